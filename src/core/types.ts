@@ -1,0 +1,118 @@
+/**
+ * The engine's public shapes. The extension, the CLI and users of `dist/core.js` build on these
+ * exact fields, so change them only with a version bump of the JSON output.
+ */
+
+/** The three audiences Crosswalk writes for. `all` is expanded to these three at resolution. */
+export type AudienceId = 'clinical' | 'admin' | 'it';
+export const AUDIENCES: readonly AudienceId[] = ['clinical', 'admin', 'it'];
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** A rule's configured level: a severity, or `off` to skip the rule. */
+export type RuleLevel = Severity | 'off';
+
+/** Line and column are 1-based; column and offset count UTF-16 code units, as editors do. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The audiences this finding is about (who will stumble). */
+  audience: AudienceId[];
+  /** The glossary term or acronym the finding is about, when there is one. */
+  term?: string;
+  range: Range;
+  fixes: Fix[];
+  /** Extra facts for hovers and reports; free-form per rule, never needed to act on a finding. */
+  data?: Record<string, unknown>;
+}
+
+export interface Stats {
+  words: number;
+  sentences: number;
+  paragraphs: number;
+  /** Flesch-Kincaid grade of the prose, rounded to one decimal. */
+  gradeLevel: number;
+  readingTimeMinutes: number;
+  jargonPer100Words: number;
+}
+
+export interface LintResult {
+  /** The audiences the draft as a whole is checked for (front matter, config or default). */
+  audience: AudienceId[];
+  stats: Stats;
+  findings: Finding[];
+  /** Per-section audiences, for status bars and reports: the ranges where each audience holds. */
+  sections: AudienceSection[];
+}
+
+export interface AudienceSection {
+  audience: AudienceId[];
+  range: Range;
+}
+
+/** Readability targets for one audience, in retext-readability's terms. */
+export interface ReadabilityTarget {
+  /** Target reader age: a formula fails a sentence whose age is above it. */
+  age: number;
+  /** Share of the seven formulas that must fail before a sentence is flagged (0 to 1). */
+  threshold: number;
+  /** Sentences with fewer words are not scored. */
+  minWords: number;
+}
+
+export interface AudienceLimits {
+  readability: ReadabilityTarget;
+  /** Words in one sentence before `long-sentence` speaks. */
+  sentenceWords: number;
+  /** Words in one paragraph before `long-paragraph` speaks. */
+  paragraphWords: number;
+}
+
+/** The user-facing configuration, as read from `.crosswalk.yaml` or passed as `options.config`. */
+export interface CrosswalkConfig {
+  audience?: string | string[];
+  rules?: Record<string, RuleLevel>;
+  audiences?: Partial<Record<AudienceId, Partial<{
+    readability: Partial<ReadabilityTarget>;
+    sentenceWords: number;
+    paragraphWords: number;
+  }>>>;
+  /** Team glossary files, resolved against the config file's folder. */
+  glossaries?: string[];
+  allow?: string[];
+  placeholders?: string[];
+}
+
+export interface LintOptions {
+  /** Audience used when the draft, its sections and the config name none. */
+  audience?: string | string[];
+  /** The draft's path; used to report and to resolve nothing else (no file access in the core). */
+  path?: string;
+  /** Configuration, already read (the core does no file I/O so that it runs in a browser). */
+  config?: CrosswalkConfig;
+  /** Team glossaries already read: each is the YAML text and a name used in messages. */
+  glossaries?: { name: string; text: string }[];
+  /** Where the config came from, so that config findings can say so. */
+  configSource?: { name: string; text: string };
+}
