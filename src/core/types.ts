@@ -64,6 +64,23 @@ export interface LintResult {
   findings: Finding[];
   /** Per-section audiences, for status bars and reports: the ranges where each audience holds. */
   sections: AudienceSection[];
+  /** Every glossary term in the prose, flagged or not, for hovers. */
+  terms: TermOccurrence[];
+}
+
+export interface TermOccurrence {
+  term: string;
+  text: string;
+  range: Range;
+  /** The audience of the place where the term stands. */
+  audience: AudienceId[];
+  expansion?: string;
+  definition: string;
+  domain: string;
+  familiarTo: AudienceId[];
+  plain: string;
+  replace: Partial<Record<AudienceId, string>>;
+  sources: { title: string; url?: string }[];
 }
 
 export interface AudienceSection {

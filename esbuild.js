@@ -1,0 +1,85 @@
+// Bundles the extension, the CLI and the engine library. esbuild does not type-check: `npm run typecheck` does.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Glossary and word lists are YAML in data/; they are parsed at build time so activation parses nothing. */
+const yamlAsJson = {
+  name: 'yaml-as-json',
+  setup(build) {
+    const YAML = require('yaml');
+    build.onLoad({ filter: /\.ya?ml$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      return { contents: JSON.stringify(YAML.parse(text)), loader: 'json' };
+    });
+  },
+};
+
+/** Reports build results in the format of the `$esbuild-watch` problem matcher in tasks.json. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [yamlAsJson, problemMatcher],
+  // Some unified packages look for a "development" export condition only to add checks.
+  conditions: ['node', 'import', 'require', 'default'],
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode', './core.js'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/core.js',
+  },
+];
+
+async function main() {
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

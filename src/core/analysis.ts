@@ -1,0 +1,119 @@
+import { ParseEnglish } from 'parse-english';
+import { toString } from 'nlcst-to-string';
+import { unified } from 'unified';
+import retextSimplify from 'retext-simplify';
+import retextPassive from 'retext-passive';
+import { VFile } from 'vfile';
+import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
+import { parseChunk, type Comment, type ProseBlock } from './markdown';
+import { scoreSentence, type SentenceScores } from './readability';
+import { tokenize, type Token } from './tokens';
+import type { Glossary, GlossaryMatch } from './glossary';
+
+/** What the engine knows about one block of prose, independent of audience and config. */
+export interface BlockAnalysis extends ProseBlock {
+  tokens: Token[];
+  sentences: SentenceInfo[];
+  words: number;
+  syllables: number;
+  glossary: GlossaryMatch[];
+  simplify: PhraseHit[];
+  passive: PhraseHit[];
+}
+
+export interface SentenceInfo {
+  /** Prose offsets. */
+  start: number;
+  end: number;
+  scores: SentenceScores;
+}
+
+/** A retext plugin's hit in prose offsets, with the wording it suggests. */
+export interface PhraseHit {
+  start: number;
+  end: number;
+  actual: string;
+  expected: string[];
+}
+
+export interface ChunkAnalysis {
+  blocks: BlockAnalysis[];
+  comments: Comment[];
+  headingDepth?: number;
+}
+
+const english = new ParseEnglish();
+const simplify = unified().use(retextSimplify).freeze();
+const passive = unified().use(retextPassive).freeze();
+
+/** Parses and analyses one chunk; the result is cached by the chunk's text. */
+export function analyseChunk(text: string, glossary: Glossary): ChunkAnalysis {
+  const parsed = parseChunk(text);
+  return {
+    blocks: parsed.blocks.map((block) => analyseBlock(block, glossary)),
+    comments: parsed.comments,
+    headingDepth: parsed.headingDepth,
+  };
+}
+
+function analyseBlock(block: ProseBlock, glossary: Glossary): BlockAnalysis {
+  const tokens = tokenize(block.text);
+  const tree = english.parse(block.text) as NlcstRoot;
+  const sentences: SentenceInfo[] = [];
+  let words = 0;
+  let syllables = 0;
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue;
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue;
+      const info = sentenceInfo(sentence);
+      if (!info) continue;
+      sentences.push(info);
+      words += info.scores.words;
+      syllables += info.scores.syllables;
+    }
+  }
+  return {
+    ...block,
+    tokens,
+    sentences,
+    words,
+    syllables,
+    glossary: glossary.match(block.text, tokens),
+    simplify: hits(simplify, tree, block.text),
+    passive: hits(passive, tree, block.text).map((hit) => withHelperVerb(hit, block.text)),
+  };
+}
+
+function sentenceInfo(sentence: NlcstSentence): SentenceInfo | undefined {
+  const start = sentence.position?.start.offset;
+  const end = sentence.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const words: string[] = [];
+  for (const child of sentence.children) if (child.type === 'WordNode') words.push(toString(child));
+  return { start, end, scores: scoreSentence(words) };
+}
+
+type Processor = typeof simplify | typeof passive;
+
+function hits(processor: Processor, tree: NlcstRoot, text: string): PhraseHit[] {
+  const file = new VFile({ value: text });
+  // The plugins only read the tree and add messages, so one parse serves all of them.
+  processor.runSync(tree as never, file);
+  const out: PhraseHit[] = [];
+  for (const message of file.messages) {
+    const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
+    const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
+    if (start === undefined || end === undefined) continue;
+    out.push({ start, end, actual: message.actual ?? text.slice(start, end), expected: message.expected ?? [] });
+  }
+  return out;
+}
+
+/** Widens a passive hit to take in its helper verb ("is closed", not just "closed"). */
+function withHelperVerb(hit: PhraseHit, text: string): PhraseHit {
+  const before = /\b(am|are|were|being|is|been|was|be)\s+(?:\w+ly\s+)?$/i.exec(text.slice(Math.max(0, hit.start - 40), hit.start));
+  if (!before) return hit;
+  const start = hit.start - before[0].length;
+  return { ...hit, start, actual: text.slice(start, hit.end) };
+}

@@ -1,0 +1,89 @@
+import type { BlockAnalysis, ChunkAnalysis } from './analysis';
+import type { ResolvedConfig } from './config';
+import type { FrontMatter } from './frontmatter';
+import type { Glossary } from './glossary';
+import type { KnownAcronyms } from './known-acronyms';
+import type { YamlProblem } from './yaml-problems';
+import type { AudienceId, AudienceLimits, RuleLevel, Severity } from './types';
+
+/** A block of prose placed in the document, with the audience that holds where it stands. */
+export interface PlacedBlock {
+  analysis: BlockAnalysis;
+  /** Document offset of the chunk the block belongs to. */
+  chunkStart: number;
+  audience: AudienceId[];
+  /** Index of the block in document order. */
+  index: number;
+}
+
+/** Everything a rule reads: one parse and one analysis, shared by all rules. */
+export interface PreparedDocument {
+  text: string;
+  path?: string;
+  blocks: PlacedBlock[];
+  chunks: { start: number; analysis: ChunkAnalysis }[];
+  config: ResolvedConfig;
+  glossary: Glossary;
+  knownAcronyms: KnownAcronyms;
+  frontMatter?: FrontMatter;
+  /** Audience problems from markers (unknown names), with document offsets. */
+  markerProblems: YamlProblem[];
+  /** Terms accepted in this draft: front matter `allow` plus config `allow`. */
+  allowed: Set<string>;
+  /** The document audience (front matter, config, options, or all). */
+  audience: AudienceId[];
+}
+
+/** A finding as a rule reports it: document offsets, turned into positions by the engine. */
+export interface RawFinding {
+  ruleId?: string;
+  message: string;
+  start: number;
+  end: number;
+  audience: AudienceId[];
+  term?: string;
+  /** Overrides the rule's default severity (e.g. a glossary term marked `info`). */
+  severity?: Severity;
+  fixes?: RawFix[];
+  data?: Record<string, unknown>;
+}
+
+export interface RawFix {
+  title: string;
+  edits: { start: number; end: number; newText: string }[];
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: RuleLevel;
+  check(doc: PreparedDocument): RawFinding[];
+}
+
+/** Maps a prose range of a placed block to document offsets. */
+export function docRange(block: PlacedBlock, start: number, end: number): { start: number; end: number } {
+  const map = block.analysis.map;
+  const last = Math.max(start, end - 1);
+  return {
+    start: block.chunkStart + map[Math.min(start, map.length - 1)],
+    end: block.chunkStart + (end > start ? map[Math.min(last, map.length - 1)] + 1 : map[Math.min(start, map.length - 1)]),
+  };
+}
+
+/** The limits for a set of audiences: the strictest of each. */
+export function strictestLimits(config: ResolvedConfig, audience: AudienceId[]): AudienceLimits {
+  const all = audience.map((a) => config.limits[a]);
+  return {
+    readability: {
+      age: Math.min(...all.map((l) => l.readability.age)),
+      threshold: Math.min(...all.map((l) => l.readability.threshold)),
+      minWords: Math.min(...all.map((l) => l.readability.minWords)),
+    },
+    sentenceWords: Math.min(...all.map((l) => l.sentenceWords)),
+    paragraphWords: Math.min(...all.map((l) => l.paragraphWords)),
+  };
+}
+
+export function isAllowed(doc: PreparedDocument, ...terms: (string | undefined)[]): boolean {
+  return terms.some((t) => t !== undefined && (doc.allowed.has(t) || doc.allowed.has(t.toLowerCase())));
+}

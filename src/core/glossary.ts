@@ -1,0 +1,254 @@
+import YAML from 'yaml';
+import { AUDIENCES, type AudienceId } from './types';
+import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
+
+/** One glossary term, merged from the built-in glossary and any team glossaries. */
+export interface GlossaryEntry {
+  term: string;
+  expansion?: string;
+  aliases: string[];
+  weakAliases: string[];
+  context: string[];
+  weak: boolean;
+  domain: string;
+  familiarTo: AudienceId[];
+  definition: string;
+  plain: string;
+  replace: Partial<Record<AudienceId, string>>;
+  ambiguity?: string;
+  severity: 'warning' | 'info';
+  sources: string[];
+  banned: boolean;
+  /** Which glossary the entry (or its last override) came from. */
+  origin: string;
+}
+
+export interface GlossaryFileProblem {
+  origin: string;
+  message: string;
+  /** 1-based line in the glossary file, when known. */
+  line?: number;
+}
+
+export interface GlossaryMatch {
+  entry: GlossaryEntry;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface CompiledForm {
+  tokens: string[];
+  caseSensitive: boolean;
+  weak: boolean;
+  entry: GlossaryEntry;
+}
+
+/** A glossary compiled into a token index, built once per set of glossaries. */
+export class Glossary {
+  readonly entries: GlossaryEntry[];
+  private readonly exact = new Map<string, CompiledForm[]>();
+  private readonly caseless = new Map<string, CompiledForm[]>();
+  private readonly contextPatterns = new Map<GlossaryEntry, RegExp | undefined>();
+  private readonly byTerm = new Map<string, GlossaryEntry>();
+
+  constructor(entries: GlossaryEntry[]) {
+    this.entries = entries;
+    for (const entry of entries) {
+      this.byTerm.set(entry.term.toLowerCase(), entry);
+      this.addForm(entry.term, entry, entry.weak);
+      for (const alias of entry.aliases) this.addForm(alias, entry, entry.weak);
+      for (const alias of entry.weakAliases) this.addForm(alias, entry, true);
+      const words = entry.context.map(escapeRegExp).filter(Boolean);
+      this.contextPatterns.set(entry, words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : undefined);
+    }
+  }
+
+  /** The entry for a canonical term or alias, case-insensitively. */
+  lookup(term: string): GlossaryEntry | undefined {
+    return this.byTerm.get(term.toLowerCase());
+  }
+
+  private addForm(form: string, entry: GlossaryEntry, weak: boolean): void {
+    const tokens = tokenize(form).map((t) => t.text);
+    if (tokens.length === 0) return;
+    const caseSensitive = isCaseSensitiveForm(form);
+    const compiled: CompiledForm = {
+      tokens: caseSensitive ? tokens : tokens.map((t) => t.toLowerCase()),
+      caseSensitive,
+      weak,
+      entry,
+    };
+    const index = caseSensitive ? this.exact : this.caseless;
+    const key = compiled.tokens[0];
+    const list = index.get(key);
+    if (list) list.push(compiled);
+    else index.set(key, [compiled]);
+  }
+
+  /** Finds every term in a block of prose; the longest match wins where matches overlap. */
+  match(text: string, tokens: Token[] = tokenize(text)): GlossaryMatch[] {
+    const matches: GlossaryMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const best = this.longestAt(text, tokens, i);
+      if (best) {
+        matches.push(best.match);
+        i += best.length;
+      } else {
+        i++;
+      }
+    }
+    return matches;
+  }
+
+  private longestAt(text: string, tokens: Token[], i: number): { match: GlossaryMatch; length: number } | undefined {
+    const first = tokens[i].text;
+    const lower = first.toLowerCase();
+    const candidates = new Set<CompiledForm>();
+    for (const key of [first, ...baseForms(first)]) this.exact.get(key)?.forEach((c) => candidates.add(c));
+    for (const key of [lower, ...baseForms(lower)]) this.caseless.get(key)?.forEach((c) => candidates.add(c));
+    let best: { match: GlossaryMatch; length: number; exact: boolean } | undefined;
+    for (const form of candidates) {
+      const n = form.tokens.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      let exact = true;
+      for (let k = 0; k < n && ok; k++) {
+        const token = tokens[i + k];
+        const actual = form.caseSensitive ? token.text : token.text.toLowerCase();
+        const wanted = form.tokens[k];
+        if (k > 0 && !/^\s+$/.test(text.slice(tokens[i + k - 1].end, token.start))) ok = false;
+        else if (actual === wanted) continue;
+        else if (k === n - 1 && baseForms(actual).includes(wanted)) exact = false;
+        else ok = false;
+      }
+      if (!ok) continue;
+      const start = tokens[i].start;
+      const end = tokens[i + n - 1].end;
+      if (form.weak && !this.hasContext(form.entry, text, tokens, i, i + n - 1)) continue;
+      if (!best || n > best.length || (n === best.length && exact && !best.exact)) {
+        best = { match: { entry: form.entry, start, end, text: text.slice(start, end) }, length: n, exact };
+      }
+    }
+    return best && { match: best.match, length: best.length };
+  }
+
+  private hasContext(entry: GlossaryEntry, text: string, tokens: Token[], first: number, last: number): boolean {
+    const pattern = this.contextPatterns.get(entry);
+    if (!pattern) return false;
+    const from = tokens[Math.max(0, first - 6)].start;
+    const to = tokens[Math.min(tokens.length - 1, last + 6)].end;
+    const window = text.slice(from, tokens[first].start) + ' ' + text.slice(tokens[last].end, to);
+    return pattern.test(window);
+  }
+}
+
+function escapeRegExp(value: string): string {
+  return value.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+/** The shape of one term in a glossary YAML file (see data/glossary/FORMAT.md). */
+interface RawTerm {
+  term?: unknown;
+  expansion?: unknown;
+  aliases?: unknown;
+  weak_aliases?: unknown;
+  context?: unknown;
+  weak?: unknown;
+  domain?: unknown;
+  familiar_to?: unknown;
+  definition?: unknown;
+  plain?: unknown;
+  replace?: unknown;
+  ambiguity?: unknown;
+  severity?: unknown;
+  sources?: unknown;
+  banned?: unknown;
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
+
+function audiencesOf(value: unknown): AudienceId[] {
+  const wanted = new Set(strings(value).map((s) => s.toLowerCase()));
+  return AUDIENCES.filter((a) => wanted.has(a));
+}
+
+function replaceOf(value: unknown): Partial<Record<AudienceId, string>> {
+  const out: Partial<Record<AudienceId, string>> = {};
+  if (value && typeof value === 'object') {
+    for (const audience of AUDIENCES) {
+      const v = (value as Record<string, unknown>)[audience];
+      if (typeof v === 'string' && v.trim()) out[audience] = v;
+    }
+  }
+  return out;
+}
+
+/** Reads the terms of one parsed glossary file; `base` supplies terms a team file overrides. */
+export function entriesFromData(data: unknown, origin: string, base?: Map<string, GlossaryEntry>): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
+  const problems: GlossaryFileProblem[] = [];
+  const entries: GlossaryEntry[] = [];
+  const terms = data && typeof data === 'object' ? (data as { terms?: unknown }).terms : undefined;
+  if (!Array.isArray(terms)) {
+    problems.push({ origin, message: `${origin} has no "terms:" list; see data/glossary/FORMAT.md.` });
+    return { entries, problems };
+  }
+  terms.forEach((raw: RawTerm, index) => {
+    const term = text(raw?.term);
+    if (!term) {
+      problems.push({ origin, message: `Term ${index + 1} in ${origin} has no "term:".` });
+      return;
+    }
+    const existing = base?.get(term.toLowerCase());
+    const familiar = raw.familiar_to !== undefined ? audiencesOf(raw.familiar_to) : existing?.familiarTo ?? [];
+    const entry: GlossaryEntry = {
+      term,
+      expansion: text(raw.expansion) ?? existing?.expansion,
+      aliases: raw.aliases !== undefined ? strings(raw.aliases) : existing?.aliases ?? [],
+      weakAliases: raw.weak_aliases !== undefined ? strings(raw.weak_aliases) : existing?.weakAliases ?? [],
+      context: raw.context !== undefined ? strings(raw.context) : existing?.context ?? [],
+      weak: raw.weak !== undefined ? raw.weak === true : existing?.weak ?? false,
+      domain: text(raw.domain) ?? existing?.domain ?? 'team',
+      familiarTo: familiar,
+      definition: text(raw.definition) ?? existing?.definition ?? '',
+      plain: text(raw.plain) ?? existing?.plain ?? '',
+      replace: { ...existing?.replace, ...replaceOf(raw.replace) },
+      ambiguity: text(raw.ambiguity) ?? existing?.ambiguity,
+      severity: raw.severity === 'info' ? 'info' : raw.severity === 'warning' ? 'warning' : existing?.severity ?? 'warning',
+      sources: raw.sources !== undefined ? strings(raw.sources) : existing?.sources ?? [],
+      banned: raw.banned !== undefined ? raw.banned === true : existing?.banned ?? false,
+      origin,
+    };
+    entries.push(entry);
+  });
+  return { entries, problems };
+}
+
+/** Merges team glossaries over the built-in entries: a team term with the same name overrides. */
+export function mergeGlossaries(builtIn: GlossaryEntry[], teams: { name: string; text: string }[]): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
+  const byTerm = new Map<string, GlossaryEntry>();
+  for (const entry of builtIn) byTerm.set(entry.term.toLowerCase(), entry);
+  const problems: GlossaryFileProblem[] = [];
+  for (const team of teams) {
+    let data: unknown;
+    try {
+      const doc = YAML.parseDocument(team.text, { prettyErrors: false });
+      if (doc.errors.length) {
+        const error = doc.errors[0];
+        problems.push({ origin: team.name, message: `${team.name} is not valid YAML: ${error.message.split('\n')[0]}`, line: error.linePos?.[0]?.line });
+        continue;
+      }
+      data = doc.toJS();
+    } catch (error) {
+      problems.push({ origin: team.name, message: `${team.name} could not be read: ${(error as Error).message}` });
+      continue;
+    }
+    const result = entriesFromData(data, team.name, byTerm);
+    problems.push(...result.problems);
+    for (const entry of result.entries) byTerm.set(entry.term.toLowerCase(), entry);
+  }
+  return { entries: [...byTerm.values()], problems };
+}

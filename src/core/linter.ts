@@ -1,0 +1,287 @@
+import { analyseChunk, type ChunkAnalysis } from './analysis';
+import { resolveAudience, VALID_AUDIENCE_NAMES } from './audience';
+import { builtinEntries, builtinSources } from './builtin-glossary';
+import { splitChunks } from './chunks';
+import { resolveConfig, validateConfig, type ResolvedConfig } from './config';
+import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document';
+import { readFrontMatter, type FrontMatter } from './frontmatter';
+import { Glossary, mergeGlossaries, type GlossaryFileProblem } from './glossary';
+import { knownAcronyms } from './known-acronyms';
+import { LineIndex } from './positions';
+import { fleschKincaidGrade } from './readability';
+import { buildSuppressions } from './suppressions';
+import type { YamlProblem } from './yaml-problems';
+import { RULES } from '../rules';
+import {
+  AUDIENCES, type AudienceId, type AudienceSection, type Finding, type LintOptions, type LintResult,
+  type Severity, type TermOccurrence,
+} from './types';
+
+export interface Linter {
+  /** Checks a draft; successive calls reuse the analysis of every chunk whose text is unchanged. */
+  lint(text: string): LintResult;
+  /** Problems in the team glossaries this linter was given. */
+  readonly glossaryProblems: GlossaryFileProblem[];
+}
+
+const MARKER = /^audience\s*:\s*(.*)$/i;
+
+/** One compiled glossary per set of team glossaries, shared by every linter that uses it. */
+const glossaryCache = new Map<string, { glossary: Glossary; problems: GlossaryFileProblem[] }>();
+
+function glossaryFor(teams: { name: string; text: string }[]): { glossary: Glossary; problems: GlossaryFileProblem[] } {
+  const key = JSON.stringify(teams);
+  let entry = glossaryCache.get(key);
+  if (!entry) {
+    const merged = mergeGlossaries(builtinEntries(), teams);
+    entry = { glossary: new Glossary(merged.entries), problems: merged.problems };
+    if (glossaryCache.size > 16) glossaryCache.clear();
+    glossaryCache.set(key, entry);
+  }
+  return entry;
+}
+
+export function createLinter(options: LintOptions = {}): Linter {
+  const ruleIds = RULES.map((r) => r.id);
+  const validated = options.config ? validateConfig(options.config, ruleIds) : { config: {}, problems: [] };
+  const config = resolveConfig(validated.config);
+  const { glossary, problems: glossaryProblems } = glossaryFor(options.glossaries ?? []);
+  const fallback = resolveAudience(options.audience);
+  let cache = new Map<string, ChunkAnalysis>();
+
+  return {
+    glossaryProblems,
+    lint(text: string): LintResult {
+      const next = new Map<string, ChunkAnalysis>();
+      const analyse = (chunkText: string): ChunkAnalysis => {
+        let analysis = next.get(chunkText) ?? cache.get(chunkText);
+        if (!analysis) analysis = analyseChunk(chunkText, glossary);
+        next.set(chunkText, analysis);
+        return analysis;
+      };
+      const result = run(text, options, config, glossary, analyse, fallback.audience);
+      // Keep only what this text uses, so memory follows the document, not its history.
+      cache = next;
+      if (validated.problems.length) {
+        const index = new LineIndex(text);
+        for (const p of validated.problems) {
+          result.findings.unshift({
+            ruleId: 'config', severity: 'warning', message: `Config: ${p.message}`, audience: result.audience,
+            range: index.range(0, 0), fixes: [],
+          });
+        }
+      }
+      return result;
+    },
+  };
+}
+
+/** Checks one draft. Same result as `createLinter(options).lint(text)`. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  return createLinter(options).lint(text);
+}
+
+function run(
+  text: string,
+  options: LintOptions,
+  config: ResolvedConfig,
+  glossary: Glossary,
+  analyse: (chunk: string) => ChunkAnalysis,
+  fallbackAudience: AudienceId[] | undefined,
+): LintResult {
+  const chunks = splitChunks(text);
+  let frontMatter: FrontMatter | undefined;
+  const placedChunks: { start: number; analysis: ChunkAnalysis }[] = [];
+  for (const chunk of chunks) {
+    if (chunk.kind === 'frontmatter') frontMatter = readFrontMatter(chunk.text);
+    else placedChunks.push({ start: chunk.start, analysis: analyse(chunk.text) });
+  }
+  const documentAudience = frontMatter?.audience ?? config.audience ?? fallbackAudience ?? [...AUDIENCES];
+
+  const { blocks, markerProblems, sections } = placeBlocks(text, placedChunks, documentAudience);
+  const allowed = new Set<string>();
+  for (const term of [...config.allow, ...(frontMatter?.allow ?? [])]) {
+    allowed.add(term);
+    allowed.add(term.toLowerCase());
+  }
+  const doc: PreparedDocument = {
+    text,
+    path: options.path,
+    blocks,
+    chunks: placedChunks,
+    config,
+    glossary,
+    knownAcronyms: knownAcronyms(),
+    frontMatter,
+    markerProblems,
+    allowed,
+    audience: documentAudience,
+  };
+
+  const comments = placedChunks.flatMap((c) => c.analysis.comments.map((m) => ({ body: m.body, start: c.start + m.start, end: c.start + m.end })));
+  const suppressions = buildSuppressions(text, comments);
+  const index = new LineIndex(text);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const level = config.rules[rule.id] ?? rule.defaultSeverity;
+    if (level === 'off') continue;
+    let raw: RawFinding[];
+    try {
+      raw = rule.check(doc);
+    } catch (error) {
+      // One broken rule must not cost the writer every other finding.
+      raw = [{ message: `Crosswalk's ${rule.id} rule failed on this draft: ${(error as Error).message}`, start: 0, end: 0, audience: documentAudience, severity: 'hint' }];
+    }
+    for (const f of raw) {
+      const ruleId = f.ruleId ?? rule.id;
+      if (suppressions.isSuppressed(ruleId, f.start)) continue;
+      findings.push(toFinding(f, ruleId, severityFor(rule, config, f), index));
+    }
+  }
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+
+  return {
+    audience: documentAudience,
+    stats: statsOf(blocks, findings),
+    findings,
+    sections,
+    terms: termsOf(blocks, index),
+  };
+}
+
+function severityFor(rule: Rule, config: ResolvedConfig, finding: RawFinding): Severity {
+  const configured = config.rules[rule.id];
+  if (configured && configured !== 'off') return configured;
+  if (finding.severity) return finding.severity;
+  return rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
+}
+
+function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: LineIndex): Finding {
+  const finding: Finding = {
+    ruleId,
+    severity,
+    message: f.message,
+    audience: f.audience,
+    range: index.range(f.start, f.end),
+    fixes: (f.fixes ?? []).map((fix) => ({
+      title: fix.title,
+      edits: fix.edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText })),
+    })),
+  };
+  if (f.term !== undefined) finding.term = f.term;
+  if (f.data !== undefined) finding.data = f.data;
+  return finding;
+}
+
+/**
+ * Gives each block the audience that holds where it stands. A marker `<!-- audience: x -->`
+ * holds until the next marker; one that stands just before a heading holds to the end of that
+ * heading's section.
+ */
+function placeBlocks(text: string, chunks: { start: number; analysis: ChunkAnalysis }[], documentAudience: AudienceId[]) {
+  const blocks: PlacedBlock[] = [];
+  const markerProblems: YamlProblem[] = [];
+  const sections: { audience: AudienceId[]; start: number; end: number }[] = [];
+  let current = documentAudience;
+  let scopeDepth: number | undefined;
+  let scopeHeading = -1;
+  let sectionStart = 0;
+  const switchTo = (audience: AudienceId[], at: number) => {
+    if (audience.join() === current.join()) return;
+    if (at > sectionStart) sections.push({ audience: current, start: sectionStart, end: at });
+    current = audience;
+    sectionStart = at;
+  };
+
+  chunks.forEach((chunk, i) => {
+    const depth = chunk.analysis.headingDepth;
+    if (depth !== undefined && scopeDepth !== undefined && i !== scopeHeading && depth <= scopeDepth) {
+      scopeDepth = undefined;
+      switchTo(documentAudience, chunk.start);
+    }
+    for (const block of chunk.analysis.blocks) {
+      blocks.push({ analysis: block, chunkStart: chunk.start, audience: current, index: blocks.length });
+    }
+    for (const comment of chunk.analysis.comments) {
+      const m = MARKER.exec(comment.body);
+      if (!m) continue;
+      const resolved = resolveAudience(m[1]);
+      if (resolved.unknown.length || !resolved.audience) {
+        const at = text.indexOf(m[1], chunk.start + comment.start);
+        const start = at === -1 ? chunk.start + comment.start : at;
+        markerProblems.push({
+          message: `Unknown audience "${m[1].trim()}" in marker. Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}; this section is checked for ${current.join(', ')}.`,
+          start,
+          end: start + Math.max(1, m[1].trim().length),
+          severity: 'warning',
+        });
+        continue;
+      }
+      const nextDepth = chunks[i + 1]?.analysis.headingDepth;
+      // The marker's own chunk ends before the next chunk; the next chunk's heading opens the scope.
+      scopeDepth = nextDepth;
+      scopeHeading = i + 1;
+      switchTo(resolved.audience, chunk.start + comment.start);
+    }
+  });
+  sections.push({ audience: current, start: sectionStart, end: text.length });
+  const index = new LineIndex(text);
+  const out: AudienceSection[] = sections.map((s) => ({ audience: s.audience, range: index.range(s.start, s.end) }));
+  return { blocks, markerProblems, sections: out };
+}
+
+function statsOf(blocks: PlacedBlock[], findings: Finding[]) {
+  let words = 0;
+  let sentences = 0;
+  let syllables = 0;
+  let paragraphs = 0;
+  for (const block of blocks) {
+    words += block.analysis.words;
+    syllables += block.analysis.syllables;
+    sentences += block.analysis.sentences.length;
+    if (block.analysis.kind === 'paragraph') paragraphs++;
+  }
+  const jargon = findings.filter((f) => f.ruleId === 'jargon').length;
+  return {
+    words,
+    sentences,
+    paragraphs,
+    gradeLevel: round1(Math.max(0, fleschKincaidGrade(words, sentences, syllables))),
+    // 200 words a minute: a common estimate for reading work documents carefully.
+    readingTimeMinutes: round1(words / 200),
+    jargonPer100Words: words ? round1((jargon / words) * 100) : 0,
+  };
+}
+
+let sourcesCache: Map<string, { title: string; url?: string }> | undefined;
+
+function termsOf(blocks: PlacedBlock[], index: LineIndex): TermOccurrence[] {
+  sourcesCache ??= builtinSources();
+  const sources = sourcesCache;
+  const out: TermOccurrence[] = [];
+  for (const block of blocks) {
+    for (const match of block.analysis.glossary) {
+      const e = match.entry;
+      const start = block.chunkStart + block.analysis.map[match.start];
+      const end = block.chunkStart + block.analysis.map[match.end - 1] + 1;
+      out.push({
+        term: e.term,
+        text: match.text,
+        range: index.range(start, end),
+        audience: block.audience,
+        expansion: e.expansion,
+        definition: e.definition,
+        domain: e.domain,
+        familiarTo: e.familiarTo,
+        plain: e.plain,
+        replace: e.replace,
+        sources: e.sources.map((key) => sources.get(key) ?? { title: key }),
+      });
+    }
+  }
+  return out;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,161 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Root, Nodes, PhrasingContent } from 'mdast';
+
+/** A run of prose with a map from each prose character back to its offset in the chunk. */
+export interface ProseBlock {
+  kind: 'paragraph' | 'heading' | 'tableCell';
+  /** The prose as a reader sees it: code, HTML and URLs are blanked to spaces. */
+  text: string;
+  /** `map[i]` is the chunk offset of prose character i; `map[text.length]` is the block's end. */
+  map: Int32Array;
+}
+
+/** An HTML comment that may carry a Crosswalk directive, with its chunk-relative range. */
+export interface Comment {
+  body: string;
+  start: number;
+  end: number;
+  /** True when the comment is a block of its own, not inside a paragraph. */
+  standalone: boolean;
+}
+
+export interface ParsedChunk {
+  blocks: ProseBlock[];
+  comments: Comment[];
+  /** Depth of the heading this chunk is, when it is one. */
+  headingDepth?: number;
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parseChunk(text: string): ParsedChunk {
+  let tree: Root;
+  try {
+    tree = parser.parse(text);
+  } catch {
+    // micromark does not throw on any input we know of, but a draft must never crash the engine.
+    return { blocks: [], comments: [] };
+  }
+  const result: ParsedChunk = { blocks: [], comments: [] };
+  const first = tree.children[0];
+  if (tree.children.length === 1 && first.type === 'heading') result.headingDepth = first.depth;
+  walk(tree, text, result, false);
+  return result;
+}
+
+function walk(node: Nodes, source: string, out: ParsedChunk, inParagraph: boolean): void {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell': {
+      const block = proseOf(node.children, source, out);
+      if (block) out.blocks.push({ kind: node.type, ...block });
+      return;
+    }
+    case 'html':
+      collectComments(node.value, node.position?.start.offset ?? 0, out, !inParagraph);
+      return;
+    case 'code':
+    case 'yaml':
+    case 'definition':
+    case 'image':
+    case 'imageReference':
+    case 'inlineCode':
+      return;
+    default:
+      if ('children' in node) for (const child of node.children) walk(child as Nodes, source, out, inParagraph);
+  }
+}
+
+function collectComments(value: string, base: number, out: ParsedChunk, standalone: boolean): void {
+  const re = /<!--([\s\S]*?)-->/g;
+  for (let m = re.exec(value); m; m = re.exec(value)) {
+    out.comments.push({ body: m[1].trim(), start: base + m.index, end: base + m.index + m[0].length, standalone });
+  }
+}
+
+/**
+ * Builds the prose of one block. Text nodes are aligned character by character with their source
+ * so that escapes, entities, CRLF and block-quote or list prefixes never shift a range.
+ */
+function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk): Omit<ProseBlock, 'kind'> | undefined {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  let end = 0;
+
+  const blank = (from: number, to: number) => {
+    chars.push(' ');
+    offsets.push(from);
+    end = Math.max(end, to);
+  };
+
+  const visit = (node: PhrasingContent): void => {
+    const start = node.position?.start.offset;
+    const stop = node.position?.end.offset;
+    if (start === undefined || stop === undefined) return;
+    switch (node.type) {
+      case 'text': {
+        align(node.value, source, start, stop, chars, offsets);
+        end = Math.max(end, stop);
+        return;
+      }
+      case 'break':
+        chars.push('\n');
+        offsets.push(start);
+        end = Math.max(end, stop);
+        return;
+      case 'html':
+        collectComments(node.value, start, out, false);
+        blank(start, stop);
+        return;
+      case 'link': {
+        const onlyUrl = node.children.length === 1 && node.children[0].type === 'text' &&
+          (node.children[0].value === node.url || `mailto:${node.children[0].value}` === node.url ||
+            `http://${node.children[0].value}` === node.url);
+        if (onlyUrl) {
+          blank(start, stop);
+          return;
+        }
+        for (const child of node.children) visit(child);
+        end = Math.max(end, stop);
+        return;
+      }
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+      case 'footnoteReference':
+        blank(start, stop);
+        return;
+      default:
+        if ('children' in node) for (const child of node.children as PhrasingContent[]) visit(child);
+        end = Math.max(end, stop);
+    }
+  };
+  for (const child of children) visit(child);
+  if (chars.length === 0) return undefined;
+  const text = chars.join('');
+  if (text.trim() === '') return undefined;
+  const map = new Int32Array(offsets.length + 1);
+  map.set(offsets);
+  map[offsets.length] = end;
+  return { text, map };
+}
+
+function align(value: string, source: string, start: number, stop: number, chars: string[], offsets: number[]): void {
+  let j = start;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    let k = j;
+    while (k < stop && source[k] !== ch) k++;
+    if (k < stop) {
+      offsets.push(k);
+      j = k + 1;
+    } else {
+      // An entity or normalised character with no literal twin: point at where we are.
+      offsets.push(Math.min(j, stop - 1));
+    }
+    chars.push(ch);
+  }
+}

@@ -1,0 +1,35 @@
+import type { Position, Range } from './types';
+
+/** Turns offsets into 1-based line/column positions; columns count UTF-16 code units as editors do. */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = starts;
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - this.lineStarts[low] + 1, offset: clamped };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  /** Offset of the start of a 1-based line (clamped to the text). */
+  lineStart(line: number): number {
+    if (line <= 1) return 0;
+    if (line > this.lineStarts.length) return this.text.length;
+    return this.lineStarts[line - 1];
+  }
+}

@@ -1,0 +1,86 @@
+import { AUDIENCE_LABELS, describeAudience, joinWords } from '../core/audience';
+import { docRange, isAllowed, type RawFinding, type RawFix, type Rule } from '../core/document';
+import type { AudienceId } from '../core/types';
+
+const DOMAIN_LABELS: Record<string, string> = {
+  clinical: 'clinical',
+  it: 'IT',
+  admin_finance: 'finance',
+  regulatory: 'regulatory',
+};
+
+/** Glossary terms that the audience of the place where they stand will not know. */
+export const jargon: Rule = {
+  id: 'jargon',
+  description: 'A term this audience will not know, with plain wording for them.',
+  defaultSeverity: 'warning',
+  check(doc) {
+    const findings: RawFinding[] = [];
+    for (const block of doc.blocks) {
+      for (const match of block.analysis.glossary) {
+        const entry = match.entry;
+        if (isAllowed(doc, entry.term, match.text)) continue;
+        const strangers: AudienceId[] = entry.banned
+          ? block.audience
+          : block.audience.filter((a) => !entry.familiarTo.includes(a));
+        if (strangers.length === 0) continue;
+        const { start, end } = docRange(block, match.start, match.end);
+        const wordings = wordingsFor(strangers, entry.replace, entry.plain);
+        const domain = DOMAIN_LABELS[entry.domain] ?? entry.domain;
+        const named = entry.expansion ? `"${match.text}" (${entry.expansion})` : `"${match.text}"`;
+        const advice = wordings.length ? ` Say: "${wordings[0].text}".` : '';
+        const message = entry.banned
+          ? `${named} is on your team's banned list.${advice}`
+          : `${named} is ${domain} jargon that ${describeAudience(strangers)} may not know.${advice}`;
+        const fixes: RawFix[] = wordings.map((w) => ({
+          title: `Replace with "${w.text}"${w.for.length && strangers.length > 1 ? ` (for ${joinWords(w.for.map((a) => AUDIENCE_LABELS[a]))} readers)` : ''}`,
+          edits: [{ start, end, newText: atSentenceStart(doc.text, start) ? capitalise(w.text) : w.text }],
+        }));
+        const alreadySpelled = entry.expansion && doc.text.slice(Math.max(0, start - entry.expansion.length - 3), start).toLowerCase().includes(entry.expansion.toLowerCase());
+        if (entry.expansion && !alreadySpelled && match.text !== entry.expansion) {
+          fixes.push({ title: `Spell out: "${entry.expansion} (${match.text})"`, edits: [{ start, end, newText: `${entry.expansion} (${match.text})` }] });
+        }
+        findings.push({
+          message,
+          start,
+          end,
+          audience: strangers,
+          term: entry.term,
+          severity: entry.severity === 'info' ? 'info' : undefined,
+          fixes,
+          data: { definition: entry.definition, expansion: entry.expansion, familiarTo: entry.familiarTo, domain: entry.domain },
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+/** One wording per distinct text, the audience-specific ones first, then the neutral one. */
+function wordingsFor(strangers: AudienceId[], replace: Partial<Record<AudienceId, string>>, plain: string): { text: string; for: AudienceId[] }[] {
+  const out: { text: string; for: AudienceId[] }[] = [];
+  for (const audience of strangers) {
+    const text = replace[audience];
+    if (!text) continue;
+    const existing = out.find((w) => w.text === text);
+    if (existing) existing.for.push(audience);
+    else out.push({ text, for: [audience] });
+  }
+  if (plain && (out.length === 0 || strangers.length > 1) && !out.some((w) => w.text === plain)) out.push({ text: plain, for: [] });
+  return out;
+}
+
+/** True when nothing but Markdown markers stands between the previous sentence and `offset`. */
+export function atSentenceStart(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (ch === '\n') return true;
+    if (/\s|[#>*_\-+"'“‘(\[]/.test(ch)) continue;
+    return /[.!?:]/.test(ch);
+  }
+  return true;
+}
+
+export function capitalise(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}

@@ -1,0 +1,49 @@
+import { docRange, type RawFinding, type Rule } from '../core/document';
+
+/**
+ * Template blanks: a message sent with "[DATE]" or "TBD" in it costs more trust than any jargon.
+ * Config `placeholders` adds the team's own patterns.
+ */
+const BUILT_IN = [
+  /\[(?=[^\]]*[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]*\]/gu,
+  /\{\{\s*[\p{L}\p{N}_. -]*\s*\}\}/gu,
+  /(?<![\p{L}\p{N}])(?:TBD|TBA|TBC|TODO|FIXME|XXX)(?![\p{L}\p{N}])/gu,
+  /(?<![\p{L}\p{N}])XX?[:/]XX(?:[:/]XX(?:XX)?)?(?![\p{L}\p{N}])/gu,
+  /\?{3,}/gu,
+  /<(?:insert|enter|add)[^<>]{0,40}>/giu,
+];
+
+export const placeholder: Rule = {
+  id: 'placeholder',
+  description: 'A template blank left in the draft, such as [DATE], TBD or {{name}}.',
+  defaultSeverity: 'error',
+  check(doc) {
+    const findings: RawFinding[] = [];
+    const patterns = [...BUILT_IN, ...doc.config.placeholders];
+    for (const block of doc.blocks) {
+      const text = block.analysis.text;
+      const seen = new Set<number>();
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+          if (m[0].length === 0) {
+            pattern.lastIndex++;
+            continue;
+          }
+          if (seen.has(m.index)) continue;
+          seen.add(m.index);
+          const { start, end } = docRange(block, m.index, m.index + m[0].length);
+          findings.push({
+            message: `Template blank "${m[0]}" is still in the draft: fill it in before sending.`,
+            start,
+            end,
+            audience: block.audience,
+            term: m[0],
+          });
+          if (!pattern.global) break;
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,34 @@
+import { docRange, type RawFinding, type Rule } from '../core/document';
+import { atSentenceStart, capitalise } from './jargon';
+
+/** Wordy phrases with simpler wording, from retext-simplify (the plainlanguage.gov list). */
+export const simplerWord: Rule = {
+  id: 'simpler-word',
+  description: 'A wordy or formal phrase with a simpler alternative (plainlanguage.gov).',
+  defaultSeverity: 'info',
+  check(doc) {
+    const findings: RawFinding[] = [];
+    for (const block of doc.blocks) {
+      for (const hit of block.analysis.simplify) {
+        // "interface" or "component" mean something exact in health IT: the glossary speaks for them.
+        if (block.analysis.glossary.some((g) => g.start < hit.end && hit.start < g.end)) continue;
+        const { start, end } = docRange(block, hit.start, hit.end);
+        const options = hit.expected.filter(Boolean);
+        const upper = atSentenceStart(doc.text, start);
+        findings.push({
+          message: options.length
+            ? `"${hit.actual}" is wordy: use ${options.map((o) => `"${o}"`).join(' or ')}.`
+            : `"${hit.actual}" adds nothing: remove it.`,
+          start,
+          end,
+          audience: block.audience,
+          term: hit.actual,
+          fixes: options.length
+            ? options.map((o) => ({ title: `Replace with "${o}"`, edits: [{ start, end, newText: upper ? capitalise(o) : o }] }))
+            : [{ title: `Remove "${hit.actual}"`, edits: [{ start, end: end < doc.text.length && doc.text[end] === ' ' ? end + 1 : end, newText: '' }] }],
+        });
+      }
+    }
+    return findings;
+  },
+};
