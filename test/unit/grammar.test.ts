@@ -155,15 +155,17 @@ test('comments that only look like directives are ordinary comments', async () =
 test('every kind of template blank is marked as a placeholder', async () => {
   const lines = await tokenize([
     'Starts [DATE] at [START TIME]; call [EXTENSION].',
-    'Owner: TBD. TODO: confirm the units.',
-    'Dear {{name}}, the {{ site_name }} clinic reopens at XX:XX.',
-    '| Task | [TASK 1] | [PERSON/TEAM] |',
+    'Owner: TBD. TODO: confirm the units. Room TBA, time TBC, FIXME and XXX.',
+    'Dear {{name}}, the {{ site name }} clinic reopens at XX:XX on XX/XX/XXXX or X:XX.',
+    '| Task | [TASK 1] | [PERSON/TEAM] | [GO NO-GO TIME] | [NURSE’S NAME] |',
+    'Cost: ??? dollars. Sign: <insert name here> or <Enter date>.',
   ].join('\n'));
   for (const [line, blank] of [
     [0, '[DATE]'], [0, '[START TIME]'], [0, '[EXTENSION]'],
-    [1, 'TBD'], [1, 'TODO'],
-    [2, '{{name}}'], [2, '{{ site_name }}'], [2, 'XX:XX'],
-    [3, '[TASK 1]'], [3, '[PERSON/TEAM]'],
+    [1, 'TBD'], [1, 'TODO'], [1, 'TBA'], [1, 'TBC'], [1, 'FIXME'], [1, 'XXX'],
+    [2, '{{name}}'], [2, '{{ site name }}'], [2, 'XX:XX'], [2, 'XX/XX/XXXX'], [2, 'X:XX'],
+    [3, '[TASK 1]'], [3, '[PERSON/TEAM]'], [3, '[GO NO-GO TIME]'], [3, '[NURSE’S NAME]'],
+    [4, '???'], [4, '<insert name here>'], [4, '<Enter date>'],
   ] as const) {
     assert.ok(scopesOf(lines, line, blank).includes(PLACEHOLDER), `${blank} is a placeholder`);
   }
@@ -180,7 +182,8 @@ test('ordinary text, task boxes, links and mixed-case brackets are not blanks', 
     '- [X] Paper forms are on the unit.',
     '- [ ] Call the help desk.',
     'See [HIPAA](https://www.hhs.gov/hipaa) and [Date] and [a] today.',
-    'Nothing TBDs here, no todo, no STODO, and 10:30 is a real time; XXX:XX is not a blank.',
+    'Nothing TBDs here, no todo, no STODO, no XXL, no xx:xx, and 10:30 is a real time? Yes?? <b>bold</b>',
+    '[1] is a footnote-style number and [Ward 4] has lower case.',
   ].join('\n'));
   const marked = lines.flat().filter((t) => t.scopes.includes(PLACEHOLDER)).map((t) => t.text);
   assert.deepEqual(marked, []);
