@@ -33,7 +33,10 @@ const problemMatcher = {
   },
 };
 
+const { version } = require('./package.json');
+
 const common = {
+  define: { CROSSWALK_VERSION: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   target: 'node18',
@@ -42,7 +45,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: [yamlAsJson, problemMatcher],
+  plugins: watch ? [yamlAsJson, problemMatcher] : [yamlAsJson],
   // Some unified packages look for a "development" export condition only to add checks.
   conditions: ['node', 'import', 'require', 'default'],
   mainFields: ['module', 'main'],
@@ -69,6 +72,8 @@ const builds = [
 ];
 
 async function main() {
+  // A production build must not ship maps left over from a development one.
+  if (!watch) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

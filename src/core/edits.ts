@@ -85,3 +85,16 @@ export function addKnownTermToGlossary(glossaryText: string, term: string, audie
   }
   return doc.toString({ lineWidth: 0 });
 }
+
+/** Adds a team glossary path to `.crosswalk.yaml` text `glossaries:`, creating the key as needed. */
+export function addGlossaryToConfigText(configText: string, glossary: string): string {
+  const doc: YAML.Document = configText.trim() ? YAML.parseDocument(configText) : new YAML.Document({});
+  if (doc.errors.length) throw new Error(`.crosswalk.yaml is not valid YAML: ${doc.errors[0].message}`);
+  const list = doc.get('glossaries');
+  if (YAML.isSeq(list)) {
+    if (!list.items.some((i) => (YAML.isScalar(i) ? i.value : i) === glossary)) list.add(glossary);
+  } else {
+    doc.set('glossaries', [glossary]);
+  }
+  return doc.toString({ lineWidth: 0 });
+}

@@ -9,7 +9,7 @@ export interface Token {
  * Words, numbers and the joined forms health IT writes as one word: "A/R", "I&O", "go-live",
  * "HL7", "COVID-19", "EHR's". Punctuation and whitespace separate tokens.
  */
-const TOKEN = /[\p{L}\p{N}]+(?:[&/'’.\-][\p{L}\p{N}]+)*/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:[&/'’.-][\p{L}\p{N}]+)*/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -75,7 +75,7 @@ export function atSentenceStart(text: string, offset: number): boolean {
   for (let i = offset - 1; i >= 0; i--) {
     const ch = text[i];
     if (ch === '\n') return true;
-    if (/\s|[#>*_\-+"'“‘(\[]/.test(ch)) continue;
+    if (/\s|[#>*_+"'“‘([-]/.test(ch)) continue;
     return /[.!?:]/.test(ch);
   }
   return true;

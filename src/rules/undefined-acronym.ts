@@ -79,6 +79,7 @@ function occurrencesIn(doc: PreparedDocument, block: PlacedBlock): Occurrence[] 
       const acronym = acronymOf(part);
       if (!acronym) continue;
       if (isKnown(doc, acronym, text, start)) continue;
+      if (insideBlank(text, start, start + part.length)) continue;
       if (isShouting(tokens, i, doc)) continue;
       out.push({ block, acronym, start, end: start + part.length, spelledOut: isSpelledOut(doc, acronym, text, start, start + part.length) });
     }
@@ -106,6 +107,11 @@ function isKnown(doc: PreparedDocument, acronym: string, text: string, start: nu
     if (/^\s*\d{5}/.test(text.slice(start + acronym.length))) return true;
   }
   return false;
+}
+
+/** "[EXT]", "[SITE NAME]": a template blank, which the placeholder rule reports. */
+function insideBlank(text: string, start: number, end: number): boolean {
+  return /\[[A-Z0-9 _/&.,:#'’-]*$/.test(text.slice(Math.max(0, start - 40), start)) && /^[A-Z0-9 _/&.,:#'’-]*\]/.test(text.slice(end, end + 40));
 }
 
 /** "PLEASE READ: SYSTEM DOWN TONIGHT": capitals for emphasis, not acronyms, unless a known term. */

@@ -1,0 +1,22 @@
+import { RULES } from '../rules';
+import { parseConfigText } from './config';
+import { LineIndex } from './positions';
+import type { CrosswalkConfig, Finding } from './types';
+
+/**
+ * Reads `.crosswalk.yaml` text. Problems come back as `config` findings with ranges in that
+ * text; the valid part of the config is kept, so checking goes on with it.
+ */
+export function checkConfigText(text: string): { config: CrosswalkConfig; findings: Finding[] } {
+  const { config, problems } = parseConfigText(text, RULES.map((r) => r.id));
+  const index = new LineIndex(text);
+  const findings: Finding[] = problems.map((p) => ({
+    ruleId: 'config',
+    severity: p.severity,
+    message: p.message,
+    audience: [],
+    range: index.range(p.start, p.end),
+    fixes: [],
+  }));
+  return { config, findings };
+}

@@ -1,0 +1,96 @@
+import { checkConfigText } from './config-check';
+import type { CrosswalkConfig, Finding } from './types';
+
+export const CONFIG_FILE_NAMES = ['.crosswalk.yaml', '.crosswalk.yml'];
+
+/** What the CLI and the extension both need to check drafts under one config file. */
+export interface LoadedConfig {
+  /** The config file, when one was found. */
+  path?: string;
+  config: CrosswalkConfig;
+  /** Problems in the config file and its team glossaries, by file path. */
+  problems: { path: string; findings: Finding[] }[];
+  glossaries: { name: string; text: string }[];
+}
+
+/** Reads a file, or returns undefined when it does not exist; other errors may throw. */
+export type ReadFile = (path: string) => Promise<string | undefined>;
+
+/**
+ * Finds `.crosswalk.yaml` from a draft's folder upwards and reads it and its team glossaries.
+ * File access is passed in, so that the CLI uses Node's fs and the extension VS Code's.
+ */
+export async function discoverConfig(startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig> {
+  let path = explicitPath;
+  let text: string | undefined;
+  if (path) {
+    text = await read(path);
+    if (text === undefined) throw new Error(`Config file not found: ${path}`);
+  } else {
+    for (let dir: string | undefined = startDir; dir !== undefined; dir = parentOf(dir)) {
+      for (const name of CONFIG_FILE_NAMES) {
+        const candidate = joinPath(dir, name);
+        const found = await read(candidate);
+        if (found !== undefined) {
+          path = candidate;
+          text = found;
+          break;
+        }
+      }
+      if (text !== undefined) break;
+    }
+  }
+  if (path === undefined || text === undefined) return { config: {}, problems: [], glossaries: [] };
+  return loadConfigText(path, text, read);
+}
+
+/** Reads a config text already in hand (an editor buffer, say) and the glossaries it names. */
+export async function loadConfigText(path: string, text: string, read: ReadFile): Promise<LoadedConfig> {
+  const { config, findings } = checkConfigText(text);
+  const loaded: LoadedConfig = { path, config, problems: [], glossaries: [] };
+  if (findings.length) loaded.problems.push({ path, findings: [...findings] });
+  const base = parentOf(path) ?? '.';
+  for (const name of config.glossaries ?? []) {
+    const glossaryPath = isAbsolute(name) ? name : joinPath(base, name);
+    let glossaryText: string | undefined;
+    try {
+      glossaryText = await read(glossaryPath);
+    } catch {
+      glossaryText = undefined;
+    }
+    if (glossaryText === undefined) {
+      const at = text.indexOf(name);
+      const findingsOfConfig = loaded.problems.find((p) => p.path === path) ?? { path, findings: [] };
+      if (!loaded.problems.includes(findingsOfConfig)) loaded.problems.push(findingsOfConfig);
+      const line = at === -1 ? 1 : text.slice(0, at).split('\n').length;
+      const column = at === -1 ? 1 : at - text.lastIndexOf('\n', at - 1);
+      findingsOfConfig.findings.push({
+        ruleId: 'config', severity: 'warning', audience: [], fixes: [],
+        message: `Team glossary "${name}" could not be read (looked for ${glossaryPath}); checking without it.`,
+        range: { start: { line, column, offset: Math.max(0, at) }, end: { line, column: column + name.length, offset: Math.max(0, at) + name.length } },
+      });
+      continue;
+    }
+    loaded.glossaries.push({ name: glossaryPath, text: glossaryText });
+  }
+  return loaded;
+}
+
+export function parentOf(path: string): string | undefined {
+  const trimmed = path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+  if (trimmed === '/' || trimmed === '' || /^[A-Za-z]:[\\/]?$/.test(trimmed)) return undefined;
+  const i = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  if (i < 0) return undefined;
+  if (i === 0) return trimmed[0];
+  const parent = trimmed.slice(0, i);
+  return /^[A-Za-z]:$/.test(parent) ? parent + trimmed[i] : parent;
+}
+
+export function joinPath(dir: string, name: string): string {
+  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : dir + sep + name;
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(path);
+}

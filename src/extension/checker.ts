@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { configFor, type DocumentConfig } from './config-loader';
+import { engine, type Core } from './engine';
+import { toDiagnostic } from './findings';
+import { readSettings } from './settings';
+
+interface DocumentState {
+  linter?: Core.Linter;
+  configKey?: string;
+  result?: Core.LintResult;
+  version?: number;
+  timer?: ReturnType<typeof setTimeout>;
+  /** Bumped by every request so that a slow config read cannot publish stale findings. */
+  generation: number;
+}
+
+export function isDraft(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown';
+}
+
+/** Keeps one incremental linter per open draft and publishes its findings as diagnostics. */
+export class Checker implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('crosswalk');
+  private readonly configDiagnostics = vscode.languages.createDiagnosticCollection('crosswalk-config');
+  private readonly states = new Map<string, DocumentState>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a draft's findings are published. */
+  readonly onDidCheck = this.changed.event;
+
+  result(document: vscode.TextDocument): Core.LintResult | undefined {
+    const state = this.states.get(document.uri.toString());
+    return state?.version === document.version ? state.result : undefined;
+  }
+
+  /** Checks after the typing delay; the timer restarts with every edit. */
+  schedule(document: vscode.TextDocument): void {
+    if (!isDraft(document)) return;
+    const settings = readSettings(document.uri);
+    const state = this.state(document);
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.check(document);
+    }, Math.max(0, settings.delay));
+  }
+
+  async check(document: vscode.TextDocument): Promise<Core.LintResult | undefined> {
+    if (!isDraft(document) || document.isClosed) return undefined;
+    const settings = readSettings(document.uri);
+    const key = document.uri.toString();
+    if (!settings.enable) {
+      this.diagnostics.delete(document.uri);
+      return undefined;
+    }
+    const state = this.state(document);
+    const generation = ++state.generation;
+    const text = document.getText();
+    if (text.length > settings.maxFileSize) {
+      // Never half-checked in silence: say so where the writer looks.
+      const notice = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+        `Crosswalk skipped this draft: it is ${Math.round(text.length / 1000)} KB, over the crosswalk.maxFileSize setting (${Math.round(settings.maxFileSize / 1000)} KB).`,
+        vscode.DiagnosticSeverity.Information);
+      notice.source = 'crosswalk';
+      this.diagnostics.set(document.uri, [notice]);
+      return undefined;
+    }
+    let config: DocumentConfig;
+    try {
+      config = await configFor(document);
+    } catch (error) {
+      config = { options: { audience: settings.defaultAudience }, problems: [], key: 'fallback' };
+      void vscode.window.showWarningMessage(`Crosswalk could not read its configuration: ${(error as Error).message}`);
+    }
+    if (generation !== state.generation || document.isClosed || !this.states.has(key)) return undefined;
+    for (const problem of config.problems) this.configDiagnostics.set(problem.uri, problem.findings.map(toDiagnostic));
+    if (config.configUri && !config.problems.some((p) => p.uri.toString() === config.configUri?.toString())) {
+      this.configDiagnostics.delete(config.configUri);
+    }
+    if (!state.linter || state.configKey !== config.key) {
+      state.linter = engine().createLinter(config.options);
+      state.configKey = config.key;
+    }
+    const version = document.version;
+    const result = state.linter.lint(document.getText());
+    state.result = result;
+    state.version = version;
+    this.diagnostics.set(document.uri, result.findings.map(toDiagnostic));
+    this.changed.fire(document);
+    return result;
+  }
+
+  /** Forgets a closed draft: its diagnostics and its cache go with it. */
+  forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const state = this.states.get(key);
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(key);
+    this.diagnostics.delete(document.uri);
+  }
+
+  /** Re-checks every open draft, with fresh config (settings, config file or glossary changed). */
+  recheckAll(): void {
+    for (const state of this.states.values()) state.configKey = undefined;
+    for (const document of vscode.workspace.textDocuments) if (isDraft(document)) void this.check(document);
+  }
+
+  private state(document: vscode.TextDocument): DocumentState {
+    const key = document.uri.toString();
+    let state = this.states.get(key);
+    if (!state) {
+      state = { generation: 0 };
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    this.diagnostics.dispose();
+    this.configDiagnostics.dispose();
+    this.changed.dispose();
+  }
+}

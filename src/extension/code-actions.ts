@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { Checker } from './checker';
+import { engine, type Core } from './engine';
+import { fixAllEdits, toRange, toWorkspaceEdit } from './findings';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('crosswalk');
+
+/** Quick fixes for each finding, plus allow, glossary, disable and fix-all actions. */
+export class CrosswalkCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(private readonly checker: Checker) {}
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const result = this.checker.result(document) ?? (await this.checker.check(document));
+    if (!result) return [];
+    if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) {
+      return [this.fixAll(document, result.findings, 'Crosswalk: fix all', FIX_ALL_KIND)];
+    }
+    const actions: vscode.CodeAction[] = [];
+    const findings = result.findings.filter((f) => toRange(f.range).intersection(range) !== undefined);
+    for (const finding of findings) {
+      const diagnostic = context.diagnostics.find((d) => d.source === 'crosswalk' && d.range.isEqual(toRange(finding.range)) && codeOf(d) === finding.ruleId);
+      finding.fixes.forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(document.uri, fix.edits);
+        action.isPreferred = i === 0;
+        if (diagnostic) action.diagnostics = [diagnostic];
+        actions.push(action);
+      });
+      if (finding.term && (finding.ruleId === 'jargon' || finding.ruleId === 'undefined-acronym')) {
+        const allow = new vscode.CodeAction(`Allow "${finding.term}" in this document`, vscode.CodeActionKind.QuickFix);
+        allow.edit = toWorkspaceEdit(document.uri, [engine().allowTermEdit(document.getText(), finding.term)]);
+        if (diagnostic) allow.diagnostics = [diagnostic];
+        actions.push(allow);
+        for (const audience of finding.audience) {
+          const add = new vscode.CodeAction(`Add "${finding.term}" to the team glossary as known to ${audience} readers`, vscode.CodeActionKind.QuickFix);
+          add.command = { title: add.title, command: 'crosswalk.addToGlossary', arguments: [document.uri, finding.term, audience] };
+          if (diagnostic) add.diagnostics = [diagnostic];
+          actions.push(add);
+        }
+      }
+      const line = finding.range.start.line - 1;
+      const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
+      const disable = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+      disable.edit = new vscode.WorkspaceEdit();
+      disable.edit.insert(document.uri, new vscode.Position(line, 0), `${indent}<!-- crosswalk-disable-next-line ${finding.ruleId} -->${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+      if (diagnostic) disable.diagnostics = [diagnostic];
+      actions.push(disable);
+    }
+    const ruleIds = [...new Set(findings.filter((f) => f.fixes.length).map((f) => f.ruleId))];
+    for (const ruleId of ruleIds) {
+      const same = result.findings.filter((f) => f.ruleId === ruleId && f.fixes.length);
+      if (same.length > 1) actions.push(this.fixAll(document, same, `Fix all ${ruleId} problems in this document`, vscode.CodeActionKind.QuickFix));
+    }
+    if (findings.some((f) => f.fixes.length) && result.findings.filter((f) => f.fixes.length).length > 1) {
+      actions.push(this.fixAll(document, result.findings, 'Fix all Crosswalk problems in this document', vscode.CodeActionKind.QuickFix));
+    }
+    return actions;
+  }
+
+  private fixAll(document: vscode.TextDocument, findings: Core.Finding[], title: string, kind: vscode.CodeActionKind): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, kind);
+    action.edit = toWorkspaceEdit(document.uri, fixAllEdits(findings));
+    return action;
+  }
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (typeof code === 'object' && code !== null) return String(code.value);
+  return code === undefined ? undefined : String(code);
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { Checker, isDraft } from './checker';
+import { CrosswalkCodeActions } from './code-actions';
+import { registerCommands } from './commands';
+import { CrosswalkHover } from './hover';
+import { readSettings } from './settings';
+import { AudienceStatus } from './status';
+
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+/** What tests and other extensions can reach. */
+export interface CrosswalkApi {
+  checker: Checker;
+  status: AudienceStatus;
+}
+
+export function activate(context: vscode.ExtensionContext): CrosswalkApi {
+  const checker = new Checker();
+  const status = new AudienceStatus(checker);
+  context.subscriptions.push(
+    checker,
+    status,
+    vscode.languages.registerHoverProvider(MARKDOWN, new CrosswalkHover(checker)),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new CrosswalkCodeActions(checker), {
+      providedCodeActionKinds: CrosswalkCodeActions.kinds,
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => void checker.check(doc)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (!isDraft(event.document) || event.contentChanges.length === 0) return;
+      if (readSettings(event.document.uri).run === 'onType') checker.schedule(event.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (isDraft(doc)) void checker.check(doc);
+      else if (/(^|\/)\.crosswalk\.ya?ml$|\.ya?ml$/.test(doc.uri.path)) checker.recheckAll();
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => checker.forget(doc)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('crosswalk')) checker.recheckAll();
+    }),
+  );
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{.crosswalk.yaml,.crosswalk.yml,*.yaml,*.yml}');
+  context.subscriptions.push(watcher, watcher.onDidChange(() => checker.recheckAll()), watcher.onDidCreate(() => checker.recheckAll()), watcher.onDidDelete(() => checker.recheckAll()));
+  registerCommands(context, checker);
+  for (const document of vscode.workspace.textDocuments) void checker.check(document);
+  return { checker, status };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { Core } from './engine';
+
+const DOCS = 'https://github.com/crosswalk-health/crosswalk#rule-';
+
+export function toRange(range: Core.Range): vscode.Range {
+  return new vscode.Range(range.start.line - 1, range.start.column - 1, range.end.line - 1, range.end.column - 1);
+}
+
+const SEVERITY: Record<Core.Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** The one place where engine findings become editor diagnostics. */
+export function toDiagnostic(finding: Core.Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = 'crosswalk';
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(DOCS + finding.ruleId) };
+  return diagnostic;
+}
+
+/** A workspace edit for one engine fix, applied in one undo step. */
+export function toWorkspaceEdit(uri: vscode.Uri, edits: Core.TextEdit[], edit = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
+  for (const e of edits) edit.replace(uri, toRange(e.range), e.newText);
+  return edit;
+}
+
+/**
+ * The first fix of each finding, skipping any whose edits overlap an edit already taken, so
+ * that fix-all never garbles text; a second run picks up what was skipped.
+ */
+export function fixAllEdits(findings: Core.Finding[]): Core.TextEdit[] {
+  const taken: Core.TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes[0];
+    if (!fix) continue;
+    const overlaps = fix.edits.some((e) => taken.some((t) => e.range.start.offset < t.range.end.offset && t.range.start.offset < e.range.end.offset || e.range.start.offset === t.range.start.offset));
+    if (!overlaps) taken.push(...fix.edits);
+  }
+  return taken;
+}

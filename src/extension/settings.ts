@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Core } from './engine';
+
+export interface CrosswalkSettings {
+  enable: boolean;
+  defaultAudience: string;
+  run: 'onType' | 'onSave';
+  delay: number;
+  maxFileSize: number;
+  /** Config from settings; `.crosswalk.yaml` overrides it key by key. */
+  config: Core.CrosswalkConfig;
+}
+
+export function readSettings(scope?: vscode.ConfigurationScope): CrosswalkSettings {
+  const c = vscode.workspace.getConfiguration('crosswalk', scope);
+  const readability = c.get<Record<string, Partial<Core.ReadabilityTarget>>>('readability') ?? {};
+  const audiences: Core.CrosswalkConfig['audiences'] = {};
+  for (const [audience, target] of Object.entries(readability)) {
+    if (audience === 'clinical' || audience === 'admin' || audience === 'it') audiences[audience] = { readability: target };
+  }
+  return {
+    enable: c.get<boolean>('enable', true),
+    defaultAudience: c.get<string>('defaultAudience', 'all'),
+    run: c.get<'onType' | 'onSave'>('run', 'onType'),
+    delay: c.get<number>('delay', 300),
+    maxFileSize: c.get<number>('maxFileSize', 1_000_000),
+    config: {
+      rules: c.get<Record<string, Core.RuleLevel>>('rules') ?? {},
+      audiences,
+      glossaries: c.get<string[]>('glossaries') ?? [],
+      allow: c.get<string[]>('allow') ?? [],
+    },
+  };
+}
+
+/** Settings first, then the project's `.crosswalk.yaml` over them, key by key. */
+export function mergeConfig(settings: Core.CrosswalkConfig, file: Core.CrosswalkConfig): Core.CrosswalkConfig {
+  const audiences: Core.CrosswalkConfig['audiences'] = { ...settings.audiences };
+  for (const [name, value] of Object.entries(file.audiences ?? {})) {
+    const key = name as keyof NonNullable<Core.CrosswalkConfig['audiences']>;
+    audiences[key] = { ...audiences[key], ...value, readability: { ...audiences[key]?.readability, ...value?.readability } };
+  }
+  return {
+    ...settings,
+    ...file,
+    rules: { ...settings.rules, ...file.rules },
+    audiences,
+    allow: [...(settings.allow ?? []), ...(file.allow ?? [])],
+    glossaries: file.glossaries ?? [],
+  };
+}
