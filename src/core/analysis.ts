@@ -39,7 +39,6 @@ export interface PhraseHit {
 export interface ChunkAnalysis {
   blocks: BlockAnalysis[];
   comments: Comment[];
-  headingDepth?: number;
 }
 
 const english = new ParseEnglish();
@@ -52,7 +51,6 @@ export function analyseChunk(text: string, glossary: Glossary): ChunkAnalysis {
   return {
     blocks: parsed.blocks.map((block) => analyseBlock(block, glossary)),
     comments: parsed.comments,
-    headingDepth: parsed.headingDepth,
   };
 }
 
@@ -81,7 +79,7 @@ function analyseBlock(block: ProseBlock, glossary: Glossary): BlockAnalysis {
     syllables,
     glossary: glossary.match(block.text, tokens),
     simplify: hits(simplify, tree, block.text),
-    passive: hits(passive, tree, block.text).map((hit) => withHelperVerb(hit, block.text)),
+    passive: passiveHits(tree, block.text),
   };
 }
 
@@ -108,6 +106,26 @@ function hits(processor: Processor, tree: NlcstRoot, text: string): PhraseHit[] 
     out.push({ start, end, actual: message.actual ?? text.slice(start, end), expected: message.expected ?? [] });
   }
   return out;
+}
+
+/**
+ * retext-passive knows irregular participles only ("taken", "built"); health IT notices are full
+ * of regular ones ("will be verified", "was completed"), so those are found here as well.
+ */
+const REGULAR_PASSIVE = /\b(?:am|are|were|being|is|been|was|be)\s+(?:\w+ly\s+)?(\w{3,}ed)\b/gi;
+const NOT_PARTICIPLES = new Set(['need', 'feed', 'speed', 'seed', 'bed', 'red', 'shed', 'bleed', 'breed', 'proceed', 'exceed', 'succeed', 'hundred']);
+
+function passiveHits(tree: NlcstRoot, text: string): PhraseHit[] {
+  const found = hits(passive, tree, text).map((hit) => withHelperVerb(hit, text));
+  REGULAR_PASSIVE.lastIndex = 0;
+  for (let m = REGULAR_PASSIVE.exec(text); m; m = REGULAR_PASSIVE.exec(text)) {
+    if (NOT_PARTICIPLES.has(m[1].toLowerCase())) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (found.some((h) => h.start < end && start < h.end)) continue;
+    found.push({ start, end, actual: m[0], expected: [] });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Widens a passive hit to take in its helper verb ("is closed", not just "closed"). */

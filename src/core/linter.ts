@@ -1,4 +1,4 @@
-import { analyseChunk, type ChunkAnalysis } from './analysis';
+import { analyseChunk, type BlockAnalysis, type ChunkAnalysis } from './analysis';
 import { resolveAudience, VALID_AUDIENCE_NAMES } from './audience';
 import { builtinEntries, builtinSources } from './builtin-glossary';
 import { splitChunks } from './chunks';
@@ -176,15 +176,28 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
 /**
  * Gives each block the audience that holds where it stands. A marker `<!-- audience: x -->`
  * holds until the next marker; one that stands just before a heading holds to the end of that
- * heading's section.
+ * heading's section (the next heading of the same or a higher level).
  */
 function placeBlocks(text: string, chunks: { start: number; analysis: ChunkAnalysis }[], documentAudience: AudienceId[]) {
+  type Event = { at: number; block?: BlockAnalysis; chunkStart: number; marker?: { value: string; start: number } };
+  const events: Event[] = [];
+  for (const chunk of chunks) {
+    const local: Event[] = [];
+    for (const block of chunk.analysis.blocks) local.push({ at: chunk.start + block.start, block, chunkStart: chunk.start });
+    for (const comment of chunk.analysis.comments) {
+      const m = MARKER.exec(comment.body);
+      if (m) local.push({ at: chunk.start + comment.start, chunkStart: chunk.start, marker: { value: m[1], start: chunk.start + comment.start } });
+    }
+    local.sort((a, b) => a.at - b.at);
+    events.push(...local);
+  }
+
   const blocks: PlacedBlock[] = [];
   const markerProblems: YamlProblem[] = [];
   const sections: { audience: AudienceId[]; start: number; end: number }[] = [];
   let current = documentAudience;
   let scopeDepth: number | undefined;
-  let scopeHeading = -1;
+  let scopeHeading: BlockAnalysis | undefined;
   let sectionStart = 0;
   const switchTo = (audience: AudienceId[], at: number) => {
     if (audience.join() === current.join()) return;
@@ -193,36 +206,34 @@ function placeBlocks(text: string, chunks: { start: number; analysis: ChunkAnaly
     sectionStart = at;
   };
 
-  chunks.forEach((chunk, i) => {
-    const depth = chunk.analysis.headingDepth;
-    if (depth !== undefined && scopeDepth !== undefined && i !== scopeHeading && depth <= scopeDepth) {
-      scopeDepth = undefined;
-      switchTo(documentAudience, chunk.start);
-    }
-    for (const block of chunk.analysis.blocks) {
-      blocks.push({ analysis: block, chunkStart: chunk.start, audience: current, index: blocks.length });
-    }
-    for (const comment of chunk.analysis.comments) {
-      const m = MARKER.exec(comment.body);
-      if (!m) continue;
-      const resolved = resolveAudience(m[1]);
-      if (resolved.unknown.length || !resolved.audience) {
-        const at = text.indexOf(m[1], chunk.start + comment.start);
-        const start = at === -1 ? chunk.start + comment.start : at;
-        markerProblems.push({
-          message: `Unknown audience "${m[1].trim()}" in marker. Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}; this section is checked for ${current.join(', ')}.`,
-          start,
-          end: start + Math.max(1, m[1].trim().length),
-          severity: 'warning',
-        });
-        continue;
+  events.forEach((event, i) => {
+    const block = event.block;
+    if (block) {
+      if (block.depth !== undefined && scopeDepth !== undefined && block !== scopeHeading && block.depth <= scopeDepth) {
+        scopeDepth = undefined;
+        switchTo(documentAudience, event.at);
       }
-      const nextDepth = chunks[i + 1]?.analysis.headingDepth;
-      // The marker's own chunk ends before the next chunk; the next chunk's heading opens the scope.
-      scopeDepth = nextDepth;
-      scopeHeading = i + 1;
-      switchTo(resolved.audience, chunk.start + comment.start);
+      if (block.kind !== 'heading' || block.text) blocks.push({ analysis: block, chunkStart: event.chunkStart, audience: current, index: blocks.length });
+      return;
     }
+    const marker = event.marker;
+    if (!marker) return;
+    const resolved = resolveAudience(marker.value);
+    if (resolved.unknown.length || !resolved.audience) {
+      const at = text.indexOf(marker.value.trim(), marker.start);
+      const start = at === -1 ? marker.start : at;
+      markerProblems.push({
+        message: `Unknown audience "${marker.value.trim()}" in marker. Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}; this part is checked for ${current.join(', ')}.`,
+        start,
+        end: start + Math.max(1, marker.value.trim().length),
+        severity: 'warning',
+      });
+      return;
+    }
+    const next = events[i + 1]?.block;
+    scopeDepth = next?.depth;
+    scopeHeading = next?.depth !== undefined ? next : undefined;
+    switchTo(resolved.audience, marker.start);
   });
   sections.push({ audience: current, start: sectionStart, end: text.length });
   const index = new LineIndex(text);

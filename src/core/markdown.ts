@@ -10,6 +10,10 @@ export interface ProseBlock {
   text: string;
   /** `map[i]` is the chunk offset of prose character i; `map[text.length]` is the block's end. */
   map: Int32Array;
+  /** Chunk offset where the block's Markdown starts (a heading's `#`, say). */
+  start: number;
+  /** A heading's level. */
+  depth?: number;
 }
 
 /** An HTML comment that may carry a Crosswalk directive, with its chunk-relative range. */
@@ -24,8 +28,6 @@ export interface Comment {
 export interface ParsedChunk {
   blocks: ProseBlock[];
   comments: Comment[];
-  /** Depth of the heading this chunk is, when it is one. */
-  headingDepth?: number;
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm);
@@ -39,8 +41,6 @@ export function parseChunk(text: string): ParsedChunk {
     return { blocks: [], comments: [] };
   }
   const result: ParsedChunk = { blocks: [], comments: [] };
-  const first = tree.children[0];
-  if (tree.children.length === 1 && first.type === 'heading') result.headingDepth = first.depth;
   walk(tree, text, result, false);
   return result;
 }
@@ -51,7 +51,9 @@ function walk(node: Nodes, source: string, out: ParsedChunk, inParagraph: boolea
     case 'heading':
     case 'tableCell': {
       const block = proseOf(node.children, source, out);
-      if (block) out.blocks.push({ kind: node.type, ...block });
+      const start = node.position?.start.offset ?? 0;
+      if (block) out.blocks.push({ kind: node.type, ...block, start, ...(node.type === 'heading' ? { depth: node.depth } : {}) });
+      else if (node.type === 'heading') out.blocks.push({ kind: 'heading', text: '', map: new Int32Array([start]), start, depth: node.depth });
       return;
     }
     case 'html':
@@ -80,7 +82,7 @@ function collectComments(value: string, base: number, out: ParsedChunk, standalo
  * Builds the prose of one block. Text nodes are aligned character by character with their source
  * so that escapes, entities, CRLF and block-quote or list prefixes never shift a range.
  */
-function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk): Omit<ProseBlock, 'kind'> | undefined {
+function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk): Pick<ProseBlock, 'text' | 'map'> | undefined {
   const chars: string[] = [];
   const offsets: number[] = [];
   let end = 0;

@@ -20,7 +20,8 @@ export function parseYaml(text: string): ParsedYaml {
   try {
     const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
-      const problems = doc.errors.map((error) => {
+      // The first error is the one to fix; the ones after it mostly follow from it.
+      const problems = doc.errors.slice(0, 1).map((error) => {
         const [start, end] = error.pos;
         return {
           message: `Broken YAML: ${error.message.split('\n')[0]}`,

@@ -20,6 +20,28 @@ export const placeholder: Rule = {
   check(doc) {
     const findings: RawFinding[] = [];
     const patterns = [...BUILT_IN, ...doc.config.placeholders];
+    // "title: [TITLE]" parses as a YAML list, so blanks in front matter are looked for in its text.
+    if (doc.frontMatter) {
+      const { yamlStart, yamlEnd } = doc.frontMatter;
+      const yaml = doc.text.slice(yamlStart, yamlEnd);
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(yaml); m; m = pattern.exec(yaml)) {
+          if (m[0].length === 0) {
+            pattern.lastIndex++;
+            continue;
+          }
+          findings.push({
+            message: `Template blank "${m[0]}" is still in the front matter: fill it in before sending.`,
+            start: yamlStart + m.index,
+            end: yamlStart + m.index + m[0].length,
+            audience: doc.audience,
+            term: m[0],
+          });
+          if (!pattern.global) break;
+        }
+      }
+    }
     for (const block of doc.blocks) {
       const text = block.analysis.text;
       const seen = new Set<number>();

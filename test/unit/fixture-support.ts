@@ -1,0 +1,70 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint, type Finding, type LintOptions } from '../../src/core/index';
+
+/**
+ * Fixtures are Markdown drafts whose expected findings are marked inside them, as markdownlint's
+ * test files are: `<!-- fixture-rules: jargon undefined-acronym -->` names the rules the fixture
+ * is about, and `<!-- expect: jargon@UAT undefined-acronym@HL7 -->` at the end of a line says
+ * which findings start on that line (rule id, then the exact text the finding covers; `@` and
+ * the text may be left out). A fixture with no `expect` must raise nothing for its rules.
+ */
+export interface Fixture {
+  file: string;
+  text: string;
+  rules: string[];
+  expected: string[];
+  options: LintOptions;
+}
+
+export const FIXTURES = path.join(__dirname, '..', 'fixtures');
+
+export function loadFixtures(dir: string): Fixture[] {
+  const out: Fixture[] = [];
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.md')) out.push(readFixture(full));
+    }
+  };
+  walk(dir);
+  return out.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+export function readFixture(file: string): Fixture {
+  const text = fs.readFileSync(file, 'utf8');
+  const rules = /<!--\s*fixture-rules:\s*([^>]*?)\s*-->/.exec(text)?.[1].split(/\s+/).filter(Boolean) ?? [];
+  const audience = /<!--\s*fixture-audience:\s*([^>]*?)\s*-->/.exec(text)?.[1];
+  const expected: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    for (const m of line.matchAll(/<!--\s*expect:\s*(.*?)\s*-->/g)) {
+      for (const item of m[1].match(/[a-z-]+(?:@(?:"[^"]*"|\S+))?/g) ?? []) {
+        const [rule, ...rest] = item.split('@');
+        const term = rest.join('@').replace(/^"|"$/g, '');
+        expected.push(key(i + 1, rule, term || undefined));
+      }
+    }
+  });
+  return { file, text, rules, expected: expected.sort(), options: audience ? { audience } : {} };
+}
+
+export function key(line: number, rule: string, text?: string): string {
+  return text === undefined ? `${line} ${rule}` : `${line} ${rule}@${text}`;
+}
+
+/** The findings of a fixture's rules, as keys comparable with its expectations. */
+export function actualKeys(fixture: Fixture, findings: Finding[]): string[] {
+  const wantsText = new Set(fixture.expected.filter((k) => k.includes('@')).map((k) => k.split('@')[0]));
+  return findings
+    .filter((f) => fixture.rules.includes(f.ruleId))
+    .map((f) => {
+      const k = key(f.range.start.line, f.ruleId);
+      return wantsText.has(k) ? key(f.range.start.line, f.ruleId, fixture.text.slice(f.range.start.offset, f.range.end.offset)) : k;
+    })
+    .sort();
+}
+
+export function lintFixture(fixture: Fixture) {
+  return lint(fixture.text, { path: fixture.file, ...fixture.options });
+}

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { lint } from '../../src/core/index';
+import { actualKeys, FIXTURES, lintFixture, loadFixtures } from './fixture-support';
+
+for (const fixture of loadFixtures(path.join(FIXTURES, 'rules'))) {
+  const name = path.relative(FIXTURES, fixture.file);
+  test(`fixture ${name} raises exactly the findings marked in it`, () => {
+    assert.ok(fixture.rules.length > 0, `${name} must name its rules with <!-- fixture-rules: ... -->`);
+    const result = lintFixture(fixture);
+    assert.deepEqual(actualKeys(fixture, result.findings), fixture.expected);
+  });
+
+  test(`fixture ${name}: every fix changes only its range and clears its finding`, () => {
+    const result = lintFixture(fixture);
+    for (const finding of result.findings.filter((f) => fixture.rules.includes(f.ruleId))) {
+      for (const fix of finding.fixes) {
+        const edits = [...fix.edits].sort((a, b) => b.range.start.offset - a.range.start.offset);
+        let text = fixture.text;
+        for (const e of edits) text = text.slice(0, e.range.start.offset) + e.newText + text.slice(e.range.end.offset);
+        const first = edits[edits.length - 1];
+        const last = edits[0];
+        // Outside the edited span, the draft is byte for byte what it was.
+        assert.equal(text.slice(0, first.range.start.offset), fixture.text.slice(0, first.range.start.offset), `${fix.title} touched text before its range`);
+        assert.equal(text.slice(text.length - (fixture.text.length - last.range.end.offset)), fixture.text.slice(last.range.end.offset), `${fix.title} touched text after its range`);
+        const again = lint(text, { path: fixture.file, ...fixture.options });
+        const start = first.range.start.offset;
+        const stillThere = again.findings.some((f) => f.ruleId === finding.ruleId && f.range.start.offset === start && f.term === finding.term && f.message === finding.message);
+        assert.ok(!stillThere, `${name}: "${fix.title}" left its ${finding.ruleId} finding in place`);
+      }
+    }
+  });
+}
