@@ -42,7 +42,12 @@ export interface ChunkAnalysis {
 }
 
 const english = new ParseEnglish();
-const simplify = unified().use(retextSimplify).freeze();
+/**
+ * retext-simplify's "omit" entries that read as grammar, not padding, in this field: "how you
+ * will know it is back", "do not type the number", "the charge nurse is responsible for".
+ */
+const SIMPLIFY_IGNORE = ['it is', 'there are', 'there is', 'type', 'is responsible for', 'appropriate', 'overall'];
+const simplify = unified().use(retextSimplify, { ignore: SIMPLIFY_IGNORE }).freeze();
 const passive = unified().use(retextPassive).freeze();
 
 /** Parses and analyses one chunk; the result is cached by the chunk's text. */

@@ -1,9 +1,16 @@
 import data from '../../data/common-acronyms.yaml';
 
-/** Acronyms every reader knows, which need no expansion (data/common-acronyms.yaml). */
+/**
+ * Acronyms every reader knows, which need no expansion (data/common-acronyms.yaml). Months,
+ * weekdays, states and time zones pass only in their own setting: MAR is also the medication
+ * administration record, PT physical therapy, DC discharge.
+ */
 export interface KnownAcronyms {
+  /** Pass anywhere: `known` and `roman`. */
   all: Set<string>;
   states: Set<string>;
+  dates: Set<string>;
+  zones: Set<string>;
 }
 
 let cached: KnownAcronyms | undefined;
@@ -11,16 +18,26 @@ let cached: KnownAcronyms | undefined;
 export function knownAcronyms(): KnownAcronyms {
   if (cached) return cached;
   const lists = (data ?? {}) as Record<string, unknown>;
-  const all = new Set<string>();
-  const states = new Set<string>();
-  for (const [key, value] of Object.entries(lists)) {
-    if (!Array.isArray(value)) continue;
-    for (const item of value) {
-      if (typeof item !== 'string') continue;
-      if (key === 'states') states.add(item);
-      else all.add(item);
-    }
-  }
-  cached = { all, states };
+  const list = (key: string) => new Set((Array.isArray(lists[key]) ? lists[key] as unknown[] : []).filter((v): v is string => typeof v === 'string'));
+  cached = {
+    all: new Set([...list('known'), ...list('roman')]),
+    states: list('states'),
+    dates: new Set([...list('months'), ...list('weekdays')]),
+    zones: list('time_zones'),
+  };
   return cached;
+}
+
+/** True when an acronym is one every reader knows, in the setting where it stands. */
+export function isKnownAcronym(known: KnownAcronyms, acronym: string, text: string, start: number): boolean {
+  if (known.all.has(acronym)) return true;
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(start + acronym.length, start + acronym.length + 30);
+  // "Boston, MA 02115" or "Portland, OR": a state after a place name or before a ZIP code.
+  if (known.states.has(acronym) && (/[A-Z][\p{L}.]+,\s*$/u.test(before) || /^\s*\d{5}/.test(after))) return true;
+  // "MAR 14", "14-MAR-2027", "MON, JAN 12", "SAT 3/9".
+  if (known.dates.has(acronym) && (/^[\s,.-]*\d/.test(after) || /\d[\s-]*$/.test(before) || /^[\s,]+[A-Z]{3}\b/.test(after))) return true;
+  // "3 p.m. PT", "14:00 UTC", "9 AM EST".
+  if (known.zones.has(acronym) && /(\d|[ap]\.?m\.?|[AP]M)\s*$/.test(before)) return true;
+  return false;
 }

@@ -1,6 +1,7 @@
 import { AUDIENCE_LABELS, describeAudience, joinWords } from '../core/audience';
 import { docRange, isAllowed, type RawFinding, type RawFix, type Rule } from '../core/document';
 import type { AudienceId } from '../core/types';
+import { baseForms } from '../core/tokens';
 
 const DOMAIN_LABELS: Record<string, string> = {
   clinical: 'clinical',
@@ -27,7 +28,9 @@ export const jargon: Rule = {
         const { start, end } = docRange(block, match.start, match.end);
         const wordings = wordingsFor(strangers, entry.replace, entry.plain);
         const domain = DOMAIN_LABELS[entry.domain] ?? entry.domain;
-        const named = entry.expansion ? `"${match.text}" (${entry.expansion})` : `"${match.text}"`;
+        // An alias ("downtime PC" for BCA) is not what the expansion spells out.
+        const isAbbreviation = Boolean(entry.expansion) && (match.text === entry.term || baseForms(match.text).includes(entry.term));
+        const named = isAbbreviation ? `"${match.text}" (${entry.expansion})` : `"${match.text}"`;
         const advice = wordings.length ? ` Say: "${wordings[0].text}".` : '';
         const message = entry.banned
           ? `${named} is on your team's banned list.${advice}`
@@ -37,7 +40,7 @@ export const jargon: Rule = {
           edits: [{ start, end, newText: atSentenceStart(doc.text, start) ? capitalise(w.text) : w.text }],
         }));
         const alreadySpelled = entry.expansion && doc.text.slice(Math.max(0, start - entry.expansion.length - 3), start).toLowerCase().includes(entry.expansion.toLowerCase());
-        if (entry.expansion && !alreadySpelled && match.text !== entry.expansion) {
+        if (entry.expansion && isAbbreviation && !alreadySpelled) {
           fixes.push({ title: `Spell out: "${entry.expansion} (${match.text})"`, edits: [{ start, end, newText: `${entry.expansion} (${match.text})` }] });
         }
         findings.push({

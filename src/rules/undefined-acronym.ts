@@ -1,5 +1,6 @@
 import { docRange, isAllowed, type PlacedBlock, type PreparedDocument, type RawFinding, type Rule } from '../core/document';
 import { baseForms } from '../core/tokens';
+import { isKnownAcronym } from '../core/known-acronyms';
 import { daleChall } from 'dale-chall';
 
 const ACRONYM = /^[a-z]?[A-Z][A-Z0-9]*$/;
@@ -78,7 +79,7 @@ function occurrencesIn(doc: PreparedDocument, block: PlacedBlock): Occurrence[] 
       if (part === '-' || part === '/' || !part) continue;
       const acronym = acronymOf(part);
       if (!acronym) continue;
-      if (isKnown(doc, acronym, text, start)) continue;
+      if (isKnownAcronym(doc.knownAcronyms, acronym, text, start)) continue;
       if (insideBlank(text, start, start + part.length)) continue;
       if (isShouting(tokens, i, doc)) continue;
       out.push({ block, acronym, start, end: start + part.length, spelledOut: isSpelledOut(doc, acronym, text, start, start + part.length) });
@@ -95,18 +96,6 @@ export function acronymOf(word: string): string | undefined {
     if (capitals >= 2 && capitals <= 6 && form.length <= 8) return form;
   }
   return undefined;
-}
-
-function isKnown(doc: PreparedDocument, acronym: string, text: string, start: number): boolean {
-  const known = doc.knownAcronyms;
-  if (known.all.has(acronym)) return true;
-  // "Boston, MA 02115" or "Portland, OR": a state after a place name.
-  if (known.states.has(acronym)) {
-    const before = text.slice(Math.max(0, start - 30), start);
-    if (/[A-Z][\p{L}.]+,\s*$/u.test(before)) return true;
-    if (/^\s*\d{5}/.test(text.slice(start + acronym.length))) return true;
-  }
-  return false;
 }
 
 /** "[EXT]", "[SITE NAME]": a template blank, which the placeholder rule reports. */
