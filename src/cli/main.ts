@@ -65,6 +65,12 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/** Paths inside the working folder print relative, as the drafts given on the command line do. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
 const readIfExists = async (file: string): Promise<string | undefined> => {
   try {
     return await fs.promises.readFile(file, 'utf8');
@@ -139,7 +145,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       err(`crosswalk: ${(error as Error).message}`);
       return 2;
     }
-    for (const problem of loaded.problems) configProblems.set(path.relative(process.cwd(), problem.path) || problem.path, problem.findings);
+    for (const problem of loaded.problems) configProblems.set(displayPath(problem.path), problem.findings);
     try {
       text = await fs.promises.readFile(file, 'utf8');
     } catch (error) {

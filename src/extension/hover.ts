@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Checker } from './checker';
-import { engine, type Core } from './engine';
+import type { Core } from './engine';
 import { toRange } from './findings';
 
 const LABEL: Record<string, string> = { clinical: 'clinical staff', admin: 'administrators', it: 'IT' };

@@ -28,7 +28,7 @@ export const readability: Rule = {
         const grade = Math.max(0, grades[Math.floor(grades.length / 2)]);
         const { start, end } = docRange(block, sentence.start, sentence.end);
         findings.push({
-          message: `Hard for ${describeAudience(struggling)}: grade ${grade} against a target of grade ${targetGrade} (${reasons.join(', ')}). Split it or use shorter words.`,
+          message: `Hard for ${describeAudience(struggling)}: grade ${grade > 18 ? '18+' : grade} against a target of grade ${targetGrade} (${reasons.join(', ')}). Split it or use shorter words.`,
           start,
           end,
           audience: struggling,

@@ -13,19 +13,22 @@ export const simplerWord: Rule = {
         // "interface" or "component" mean something exact in health IT: the glossary speaks for them.
         if (block.analysis.glossary.some((g) => g.start < hit.end && hit.start < g.end)) continue;
         const { start, end } = docRange(block, hit.start, hit.end);
-        const options = hit.expected.filter(Boolean);
+        // retext-simplify lists "remove" among the wordings of phrases that can simply go.
+        const removable = hit.expected.length === 0 || hit.expected.includes('remove');
+        const options = hit.expected.filter((e) => e && e !== 'remove');
         const upper = atSentenceStart(doc.text, start);
         findings.push({
           message: options.length
-            ? `"${hit.actual}" is wordy: use ${options.map((o) => `"${o}"`).join(' or ')}.`
+            ? `"${hit.actual}" is wordy: ${removable ? 'remove it or ' : ''}use ${options.map((o) => `"${o}"`).join(' or ')}.`
             : `"${hit.actual}" adds nothing: remove it.`,
           start,
           end,
           audience: block.audience,
           term: hit.actual,
-          fixes: options.length
-            ? options.map((o) => ({ title: `Replace with "${o}"`, edits: [{ start, end, newText: upper ? capitalise(o) : o }] }))
-            : [{ title: `Remove "${hit.actual}"`, edits: [{ start, end: end < doc.text.length && doc.text[end] === ' ' ? end + 1 : end, newText: '' }] }],
+          fixes: [
+            ...options.map((o) => ({ title: `Replace with "${o}"`, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
+            ...(removable ? [{ title: `Remove "${hit.actual}"`, edits: [{ start, end: end < doc.text.length && doc.text[end] === ' ' ? end + 1 : end, newText: '' }] }] : []),
+          ],
         });
       }
     }

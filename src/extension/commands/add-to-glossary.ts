@@ -16,7 +16,7 @@ export async function addToGlossary(uri: vscode.Uri, term: string, audience: str
   }
   const named = readSettings(uri).config.glossaries?.[0];
   const target = vscode.Uri.joinPath(folder.uri, named ?? DEFAULT_GLOSSARY);
-  let text = '';
+  let text: string;
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
   } catch {
@@ -37,7 +37,7 @@ export async function addToGlossary(uri: vscode.Uri, term: string, audience: str
 /** Makes `.crosswalk.yaml` list the glossary, so that the CLI in CI reads it too. */
 async function ensureConfigNames(folder: vscode.Uri, glossary: string): Promise<void> {
   const configUri = vscode.Uri.joinPath(folder, '.crosswalk.yaml');
-  let text = '';
+  let text: string;
   try {
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
   } catch {

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import type { Checker } from '../checker';
 import { addToGlossary } from './add-to-glossary';
+import { checkWorkspace } from './check-workspace';
+import { newFromTemplate } from './new-from-template';
+import { disposeReports, showReport } from './report';
+import { rewriteForAudience } from './rewrite';
 import { setAudience } from './set-audience';
 
 /** Every command in the palette's Crosswalk category. */
@@ -16,5 +20,14 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
       const document = vscode.window.activeTextEditor?.document;
       return document ? checker.check(document) : undefined;
     }),
+    // Arguments (all optional, for keybindings and tests): a scenario or snippet name, then an audience.
+    vscode.commands.registerCommand('crosswalk.newFromTemplate', (scenario?: string, audience?: string) =>
+      newFromTemplate(context.extensionUri, typeof scenario === 'string' ? scenario : undefined, typeof audience === 'string' ? audience : undefined)),
+    // From an editor title or explorer menu the first argument is the draft's URI.
+    vscode.commands.registerCommand('crosswalk.showReport', (uri?: vscode.Uri) => showReport(checker, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('crosswalk.rewriteForAudience', (audience?: string, uri?: vscode.Uri) =>
+      rewriteForAudience(checker, typeof audience === 'string' ? audience : undefined, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('crosswalk.checkWorkspace', () => checkWorkspace(checker)),
+    { dispose: disposeReports },
   );
 }

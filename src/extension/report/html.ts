@@ -1,0 +1,130 @@
+import type { AudienceColumn, AudienceReport } from './model';
+
+const esc = (text: string | number): string =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+const RULE_TITLES: Record<string, string> = {
+  jargon: 'Jargon',
+  'undefined-acronym': 'Undefined acronyms',
+  readability: 'Hard sentences',
+  'simpler-word': 'Simpler word',
+  'passive-voice': 'Passive voice',
+  'long-sentence': 'Long sentences',
+  'long-paragraph': 'Long paragraphs',
+  placeholder: 'Template blanks',
+  frontmatter: 'Front matter',
+  config: 'Configuration',
+};
+
+const ruleTitle = (id: string) => RULE_TITLES[id] ?? id;
+
+function minutes(value: number): string {
+  if (value < 1) return 'under a minute';
+  const rounded = Math.round(value);
+  return `${rounded} minute${rounded === 1 ? '' : 's'}`;
+}
+
+function column(c: AudienceColumn): string {
+  const gradeClass = c.gradeLevel > c.targetGrade ? 'over' : 'ok';
+  const rules = Object.entries(c.byRule);
+  return `<section class="audience audience-${c.audience}" aria-labelledby="h-${c.audience}">
+  <h2 id="h-${c.audience}"><span class="swatch swatch-${c.audience}" aria-hidden="true"></span>${esc(c.label)}</h2>
+  <dl class="stats">
+    <dt>Grade level</dt><dd class="${gradeClass}">${esc(c.gradeLevel)} <span class="muted">(target ${esc(c.targetGrade)})</span></dd>
+    <dt>Findings</dt><dd>${esc(c.total)}${c.errors ? ` <span class="muted">(${esc(c.errors)} error${c.errors === 1 ? '' : 's'})</span>` : ''}</dd>
+    <dt>Jargon per 100 words</dt><dd>${esc(c.jargonPer100Words)}</dd>
+    <dt>Undefined acronyms</dt><dd>${esc(c.undefinedAcronyms.length)}</dd>
+    <dt>Hard sentences</dt><dd>${esc(c.hardSentences)}</dd>
+    <dt>Reading time</dt><dd>${esc(minutes(c.readingTimeMinutes))} <span class="muted">(${esc(c.words)} words)</span></dd>
+  </dl>
+  <h3>Findings per rule</h3>
+  ${rules.length ? `<table class="rules"><tbody>${rules.map(([id, n]) => `<tr><th scope="row">${esc(ruleTitle(id))}</th><td>${esc(n)}</td></tr>`).join('')}</tbody></table>` : '<p class="muted">Nothing to fix for these readers.</p>'}
+  <h3>Undefined acronyms</h3>
+  ${c.undefinedAcronyms.length ? `<ul class="terms">${c.undefinedAcronyms.map((a) => `<li><code>${esc(a)}</code></li>`).join('')}</ul>` : '<p class="muted">None.</p>'}
+  <h3>Jargon</h3>
+  ${c.jargon.length ? `<ul class="terms">${c.jargon.map((j) => `<li><code>${esc(j.term)}</code>${j.say ? ` → ${esc(j.say)}` : ''}</li>`).join('')}</ul>` : '<p class="muted">None.</p>'}
+</section>`;
+}
+
+/** Grouped horizontal bars: findings per rule, one bar per audience. Inline SVG, no script. */
+function chart(report: AudienceReport): string {
+  const rows = report.rules.length ? report.rules : [];
+  if (rows.length === 0) return '<p class="muted">No findings for any audience.</p>';
+  const max = Math.max(1, ...report.columns.flatMap((c) => Object.values(c.byRule)));
+  const labelWidth = 150;
+  const barArea = 300;
+  const barHeight = 10;
+  const groupHeight = report.columns.length * (barHeight + 2) + 10;
+  const height = rows.length * groupHeight + 4;
+  const groups = rows.map((rule, r) => {
+    const y0 = r * groupHeight + 2;
+    const bars = report.columns.map((c, i) => {
+      const n = c.byRule[rule] ?? 0;
+      const width = Math.round((n / max) * barArea);
+      const y = y0 + i * (barHeight + 2);
+      return `<rect class="bar bar-${c.audience}" x="${labelWidth}" y="${y}" width="${Math.max(width, n ? 2 : 0)}" height="${barHeight}"><title>${esc(c.label)}: ${esc(n)} ${esc(ruleTitle(rule).toLowerCase())}</title></rect>`
+        + `<text class="value" x="${labelWidth + width + 4}" y="${y + barHeight - 1}">${esc(n)}</text>`;
+    });
+    return `<g><text class="label" x="0" y="${y0 + groupHeight / 2}">${esc(ruleTitle(rule))}</text>${bars.join('')}</g>`;
+  });
+  const legend = report.columns.map((c) => `<span class="legend"><span class="swatch swatch-${c.audience}" aria-hidden="true"></span>${esc(c.label)}</span>`).join(' ');
+  return `<figure class="chart">
+  <svg role="img" aria-label="Findings per rule for each audience" width="${labelWidth + barArea + 40}" height="${height}" viewBox="0 0 ${labelWidth + barArea + 40} ${height}" xmlns="http://www.w3.org/2000/svg">${groups.join('')}</svg>
+  <figcaption>${legend}</figcaption>
+</figure>`;
+}
+
+/**
+ * The report page. No script at all, and a Content-Security-Policy that allows nothing but the
+ * one nonce'd style element: nothing loads from the network or from anywhere else.
+ */
+export function renderReport(report: AudienceReport, cspSource: string, nonce: string): string {
+  const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; img-src ${cspSource}; font-src ${cspSource}`;
+  const draftFor = report.draftAudience.length ? ` The draft itself is for ${report.draftAudience.join(', ')}.` : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Audience report: ${esc(report.title)}</title>
+<style nonce="${nonce}">
+  body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
+  h1 { font-size: 1.3em; font-weight: 600; }
+  h2 { font-size: 1.15em; margin: 0 0 8px; display: flex; align-items: center; gap: 6px; }
+  h3 { font-size: 1em; margin: 14px 0 4px; color: var(--vscode-descriptionForeground); font-weight: 600; }
+  .muted { color: var(--vscode-descriptionForeground); }
+  .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px; }
+  .audience { border: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); border-radius: 4px; padding: 10px 12px; background: var(--vscode-sideBar-background, transparent); }
+  .stats { display: grid; grid-template-columns: auto auto; gap: 2px 12px; margin: 0; }
+  .stats dt { color: var(--vscode-descriptionForeground); }
+  .stats dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+  .stats dd.over { color: var(--vscode-errorForeground); }
+  .rules { width: 100%; border-collapse: collapse; }
+  .rules th { text-align: left; font-weight: normal; }
+  .rules td { text-align: right; font-variant-numeric: tabular-nums; }
+  .rules tr + tr th, .rules tr + tr td { border-top: 1px solid var(--vscode-panel-border, transparent); }
+  .terms { margin: 0; padding-left: 18px; }
+  code { font-family: var(--vscode-editor-font-family); color: var(--vscode-textPreformat-foreground); }
+  .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
+  .swatch-clinical, .bar-clinical { background: var(--vscode-charts-blue); fill: var(--vscode-charts-blue); }
+  .swatch-admin, .bar-admin { background: var(--vscode-charts-orange); fill: var(--vscode-charts-orange); }
+  .swatch-it, .bar-it { background: var(--vscode-charts-green); fill: var(--vscode-charts-green); }
+  .chart { margin: 16px 0 0; }
+  .chart text { fill: var(--vscode-foreground); font-size: 11px; font-family: var(--vscode-font-family); }
+  .chart text.label { dominant-baseline: middle; }
+  .chart figcaption { margin-top: 4px; }
+  .legend { display: inline-flex; align-items: center; gap: 4px; margin-right: 12px; }
+</style>
+</head>
+<body>
+<h1>Audience report: ${esc(report.title)}</h1>
+<p class="muted">How the whole draft reads for each audience, whatever audience it names.${esc(draftFor)}</p>
+<div class="columns">
+${report.columns.map(column).join('\n')}
+</div>
+<h2>Findings per rule</h2>
+${chart(report)}
+</body>
+</html>`;
+}

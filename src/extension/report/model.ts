@@ -1,0 +1,121 @@
+import { engine, type Core } from '../engine';
+
+/** What the Audience Report shows for one audience. */
+export interface AudienceColumn {
+  audience: Core.AudienceId;
+  label: string;
+  words: number;
+  sentences: number;
+  gradeLevel: number;
+  targetGrade: number;
+  readingTimeMinutes: number;
+  jargonPer100Words: number;
+  total: number;
+  errors: number;
+  warnings: number;
+  /** Findings per rule id, only the rules that found something. */
+  byRule: Record<string, number>;
+  /** Acronyms this audience meets before they are spelled out. */
+  undefinedAcronyms: string[];
+  /** Jargon terms for this audience, each with the plain wording to use instead. */
+  jargon: { term: string; say?: string }[];
+  hardSentences: number;
+}
+
+export interface AudienceReport {
+  title: string;
+  /** The draft's own audience, for the heading; the columns ignore it. */
+  draftAudience: Core.AudienceId[];
+  columns: AudienceColumn[];
+  /** Every rule id that appears in some column, in the engine's rule order. */
+  rules: string[];
+}
+
+export const AUDIENCE_TITLES: Record<Core.AudienceId, string> = { clinical: 'Clinical', admin: 'Admin', it: 'IT' };
+const ACRONYM = /^[a-z]?[A-Z][A-Z0-9]*s?$/;
+
+/**
+ * The draft's text as every reader would get it, with its own audience taken out of the way:
+ * front matter `audience:` is set to the column's audience (front matter outranks the options
+ * and `.crosswalk.yaml`, so passing `audience` in the options alone would not be enough when the
+ * draft or the project names one), and section markers `<!-- audience: … -->` are disarmed, so
+ * each column answers "how does the WHOLE draft read for this audience?". The copy is only
+ * linted; offsets in it are never shown.
+ */
+export function textFor(text: string, audience: Core.AudienceId): string {
+  const core = engine();
+  const edit = core.setAudienceEdit(text, audience);
+  const retargeted = text.slice(0, edit.range.start.offset) + edit.newText + text.slice(edit.range.end.offset);
+  // Same length, so nothing else moves; the engine reads a marker only when the comment starts with "audience:".
+  return retargeted.replace(/(<!--\s*)audience(\s*:)/gi, (_m, open: string, colon: string) => `${open}xudience${colon}`);
+}
+
+/** A reusable set of linters, one per audience, for one draft's options (incremental across updates). */
+export class ReportLinters {
+  private linters = new Map<Core.AudienceId, Core.Linter>();
+  private key = '';
+
+  lint(text: string, audience: Core.AudienceId, options: Core.LintOptions): Core.LintResult {
+    const key = JSON.stringify([options.config, options.glossaries?.map((g) => g.text)]);
+    if (key !== this.key) {
+      this.linters.clear();
+      this.key = key;
+    }
+    let linter = this.linters.get(audience);
+    if (!linter) {
+      linter = engine().createLinter({ ...options, audience });
+      this.linters.set(audience, linter);
+    }
+    return linter.lint(textFor(text, audience));
+  }
+}
+
+export function buildReport(title: string, text: string, options: Core.LintOptions, linters = new ReportLinters(), draftAudience: Core.AudienceId[] = []): AudienceReport {
+  const core = engine();
+  const order = core.rules.map((r) => r.id);
+  const seen = new Set<string>();
+  const columns = core.AUDIENCES.map((audience) => {
+    const result = linters.lint(text, audience, options);
+    const column = columnOf(audience, result, options);
+    Object.keys(column.byRule).forEach((r) => seen.add(r));
+    return column;
+  });
+  const rules = [...order.filter((r) => seen.has(r)), ...[...seen].filter((r) => !order.includes(r)).sort()];
+  return { title, draftAudience, columns, rules };
+}
+
+function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: Core.LintOptions): AudienceColumn {
+  const core = engine();
+  const byRule: Record<string, number> = {};
+  for (const f of result.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+  const acronyms = new Set<string>();
+  const jargon = new Map<string, string | undefined>();
+  for (const f of result.findings) {
+    if (f.ruleId === 'undefined-acronym' && f.term) acronyms.add(f.term);
+    if (f.ruleId === 'jargon' && f.term) {
+      // Jargon acronyms are not reported twice by the engine; they are still undefined for this reader.
+      const spellOut = f.fixes.some((x) => /^Spell out\b/.test(x.title));
+      if (spellOut && ACRONYM.test(f.term) && (f.term.replace(/[^A-Z]/g, '').length >= 2)) acronyms.add(f.term);
+      if (!jargon.has(f.term)) jargon.set(f.term, f.fixes.find((x) => /^Replace with\b/.test(x.title))?.edits[0]?.newText);
+    }
+  }
+  const age = options.config?.audiences?.[audience]?.readability?.age ?? core.DEFAULT_LIMITS[audience].readability.age;
+  return {
+    audience,
+    label: AUDIENCE_TITLES[audience],
+    words: result.stats.words,
+    sentences: result.stats.sentences,
+    gradeLevel: result.stats.gradeLevel,
+    // The engine converts reader age to US grade as retext-readability does: age minus 5.
+    targetGrade: age - 5,
+    readingTimeMinutes: result.stats.readingTimeMinutes,
+    jargonPer100Words: result.stats.jargonPer100Words,
+    total: result.findings.length,
+    errors: result.findings.filter((f) => f.severity === 'error').length,
+    warnings: result.findings.filter((f) => f.severity === 'warning').length,
+    byRule,
+    undefinedAcronyms: [...acronyms].sort(),
+    jargon: [...jargon].map(([term, say]) => ({ term, say })),
+    hardSentences: byRule.readability ?? 0,
+  };
+}
