@@ -57,6 +57,9 @@ export function rangeOfPath(doc: YAML.Document.Parsed | undefined, path: (string
 
 /** The closest of `options` to a mistyped `word`, for "did you mean" messages. */
 export function closest(word: string, options: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  const prefixed = options.filter((o) => lower.length >= 3 && o.toLowerCase().startsWith(lower));
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const option of options) {

@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkConfig, createLinter, lint, resolveAudience, rules, setAudienceEdit, allowTermEdit, addKnownTermToGlossary } from '../../src/core/index';
+
+const slice = (text: string, f: { range: { start: { offset: number }; end: { offset: number } } }) => text.slice(f.range.start.offset, f.range.end.offset);
+
+test('ranges point at the exact characters with CRLF, tabs, emoji and block quotes', () => {
+  const text = '---\r\naudience: clinical\r\n---\r\n\r\n> 🚑 Note:\tthe **HL7** feed\r\n> stops for 😀 UAT on Monday.\r\n';
+  const result = lint(text);
+  const hl7 = result.findings.find((f) => f.term === 'HL7' || slice(text, f).startsWith('HL7'));
+  const uat = result.findings.find((f) => f.term === 'UAT');
+  assert.ok(hl7 && uat, 'both terms are flagged');
+  assert.equal(slice(text, hl7).startsWith('HL7'), true);
+  assert.equal(slice(text, uat), 'UAT');
+  // Line and column are 1-based, columns in UTF-16 code units (the emoji counts 2).
+  assert.deepEqual({ line: uat.range.start.line, column: uat.range.start.column }, { line: 6, column: 16 });
+});
+
+test('the same draft gives different findings for each audience', () => {
+  const text = 'The HL7 feed pauses during cutover, so CPOE orders queue and capex rises.\n';
+  const terms = (audience: string) => lint(text, { audience }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.term).sort();
+  assert.deepEqual(terms('it'), ['CPOE']);
+  assert.ok(terms('clinical').includes('HL7') && !terms('clinical').includes('CPOE'));
+  assert.ok(terms('admin').includes('CPOE') && terms('admin').includes('HL7') && !terms('admin').includes('capex'));
+  assert.ok(terms('all').length >= terms('clinical').length);
+});
+
+test('audience comes from markers, then front matter, then config, then the option, else all', () => {
+  const draft = (fm: string) => `${fm}UAT starts Monday.\n`;
+  assert.deepEqual(lint(draft('')).audience, ['clinical', 'admin', 'it']);
+  assert.deepEqual(lint(draft(''), { audience: 'nursing' }).audience, ['clinical']);
+  assert.deepEqual(lint(draft(''), { audience: 'nursing', config: { audience: 'finance' } }).audience, ['admin']);
+  assert.deepEqual(lint(draft('---\naudience: [Technical, leadership]\n---\n'), { config: { audience: 'clinical' } }).audience, ['admin', 'it']);
+  assert.equal(resolveAudience('Physicians').audience?.[0], 'clinical');
+  assert.deepEqual(resolveAudience('everyone').audience, ['clinical', 'admin', 'it']);
+});
+
+test('an unknown audience is a finding at its place, and checking goes on with the default', () => {
+  const text = '---\naudience: surgeons-only\n---\n\nUAT starts Monday.\n';
+  const result = lint(text, { audience: 'clinical' });
+  const problem = result.findings.find((f) => f.ruleId === 'frontmatter');
+  assert.ok(problem);
+  assert.equal(slice(text, problem), 'surgeons-only');
+  assert.match(problem.message, /clinical, admin, it, all/);
+  assert.deepEqual(result.audience, ['clinical']);
+  assert.ok(result.findings.some((f) => f.ruleId === 'jargon' && f.term === 'UAT'));
+});
+
+test('broken front matter is reported at its line and the draft is still checked with defaults', () => {
+  const text = '---\naudience: clinical\ntitle: "unclosed\n---\n\nUAT starts Monday.\n';
+  const result = lint(text);
+  const problem = result.findings.find((f) => f.ruleId === 'frontmatter');
+  assert.ok(problem && problem.severity === 'error');
+  assert.ok(problem.range.start.line >= 2 && problem.range.start.line <= 4);
+  assert.ok(result.findings.some((f) => f.ruleId === 'jargon'));
+});
+
+test('config problems are findings at the broken line with what is valid; the valid part applies', () => {
+  const { config, findings } = checkConfig('audience: clinical\nrules:\n  jargon: loud\n  passive-voice: off\n  jargonn: error\nextra: 1\n');
+  assert.deepEqual(config.audience, ['clinical']);
+  assert.equal(config.rules?.['passive-voice'], 'off');
+  const lines = findings.map((f) => f.range.start.line).sort();
+  assert.deepEqual(lines, [3, 5, 6]);
+  assert.ok(findings.some((f) => /did you mean "jargon"/.test(f.message)));
+  assert.ok(checkConfig('audience: [clinical\n').findings[0].severity === 'error');
+});
+
+test('config severities and limits change findings', () => {
+  const text = '---\naudience: clinical\n---\n\nUAT starts on Monday for every unit on the fourth floor of the main hospital building.\n';
+  assert.ok(lint(text).findings.some((f) => f.ruleId === 'jargon' && f.severity === 'warning'));
+  assert.ok(lint(text, { config: { rules: { jargon: 'error' } } }).findings.some((f) => f.ruleId === 'jargon' && f.severity === 'error'));
+  assert.ok(!lint(text, { config: { rules: { jargon: 'off' } } }).findings.some((f) => f.ruleId === 'jargon'));
+  assert.ok(!lint(text).findings.some((f) => f.ruleId === 'long-sentence'));
+  assert.ok(lint(text, { config: { audiences: { clinical: { sentenceWords: 8 } } } }).findings.some((f) => f.ruleId === 'long-sentence'));
+});
+
+test('team glossaries add terms, mark terms known and ban terms', () => {
+  const glossary = `version: 1
+terms:
+  - term: UAT
+    familiar_to: [it, clinical]
+  - term: Haiku
+    definition: The mobile chart app.
+    domain: it
+    familiar_to: [it]
+    plain: the mobile chart app
+    replace: { clinical: the mobile chart app }
+    sources: [team]
+  - term: synergy
+    banned: true
+    plain: working together
+`;
+  const text = '---\naudience: clinical\n---\n\nUAT for Haiku starts Monday, with synergy.\n';
+  const terms = lint(text, { glossaries: [{ name: 'team.yaml', text: glossary }] }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.term).sort();
+  assert.deepEqual(terms, ['Haiku', 'synergy']);
+  const broken = createLinter({ glossaries: [{ name: 'team.yaml', text: 'terms: [\n' }] });
+  assert.equal(broken.glossaryProblems.length, 1);
+  assert.ok(broken.lint('UAT starts.').findings.length > 0, 'a broken team glossary does not stop checking');
+});
+
+test('stats describe the draft', () => {
+  const stats = lint('---\naudience: it\n---\n\n# Title\n\nOne short sentence here. Another one follows it.\n\nA second paragraph with UAT.\n').stats;
+  assert.equal(stats.paragraphs, 2);
+  assert.equal(stats.sentences, 4);
+  assert.ok(stats.words >= 14 && stats.words <= 16);
+  assert.ok(stats.gradeLevel >= 0 && stats.readingTimeMinutes > 0);
+  assert.equal(typeof stats.jargonPer100Words, 'number');
+});
+
+test('every rule declares an id, a description and a default severity', () => {
+  const ids = rules.map((r) => r.id);
+  for (const id of ['jargon', 'undefined-acronym', 'readability', 'simpler-word', 'passive-voice', 'long-sentence', 'long-paragraph', 'placeholder', 'frontmatter', 'config']) assert.ok(ids.includes(id), id);
+  for (const r of rules) assert.ok(r.description.length > 10 && ['off', 'info', 'warning', 'error', 'hint'].includes(r.defaultSeverity));
+});
+
+test('front matter edits keep the other keys and create front matter when there is none', () => {
+  const text = '---\ntitle: Notice # keep me\naudience: it\n---\n\nBody.\n';
+  const apply = (t: string, e: { range: { start: { offset: number }; end: { offset: number } }; newText: string }) => t.slice(0, e.range.start.offset) + e.newText + t.slice(e.range.end.offset);
+  const set = apply(text, setAudienceEdit(text, 'clinical'));
+  assert.match(set, /title: Notice # keep me/);
+  assert.match(set, /audience: clinical/);
+  assert.ok(set.endsWith('---\n\nBody.\n'));
+  const fresh = apply('Body.\n', allowTermEdit('Body.\n', 'UAT'));
+  assert.equal(fresh, '---\nallow: [ UAT ]\n---\n\nBody.\n');
+  const twice = apply(fresh, allowTermEdit(fresh, 'HL7'));
+  assert.match(twice, /allow: \[ UAT, HL7 \]/);
+  const glossary = addKnownTermToGlossary('', 'UAT', 'clinical');
+  assert.match(addKnownTermToGlossary(glossary, 'UAT', 'admin'), /familiar_to: \[ clinical, admin \]/);
+});
+
+test('no input crashes the engine', () => {
+  const samples = ['', '\n', '---', '---\n', '---\n---', '```', '<!--', '| a |\n|', '[x]: <', '\u0000\uFFFF\uD800', '# \n\n#', '>'.repeat(500), '*'.repeat(2000), '- '.repeat(300), '<!-- audience: -->', '<!-- crosswalk-enable -->'];
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const alphabet = ['UAT', ' ', '\n', '\r\n', '#', '-', '*', '`', '[', ']', '(', ')', '<!--', '-->', '---', 'audience: it', '|', '>', 'HL7', 'the', '.', '😀', '\t', '{{', '}}', 'TBD', 'A/R'];
+  for (let i = 0; i < 200; i++) {
+    let s = '';
+    for (let j = 0; j < 40; j++) s += alphabet[Math.floor(rand() * alphabet.length)];
+    samples.push(s);
+  }
+  for (const sample of samples) {
+    const result = lint(sample);
+    for (const f of result.findings) {
+      assert.ok(f.range.start.offset >= 0 && f.range.end.offset <= sample.length && f.range.start.offset <= f.range.end.offset, `range out of bounds for ${JSON.stringify(sample)}`);
+    }
+  }
+});
