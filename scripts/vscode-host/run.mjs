@@ -75,6 +75,8 @@ function parseArgs(argv) {
 }
 
 // ---------------------------------------------------------------- shared helpers
+const START_TIMEOUT_MS = 90_000;
+
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'telemetry.telemetryLevel': 'off',
@@ -213,6 +215,15 @@ async function freePort() {
   });
 }
 
+/** An extension with no code, used as extensionDevelopmentPath when the suite tests an installed .vsix. */
+function writeDevelopmentStub(dirs) {
+  const dir = path.join(dirs.tmp, 'development-stub');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'crosswalk-vsix-test-stub', publisher: 'crosswalk-test', version: '0.0.0', engines: { vscode: '*' } };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return dir;
+}
+
 // ---------------------------------------------------------------- route 1: test-electron
 async function runWithTestElectron(options, dirs) {
   const { runTests, resolveCliArgsFromVSCodeExecutablePath } = require('@vscode/test-electron');
@@ -227,13 +238,8 @@ async function runWithTestElectron(options, dirs) {
       env: isolatedEnv(dirs),
     });
     if (r.status !== 0) throw new Error(`installing the .vsix failed (exit ${r.status ?? r.signal})`);
-    // runTests always passes --extensionDevelopmentPath: give it an empty extension so the installed build is the one tested.
-    extensionDevelopmentPath = path.join(dirs.tmp, 'dev-stub');
-    fs.mkdirSync(extensionDevelopmentPath, { recursive: true });
-    fs.writeFileSync(
-      path.join(extensionDevelopmentPath, 'package.json'),
-      JSON.stringify({ name: 'crosswalk-vsix-test-stub', publisher: 'crosswalk-health', version: '0.0.0', engines: { vscode: '*' } }),
-    );
+    // Extension tests run only in extension development mode: pass an empty stub so the installed build is the one tested.
+    extensionDevelopmentPath = writeDevelopmentStub(dirs);
   }
   const extensionTestsEnv = { ...isolatedEnv(dirs), ...testEnvironment(options, dirs) };
   let code;
@@ -318,8 +324,14 @@ async function runWithCodeServer(options, dirs, deadline) {
     log(`code-server up on 127.0.0.1:${port} (${seconds()})`);
 
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
-    const payload = [['extensionTestsPath', remote(options.testsPath)], ['extensionEnvironment', JSON.stringify(testEnvironment(options, dirs))]];
-    if (!options.vsix) payload.unshift(['extensionDevelopmentPath', remote(options.extensionPath)]);
+    // The extension host runs extensionTestsPath only in extension development mode, so a .vsix run
+    // still needs an extensionDevelopmentPath: an empty stub extension, so the installed build is the one tested.
+    const developmentPath = options.vsix ? writeDevelopmentStub(dirs) : options.extensionPath;
+    const payload = [
+      ['extensionDevelopmentPath', remote(developmentPath)],
+      ['extensionTestsPath', remote(options.testsPath)],
+      ['extensionEnvironment', JSON.stringify(testEnvironment(options, dirs))],
+    ];
     const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     browser = await chromium.launch({
@@ -342,8 +354,24 @@ async function runWithCodeServer(options, dirs, deadline) {
       timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
     });
     const serverDied = new Promise((resolve) => server.once('exit', () => resolve('server-exit')));
-    const outcome = await Promise.race([exited, timedOut, serverDied]);
+    // The suite's run() creates the report file first thing: if it never appears, nothing is running the suite.
+    let startTimer;
+    const notStarted = new Promise((resolve) => {
+      const startDeadline = Date.now() + START_TIMEOUT_MS;
+      const poll = () => {
+        if (fs.existsSync(dirs.report)) return;
+        if (Date.now() > startDeadline) return resolve('not-started');
+        startTimer = setTimeout(poll, 250);
+      };
+      poll();
+    });
+    const outcome = await Promise.race([exited, timedOut, serverDied, notStarted]);
     clearTimeout(timer);
+    clearTimeout(startTimer);
+    if (outcome === 'not-started') {
+      log(`the suite did not start within ${START_TIMEOUT_MS / 1000} s of opening the workbench (is extensionTestsPath being run?)`);
+      return { code: 1, consoleLines };
+    }
     if (outcome === 'timeout') {
       log(`TIMEOUT: the suite did not finish within ${options.timeoutSeconds} s`);
       return { code: 1, consoleLines };
