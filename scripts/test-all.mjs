@@ -76,6 +76,28 @@ function findFiles(dir, suffix) {
     .map((name) => path.join(path.relative(root, dir), name));
 }
 
+/**
+ * Node's flags for the unit tests, taken from package.json's `test:unit` script (e.g. `--require
+ * ./test/setup/yaml-require.cjs --import tsx --test`) so that `npm run test:unit` and `npm test`
+ * load the tests the same way. Its file arguments and any reporter are replaced here.
+ */
+function unitNodeFlags() {
+  const fallback = ['--import', 'tsx', '--test'];
+  const script = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts?.['test:unit'];
+  const words = script?.match(/"[^"]*"|'[^']*'|\S+/g)?.map((w) => w.replace(/^(["'])(.*)\1$/, '$2'));
+  if (!words || words[0] !== 'node') return fallback;
+  const takesValue = new Set(['--require', '-r', '--import', '--loader', '--experimental-loader', '--conditions', '-C', '--test-reporter', '--test-reporter-destination']);
+  const flags = [];
+  for (let i = 1; i < words.length && words[i].startsWith('-'); i++) {
+    const flag = words[i];
+    const value = takesValue.has(flag) ? words[++i] : undefined;
+    if (/^--test-reporter/.test(flag)) continue;
+    flags.push(flag, ...(value === undefined ? [] : [value]));
+  }
+  if (!flags.includes('--test')) flags.push('--test');
+  return flags;
+}
+
 async function unitTests() {
   const name = 'unit tests';
   banner(name);
@@ -86,7 +108,7 @@ async function unitTests() {
     record(name, 0, 0, t, 'no test/unit/**/*.test.ts files');
     return;
   }
-  const { code, output } = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files]);
+  const { code, output } = await run(process.execPath, [...unitNodeFlags(), '--test-reporter=tap', ...files]);
   const count = (label) => {
     const matches = [...output.matchAll(new RegExp(`^# ${label} (\\d+)\\s*$`, 'gm'))];
     return matches.length ? Number(matches.at(-1)[1]) : 0;

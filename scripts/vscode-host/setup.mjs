@@ -12,6 +12,19 @@ import { paths, CODE_SERVER_VERSION, NODE_MAJOR } from './paths.mjs';
 const started = Date.now();
 const log = (msg) => console.log(`[host-setup] ${msg}`);
 
+/**
+ * The environment for a nested `npm install`. Under `npm test`, the outer npm exports its lifecycle
+ * variables; npm reads `npm_config_user_agent` as config, so the inner npm would claim the outer
+ * Node version (20) and code-server's postinstall would refuse to run. Drop those.
+ */
+function cleanNpmEnv(extra = {}) {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^npm_(config_user_agent|node_execpath|execpath|command|lifecycle_|package_)/i.test(key) || key === 'NODE') delete env[key];
+  }
+  return { ...env, ...extra };
+}
+
 /** Runs a command without stdin (CI has none). With `quiet`, its output goes to .vscode-test/setup.log and is shown only on failure. */
 function run(cmd, args, { quiet = false, ...opts } = {}) {
   log(`$ ${cmd} ${args.join(' ')}${opts.cwd ? `   (in ${path.relative(paths.root, opts.cwd) || '.'})` : ''}`);
@@ -69,7 +82,7 @@ function node24() {
     path.join(paths.node24Dir, 'package.json'),
     JSON.stringify({ name: 'crosswalk-host-node', private: true, description: 'Node for code-server (test host only)' }, null, 2) + '\n',
   );
-  run('npm', ['install', '--no-audit', '--no-fund', `node@${NODE_MAJOR}`], { cwd: paths.node24Dir });
+  run('npm', ['install', '--no-audit', '--no-fund', `node@${NODE_MAJOR}`], { cwd: paths.node24Dir, env: cleanNpmEnv() });
   if (!fs.existsSync(paths.node24Bin)) throw new Error(`npm install node@${NODE_MAJOR} did not produce ${paths.node24Bin}`);
   const version = spawnSync(paths.node24Bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
   if (!version.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`${paths.node24Bin} reports ${version}, expected v${NODE_MAJOR}.x`);
@@ -89,12 +102,11 @@ function codeServer() {
     path.join(paths.codeServerDir, 'package.json'),
     JSON.stringify({ name: 'crosswalk-host-code-server', private: true, description: 'VS Code server for extension tests' }, null, 2) + '\n',
   );
-  const env = {
-    ...process.env,
+  const env = cleanNpmEnv({
     PATH: `${path.dirname(paths.node24Bin)}${path.delimiter}${process.env.PATH ?? ''}`,
-    npm_config_nodedir: paths.node24Home,
+    npm_config_nodedir: paths.node24Home, // ~/.npmrc may point nodedir at Node 20's headers
     npm_config_jobs: '2',
-  };
+  });
   log('installing code-server (about 2 minutes on a fresh machine)');
   run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: paths.codeServerDir, env });
   if (!fs.existsSync(paths.codeServerBin)) throw new Error(`npm install code-server did not produce ${paths.codeServerBin}`);
