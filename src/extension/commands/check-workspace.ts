@@ -68,13 +68,18 @@ export async function checkWorkspace(checker: Checker, include = '**/*.md'): Pro
 }
 
 async function checkOne(checker: Checker, uri: vscode.Uri, linters: Map<string, Core.Linter>): Promise<Core.Finding[] | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) {
-    if (!isDraft(open)) return undefined;
-    return (await checker.check(open))?.findings;
-  }
   const settings = readSettings(uri);
   if (!settings.enable) return undefined;
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) {
+    if (!isDraft(open) || open.getText().length > settings.maxFileSize) return undefined;
+    // A check started by typing meanwhile supersedes ours (the checker then returns undefined): ask again.
+    for (let attempt = 0; attempt < 5 && !open.isClosed; attempt++) {
+      const result = await checker.check(open);
+      if (result) return result.findings;
+    }
+    return checker.result(open)?.findings;
+  }
   let text: string;
   try {
     text = decoder.decode(await vscode.workspace.fs.readFile(uri));

@@ -79,7 +79,7 @@ function chart(report: AudienceReport): string {
  * one nonce'd style element: nothing loads from the network or from anywhere else.
  */
 export function renderReport(report: AudienceReport, cspSource: string, nonce: string): string {
-  const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; img-src ${cspSource}; font-src ${cspSource}`;
+  const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'`;
   const draftFor = report.draftAudience.length ? ` The draft itself is for ${report.draftAudience.join(', ')}.` : '';
   return `<!DOCTYPE html>
 <html lang="en">

@@ -1,0 +1,204 @@
+// Drafts for the editor, command and snippet tests: each test writes its own file into the test
+// workspace under a temporary name (or opens an untitled draft) and removes it afterwards, so no
+// test depends on another's order or leftovers.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CrosswalkApi } from '../../src/extension/extension';
+import { crosswalkDiagnostics, ruleId, waitFor } from './helpers';
+
+export const EXTENSION_ID = 'crosswalk-health.crosswalk';
+
+/** The extension's API (`activate`'s return value): the checker and the status item. */
+export async function crosswalkApi(): Promise<CrosswalkApi> {
+  const extension = vscode.extensions.getExtension<CrosswalkApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const api = await extension.activate();
+  assert.ok(api?.checker, 'activate() returns { checker, status }');
+  return api;
+}
+
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace folder is open');
+  return folder;
+}
+
+let counter = 0;
+
+/** A unique file name in the workspace folder: `tmp-<tag>-<time>-<n>.md`. */
+export function tempUri(tag: string, extension = 'md'): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, `tmp-${tag}-${Date.now().toString(36)}-${counter++}.${extension}`);
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+}
+
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function remove(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+  } catch {
+    // already gone
+  }
+}
+
+/** Every draft opened by a test, to close and delete in `cleanUp`. */
+const opened: vscode.Uri[] = [];
+
+/** Writes a draft into the workspace under a temporary name, opens it in an editor and waits until it is checked. */
+export async function openDraft(tag: string, text: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const uri = tempUri(tag);
+  await writeText(uri, text);
+  opened.push(uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  await checked(document);
+  return { document, editor };
+}
+
+/** Opens an untitled Markdown draft and waits until it is checked. */
+export async function openUntitled(text: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  opened.push(document.uri);
+  const editor = await vscode.window.showTextDocument(document);
+  await checked(document);
+  return { document, editor };
+}
+
+/** Remembers a draft a test or a command opened (or wrote), so that `cleanUp` closes and deletes it. */
+export function track(draft: vscode.TextDocument | vscode.Uri): void {
+  opened.push(draft instanceof vscode.Uri ? draft : draft.uri);
+}
+
+/** Waits until the checker has checked the document's current version, and returns the result. */
+export async function checked(document: vscode.TextDocument, timeoutMs = 20_000) {
+  const api = await crosswalkApi();
+  return waitFor(() => api.checker.result(document), timeoutMs, `Crosswalk to check ${document.uri.toString()} (version ${document.version})`);
+}
+
+/**
+ * Waits until the current version is checked and `predicate` holds for its crosswalk
+ * diagnostics; returns those diagnostics.
+ */
+export async function diagnosticsWhere(
+  document: vscode.TextDocument,
+  predicate: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
+  const api = await crosswalkApi();
+  let last: string[] = [];
+  try {
+    return await waitFor(
+      () => {
+        if (!api.checker.result(document)) return undefined;
+        const diagnostics = crosswalkDiagnostics(document.uri);
+        last = diagnostics.map(describeDiagnostic(document));
+        return predicate(diagnostics) ? diagnostics : undefined;
+      },
+      timeoutMs,
+      what,
+    );
+  } catch (error) {
+    assert.fail(`${(error as Error).message}; diagnostics: ${JSON.stringify(last)}`);
+  }
+}
+
+/** Crosswalk diagnostics of one rule on one piece of text. */
+export function on(document: vscode.TextDocument, diagnostics: vscode.Diagnostic[], rule: string, text: string): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => ruleId(d) === rule && document.getText(d.range) === text);
+}
+
+export const describeDiagnostic = (document: vscode.TextDocument) => (d: vscode.Diagnostic) =>
+  `${ruleId(d)} ${vscode.DiagnosticSeverity[d.severity]} "${document.getText(d.range)}" ${d.message}`;
+
+/** The code actions offered at a range, waiting until one whose title matches appears. */
+export async function codeAction(document: vscode.TextDocument, range: vscode.Range, title: RegExp, kind = vscode.CodeActionKind.QuickFix): Promise<vscode.CodeAction> {
+  let titles: string[] = [];
+  try {
+    return await waitFor(
+      async () => {
+        const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+          'vscode.executeCodeActionProvider',
+          document.uri,
+          range,
+          kind.value,
+        );
+        const codeActions = (actions ?? []).filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
+        titles = codeActions.map((a) => a.title);
+        return codeActions.find((a) => title.test(a.title));
+      },
+      15_000,
+      `a code action titled ${title}`,
+    );
+  } catch (error) {
+    assert.fail(`${(error as Error).message}; offered: ${JSON.stringify(titles)}`);
+  }
+}
+
+/** Applies a code action the way the editor does: its edit, then its command. */
+export async function apply(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `"${action.title}" applies`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** Closes (without saving) every editor on the drafts the tests opened, and deletes their files. */
+export async function cleanUp(): Promise<void> {
+  const uris = opened.splice(0);
+  for (const uri of uris) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document && !document.isClosed) {
+      // Close every tab on it without a save prompt.
+      for (const group of vscode.window.tabGroups.all) {
+        for (const tab of group.tabs) {
+          if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()) {
+            if (document.isDirty) {
+              await vscode.window.showTextDocument(document, { viewColumn: group.viewColumn });
+              await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+            } else {
+              await vscode.window.tabGroups.close(tab);
+            }
+          }
+        }
+      }
+    }
+    if (uri.scheme === 'file' || uri.scheme === 'vscode-remote') await remove(uri);
+  }
+}
+
+/** Closes every webview panel tab (reports) and every editor. */
+export async function closeEverything(): Promise<void> {
+  await cleanUp();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText && tab.isDirty) {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === (tab.input as vscode.TabInputText).uri.toString());
+        if (document) {
+          await vscode.window.showTextDocument(document, { viewColumn: group.viewColumn });
+          await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        }
+      }
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

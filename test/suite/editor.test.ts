@@ -1,0 +1,243 @@
+// The editor experience in a real VS Code: diagnostics through a draft's life, hovers, every
+// kind of quick fix, fix-all on save, and the audience status item.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  apply, checked, cleanUp, closeEverything, codeAction, crosswalkApi, diagnosticsWhere, exists, on, openDraft, readText, remove, tempUri, track, workspaceFolder, writeText,
+} from './drafts';
+import { crosswalkDiagnostics, hoverText, rangeOf, ruleId, waitFor } from './helpers';
+
+const CLINICAL = '---\naudience: clinical\n---\n\n';
+const HARD = 'The interdisciplinary implementation committee will subsequently operationalize the comprehensive documentation standardization initiative across organizational departments.';
+
+async function hoverAt(document: vscode.TextDocument, position: vscode.Position, expect: RegExp, what: string): Promise<string> {
+  let last = '';
+  try {
+    await waitFor(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+      last = hoverText(hovers ?? []);
+      return expect.test(last);
+    }, 15_000, what);
+  } catch (error) {
+    assert.fail(`${(error as Error).message}; last hover: ${JSON.stringify(last)}`);
+  }
+  return last;
+}
+
+describe('Editor: diagnostics through a draft\'s life', () => {
+  before(crosswalkApi);
+  afterEach(cleanUp);
+
+  it('shows diagnostics when a draft opens, updates them after an edit and clears them when it closes', async () => {
+    const uri = tempUri('life');
+    await writeText(uri, `${CLINICAL}UAT for the new eMAR starts Monday.\n`);
+    track(uri);
+    // Opened the way the explorer opens it: the test's own openTextDocument would keep the
+    // document alive (VS Code holds documents an extension opened for minutes after their tab closes).
+    await vscode.commands.executeCommand('vscode.open', uri);
+    const document: vscode.TextDocument = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor.document : undefined),
+      10_000,
+      'the draft in the active editor',
+    );
+    await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 1, 'a jargon diagnostic on "UAT" when the draft opens');
+
+    // An edit that adds a jargon word: a new diagnostic appears on it.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, document.lineAt(document.lineCount - 1).range.end, 'Log in with SSO.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'SSO').length === 1 && on(document, ds, 'jargon', 'UAT').length === 1, 'a new jargon diagnostic on "SSO" after the edit');
+
+    // Closing the draft clears its diagnostics (save first, so that closing does not ask).
+    assert.ok(await document.save(), 'the draft saves');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, 20_000, 'the diagnostics to clear after the draft is closed');
+  });
+});
+
+describe('Editor: hovers', () => {
+  before(crosswalkApi);
+  afterEach(cleanUp);
+
+  it('explains a glossary term: expansion, definition and who knows it', async () => {
+    const { document } = await openDraft('hover-term', `${CLINICAL}UAT for the new eMAR starts Monday.\n`);
+    const uat = rangeOf(document, 'UAT', CLINICAL.length);
+    const text = await hoverAt(document, uat.start.translate(0, 1), /user acceptance testing/i, 'a hover that expands "UAT"');
+    assert.match(text, /people who will use a system check that it handles their real tasks/, 'the definition');
+    assert.match(text, /Known to: IT/, 'who knows it');
+    assert.match(text, /Not known to: clinical staff/, 'who does not');
+    assert.match(text, /final testing by staff before the new system is switched on/, 'what to say instead for this audience');
+  });
+
+  it('explains a hard sentence: its grade against the audience\'s target', async () => {
+    const { document } = await openDraft('hover-hard', `${CLINICAL}${HARD}\n`);
+    await diagnosticsWhere(document, (ds) => ds.some((d) => ruleId(d) === 'readability'), 'a readability diagnostic');
+    const position = rangeOf(document, 'committee').start.translate(0, 2);
+    const text = await hoverAt(document, position, /Hard to read/, 'a readability hover');
+    assert.match(text, /Grade \d+(\.\d+)? against a target of grade 8/);
+    assert.match(text, /clinical staff/);
+  });
+});
+
+describe('Editor: quick fixes', () => {
+  before(crosswalkApi);
+  afterEach(cleanUp);
+
+  it('replaces jargon with plain wording, and the finding goes away', async () => {
+    const { document } = await openDraft('fix-replace', `${CLINICAL}UAT for the new eMAR starts Monday.\n`);
+    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
+    await apply(await codeAction(document, finding.range, /^Replace with "final testing by staff/));
+    assert.match(document.getText(), /Final testing by staff before the new system is switched on for the new eMAR/);
+    await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon finding to go away');
+  });
+
+  it('spells out an acronym at its first use, and the finding goes away', async () => {
+    const { document } = await openDraft('fix-spell', `${CLINICAL}The new eMAR starts Monday. The eMAR replaces paper.\n`);
+    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'undefined-acronym', 'eMAR').length > 0, 'undefined-acronym on eMAR'), 'undefined-acronym', 'eMAR');
+    await apply(await codeAction(document, finding.range, /^Spell out at first use/));
+    assert.match(document.getText(), /The new electronic medication administration record \(eMAR\) starts Monday\. The eMAR replaces paper\./);
+    await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'undefined-acronym'), 'the undefined-acronym finding to go away');
+  });
+
+  it('allows a term in this document: front matter allow gains it, and the finding goes away', async () => {
+    const { document } = await openDraft('fix-allow', `---\naudience: clinical\ntitle: Testing week\n---\n\nUAT starts Monday.\n`);
+    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
+    await apply(await codeAction(document, finding.range, /^Allow "UAT" in this document/));
+    const text = document.getText();
+    assert.match(text, /^---\naudience: clinical\ntitle: Testing week\nallow: \[ UAT \]\n---\n/);
+    assert.match(text, /UAT starts Monday\./);
+    await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon finding to go away');
+  });
+
+  it('allows a term in a draft that had no front matter: the front matter is created', async () => {
+    const { document } = await openDraft('fix-allow-new', 'UAT starts Monday.\n');
+    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
+    await apply(await codeAction(document, finding.range, /^Allow "UAT" in this document/));
+    assert.match(document.getText(), /^---\nallow: \[ UAT \]\n---\n\nUAT starts Monday\.\n$/);
+    await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon finding to go away');
+  });
+
+  describe('add to team glossary', () => {
+    const folder = () => workspaceFolder().uri;
+    let configBefore: string | undefined;
+    let glossaryDirExisted = false;
+
+    before(async () => {
+      configBefore = await readText(vscode.Uri.joinPath(folder(), '.crosswalk.yaml'));
+      glossaryDirExisted = await exists(vscode.Uri.joinPath(folder(), '.crosswalk'));
+    });
+
+    after(async () => {
+      const configUri = vscode.Uri.joinPath(folder(), '.crosswalk.yaml');
+      if (configBefore === undefined) await remove(configUri);
+      else await writeText(configUri, configBefore);
+      if (!glossaryDirExisted) await remove(vscode.Uri.joinPath(folder(), '.crosswalk'));
+      (await crosswalkApi()).checker.recheckAll();
+    });
+
+    it('adds the term to the team glossary: the file appears in the workspace and the finding goes away', async () => {
+      const { document } = await openDraft('fix-glossary', `${CLINICAL}UAT starts Monday.\n`);
+      const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
+      await apply(await codeAction(document, finding.range, /^Add "UAT" to the team glossary as known to clinical readers/));
+      const glossary = vscode.Uri.joinPath(folder(), '.crosswalk', 'glossary.yaml');
+      const text = await waitFor(() => readText(glossary), 10_000, 'the team glossary file to appear');
+      assert.match(text, /term: UAT/);
+      assert.match(text, /familiar_to: \[ clinical \]/);
+      const found = await vscode.workspace.findFiles('.crosswalk/glossary.yaml');
+      assert.equal(found.length, 1, 'the glossary is a file of the workspace');
+      assert.match((await readText(vscode.Uri.joinPath(folder(), '.crosswalk.yaml'))) ?? '', /\.crosswalk\/glossary\.yaml/, '.crosswalk.yaml lists the glossary');
+      await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 0, 'the jargon finding on UAT to go away');
+    });
+  });
+
+  it('disables a rule for one line, and the finding goes away', async () => {
+    const { document } = await openDraft('fix-disable', `${CLINICAL}Intro line.\n\n  UAT starts Monday.\n`);
+    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
+    await apply(await codeAction(document, finding.range, /^Disable jargon for this line/));
+    assert.match(document.getText(), /\n {2}<!-- crosswalk-disable-next-line jargon -->\n {2}UAT starts Monday\.\n$/);
+    await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon finding to go away');
+  });
+
+  it('fixes every problem of one rule', async () => {
+    const { document } = await openDraft('fix-rule', `${CLINICAL}UAT starts Monday. Log in with SSO. The eMAR is new.\n`);
+    const ds = await diagnosticsWhere(document, (list) => on(document, list, 'jargon', 'UAT').length > 0 && on(document, list, 'jargon', 'SSO').length > 0, 'jargon on UAT and SSO');
+    const [finding] = on(document, ds, 'jargon', 'UAT');
+    await apply(await codeAction(document, finding.range, /^Fix all jargon problems in this document/));
+    const text = document.getText();
+    assert.doesNotMatch(text, /\bUAT\b|\bSSO\b/);
+    assert.match(text, /one login \(often a badge tap\) that opens all your programs/);
+    assert.match(text, /The eMAR is new/, 'other rules\' findings are left alone');
+    await diagnosticsWhere(document, (list) => !list.some((d) => ruleId(d) === 'jargon') && list.some((d) => ruleId(d) === 'undefined-acronym'), 'every jargon finding to go away, and only those');
+  });
+
+  it('fixes every fixable problem in the draft', async () => {
+    const { document } = await openDraft('fix-all', `${CLINICAL}UAT starts Monday. The eMAR is new. We will subsequently log in with SSO.\n`);
+    const ds = await diagnosticsWhere(document, (list) => ['jargon', 'undefined-acronym', 'simpler-word'].every((r) => list.some((d) => ruleId(d) === r)), 'jargon, undefined-acronym and simpler-word findings');
+    const [finding] = on(document, ds, 'jargon', 'UAT');
+    await apply(await codeAction(document, finding.range, /^Fix all Crosswalk problems in this document/));
+    const text = document.getText();
+    assert.doesNotMatch(text, /\bUAT\b|\bSSO\b|subsequently/);
+    assert.match(text, /electronic medication administration record \(eMAR\)/);
+    await diagnosticsWhere(document, (list) => !list.some((d) => ['jargon', 'undefined-acronym', 'simpler-word'].includes(ruleId(d) ?? '')), 'the fixable findings to go away');
+  });
+
+  describe('fix all on save', () => {
+    const settingsUri = () => vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
+    let settingsBefore: string | undefined;
+    let vscodeDirExisted = false;
+
+    before(async () => {
+      settingsBefore = await readText(settingsUri());
+      vscodeDirExisted = await exists(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
+      const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+      await editorConfig.update('codeActionsOnSave', { 'source.fixAll.crosswalk': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+      await waitFor(
+        () => JSON.stringify(vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get('codeActionsOnSave')).includes('source.fixAll.crosswalk'),
+        10_000,
+        'the codeActionsOnSave setting to take effect',
+      );
+    });
+
+    after(async () => {
+      await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      if (settingsBefore !== undefined) await writeText(settingsUri(), settingsBefore);
+      else if (!vscodeDirExisted) await remove(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
+      else await remove(settingsUri());
+    });
+
+    it('applies every fix when the draft is saved', async () => {
+      const { document, editor } = await openDraft('fix-on-save', `${CLINICAL}UAT starts Monday.\n`);
+      await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT');
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, 'Log in with SSO.\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn });
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor(() => !document.isDirty && !/\bUAT\b|\bSSO\b/.test(document.getText()), 15_000, `the fixes to be applied on save; text: ${JSON.stringify(document.getText())}`);
+      assert.match(document.getText(), /Final testing by staff before the new system is switched on starts Monday\./);
+      const onDisk = await readText(document.uri);
+      assert.equal(onDisk, document.getText(), 'the fixed text is what was saved');
+      await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon findings to go away');
+    });
+  });
+});
+
+describe('Editor: audience status', () => {
+  after(closeEverything);
+  afterEach(cleanUp);
+
+  it('shows the draft\'s audience, and Set Audience rewrites the front matter and re-checks', async () => {
+    const api = await crosswalkApi();
+    const { document } = await openDraft('status', `---\naudience: clinical\ntitle: Testing\n---\n\nUAT starts Monday.\n`);
+    await waitFor(() => /Audience: Clinical\b/.test(api.status.text), 10_000, `the status to show the clinical audience (it shows ${JSON.stringify(api.status.text)})`);
+    const before = await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 1, 'jargon on UAT for clinical readers');
+
+    assert.equal(await vscode.commands.executeCommand('crosswalk.setAudience', 'it'), true);
+    assert.match(document.getText(), /^---\naudience: it\ntitle: Testing\n---\n/);
+    const after = await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 0, 'the re-check for IT readers: UAT is no jargon to them');
+    assert.notDeepEqual(after.map((d) => `${ruleId(d)}:${d.message}`), before.map((d) => `${ruleId(d)}:${d.message}`), 'the diagnostics changed');
+    await waitFor(() => /Audience: IT\b/.test(api.status.text), 10_000, `the status to show IT (it shows ${JSON.stringify(api.status.text)})`);
+    await checked(document);
+    assert.equal(crosswalkDiagnostics(document.uri).filter((d) => ruleId(d) === 'jargon').length, 0);
+  });
+});
