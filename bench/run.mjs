@@ -201,6 +201,8 @@ console.log(JSON.stringify({ baselineKb: baseline, maxRssKb: process.resourceUsa
 
 // ---------------------------------------------------------------------------------------------
 
+const loadBefore = os.loadavg()[0];
+
 async function main() {
   for (const words of SIZES) {
     if (!fs.existsSync(corpusPath(words))) throw new Error(`${corpusPath(words)} is missing: run node bench/generate.mjs first`);
@@ -296,6 +298,8 @@ async function main() {
     commit: gitCommit(),
     node: process.version,
     platform: `${os.platform()} ${os.arch()}, ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}`,
+    // Other work on the machine skews wall-clock medians: the 1-minute load average before and after.
+    loadAverage: { before: loadBefore, after: os.loadavg()[0] },
     settings: { warmup: WARMUP, runs: RUNS, editRuns: EDIT_RUNS, childRuns: CHILD_RUNS, quick },
     sizes, scale, coldRequire, bundle, memory, targets,
   };
@@ -347,6 +351,10 @@ function table(rows) {
 
 function print(r) {
   console.log(`\nCrosswalk benchmark  ${r.date}  commit ${r.commit ?? '?'}  node ${r.node}  ${r.platform}`);
+  const cpus = os.cpus().length;
+  const busy = Math.max(r.loadAverage.before, r.loadAverage.after) > cpus * 0.75;
+  console.log(`load average ${r.loadAverage.before.toFixed(1)} before, ${r.loadAverage.after.toFixed(1)} after on ${cpus} CPUs` +
+    (busy ? ': the machine was busy, so these times are high; run again when it is idle' : ''));
   console.log(`warm medians (${r.settings.warmup} warm-up runs; runs per size ${Object.values(r.settings.runs).join('/')}, re-checks ${Object.values(r.settings.editRuns).join('/')})\n`);
   const rows = [['Draft', 'words', 'chars', 'Crosswalk full ms', 're-check 1 para ms', 'alex ms', 'write-good ms', 'Crosswalk/alex', 'findings']];
   for (const s of r.sizes) {
