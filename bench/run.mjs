@@ -296,6 +296,8 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     commit: gitCommit(),
+    // Uncommitted changes under src/ were built and measured too.
+    dirtySource: gitDirty(),
     node: process.version,
     platform: `${os.platform()} ${os.arch()}, ${os.cpus()[0]?.model ?? 'unknown CPU'} x${os.cpus().length}`,
     // Other work on the machine skews wall-clock medians: the 1-minute load average before and after.
@@ -331,6 +333,14 @@ function measureRecheck(core, text, runs) {
   return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs, findingsAfterEdits: findings };
 }
 
+function gitDirty() {
+  try {
+    return execFileSync('git', ['status', '--porcelain', '--', 'src', 'data', 'esbuild.js'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return undefined;
+  }
+}
+
 function gitCommit() {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
@@ -350,7 +360,7 @@ function table(rows) {
 }
 
 function print(r) {
-  console.log(`\nCrosswalk benchmark  ${r.date}  commit ${r.commit ?? '?'}  node ${r.node}  ${r.platform}`);
+  console.log(`\nCrosswalk benchmark  ${r.date}  commit ${r.commit ?? '?'}${r.dirtySource ? ' + uncommitted src/data changes' : ''}  node ${r.node}  ${r.platform}`);
   const cpus = os.cpus().length;
   const busy = Math.max(r.loadAverage.before, r.loadAverage.after) > cpus * 0.75;
   console.log(`load average ${r.loadAverage.before.toFixed(1)} before, ${r.loadAverage.after.toFixed(1)} after on ${cpus} CPUs` +
