@@ -6,12 +6,31 @@ import { crosswalkDiagnostics, ruleId, waitFor } from './helpers';
 
 const CLINICAL = '---\naudience: clinical\n---\n\n';
 
+/**
+ * Runs a command that asks through quick picks, accepting the highlighted item of each pick
+ * as it appears, until the command returns.
+ */
+async function withFirstPicks<T>(command: string, ...args: unknown[]): Promise<T | undefined> {
+  let done = false;
+  let value: T | undefined;
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).then((v) => {
+    done = true;
+    value = v;
+  });
+  await waitFor(async () => {
+    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return done;
+  }, 20_000, `${command} to finish after its picks`, 250);
+  await running;
+  return value;
+}
+
 describe('Command: New Communication from Template', () => {
   before(crosswalkApi);
   afterEach(cleanUp);
   after(closeEverything);
 
-  it('opens an untitled draft with the scenario\'s variant for the audience', async () => {
+  it('opens an untitled draft with the scenario\'s variant for the audience @vsix', async () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('crosswalk.newFromTemplate', 'Downtime notice', 'clinical');
     assert.ok(editor, 'the command returns the new editor');
     track(editor.document);
@@ -38,6 +57,14 @@ describe('Command: New Communication from Template', () => {
     assert.match(goLive.document.getText(), /^---\naudience: it\ntype: go-live\n/);
   });
 
+  it('asks for the scenario, then for the readers of a scenario with several versions', async () => {
+    const editor = await withFirstPicks<vscode.TextEditor>('crosswalk.newFromTemplate');
+    assert.ok(editor, 'the command returns the new editor');
+    track(editor.document);
+    // The first scenario is the downtime notice; its first version is for clinical staff.
+    assert.match(editor.document.getText(), /^---\naudience: clinical\ntype: downtime-notice\n/);
+  });
+
   it('refuses an unknown scenario without opening anything', async () => {
     const before = vscode.workspace.textDocuments.length;
     const result = await vscode.commands.executeCommand('crosswalk.newFromTemplate', 'No such template');
@@ -51,7 +78,7 @@ describe('Command: Show Audience Report', () => {
   afterEach(cleanUp);
   after(closeEverything);
 
-  it('shows clinical, admin and IT side by side in a locked-down webview, and follows the draft', async () => {
+  it('shows clinical, admin and IT side by side in a locked-down webview, and follows the draft @vsix', async () => {
     const { document, editor } = await openDraft('report', `${CLINICAL}UAT for the new eMAR starts Monday. Log in with SSO.\n`);
     const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('crosswalk.showReport');
     assert.ok(panel, 'the command returns the panel');
@@ -110,6 +137,15 @@ describe('Command: Rewrite for Audience', () => {
     assert.match(text, /electronic medication administration record \(eMAR\)/, 'the acronym is spelled out at its first use');
     await diagnosticsWhere(editor.document, (ds) => !ds.some((d) => ruleId(d) === 'jargon' || ruleId(d) === 'undefined-acronym'), 'a rewritten draft with no jargon or undefined acronym');
   });
+
+  it('asks for the audience when none is given', async () => {
+    const { document } = await openDraft('rewrite-pick', `---\naudience: it\n---\n\nUAT starts Monday.\n`);
+    const editor = await withFirstPicks<vscode.TextEditor>('crosswalk.rewriteForAudience');
+    assert.ok(editor);
+    track(editor.document);
+    assert.notEqual(editor.document.uri.toString(), document.uri.toString());
+    assert.equal(editor.document.getText(), '---\naudience: clinical\n---\n\nFinal testing by staff before the new system is switched on starts Monday.\n');
+  });
 });
 
 describe('Command: Check All Drafts in Workspace', () => {
@@ -123,7 +159,7 @@ describe('Command: Check All Drafts in Workspace', () => {
     await cleanUp();
   });
 
-  it('checks every Markdown draft (not node_modules) and returns the counts', async () => {
+  it('checks every Markdown draft (not node_modules) and returns the counts @vsix', async () => {
     const folder = workspaceFolder().uri;
     const closed = tempUri('workspace-closed');
     await writeText(closed, `${CLINICAL}UAT starts Monday. Log in with SSO.\n`);

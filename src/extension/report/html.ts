@@ -24,9 +24,10 @@ function minutes(value: number): string {
   return `${rounded} minute${rounded === 1 ? '' : 's'}`;
 }
 
-function column(c: AudienceColumn): string {
+function column(c: AudienceColumn, order: string[]): string {
   const gradeClass = c.gradeLevel > c.targetGrade ? 'over' : 'ok';
-  const rules = Object.entries(c.byRule);
+  // The same rule order in every column, so that rows line up across audiences.
+  const rules = order.filter((id) => c.byRule[id]).map((id) => [id, c.byRule[id]] as const);
   return `<section class="audience audience-${c.audience}" aria-labelledby="h-${c.audience}">
   <h2 id="h-${c.audience}"><span class="swatch swatch-${c.audience}" aria-hidden="true"></span>${esc(c.label)}</h2>
   <dl class="stats">
@@ -121,7 +122,7 @@ export function renderReport(report: AudienceReport, cspSource: string, nonce: s
 <h1>Audience report: ${esc(report.title)}</h1>
 <p class="muted">How the whole draft reads for each audience, whatever audience it names.${esc(draftFor)}</p>
 <div class="columns">
-${report.columns.map(column).join('\n')}
+${report.columns.map((c) => column(c, report.rules)).join('\n')}
 </div>
 <h2>Findings per rule</h2>
 ${chart(report)}
