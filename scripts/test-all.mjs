@@ -184,7 +184,7 @@ async function main() {
     passed += r.passed;
     failed += r.failed;
     const status = r.failed ? 'FAIL' : 'ok  ';
-    console.log(`${status} ${r.name.padEnd(52)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`);
+    console.log(`${status} ${r.name.padEnd(56)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`);
   }
   if (skipHost && !isCI) console.log('note: extension-host layers skipped (CROSSWALK_SKIP_HOST=1)');
   console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -3,7 +3,8 @@
 //
 // Two routes, in order of preference:
 // 1. VSCODE_EXECUTABLE_PATH is set (a local VS Code desktop build): @vscode/test-electron's
-//    runTests with vscodeExecutablePath. Nothing is downloaded.
+//    runTests with vscodeExecutablePath. Nothing is downloaded. (CROSSWALK_HOST_ROUTE=electron
+//    without VSCODE_EXECUTABLE_PATH lets test-electron download VS Code, where that is possible.)
 // 2. Otherwise: code-server (the real VS Code server, installed by setup.mjs into .vscode-test/)
 //    on Node 24, with headless Chromium driven by playwright-core as the workbench client. The
 //    workbench is opened with the smoke-test driver enabled and a `payload` carrying
@@ -157,7 +158,7 @@ function printReport(dirs) {
 }
 
 /** Ends the SIGTERM'd process group, then SIGKILLs what is left after a grace period. */
-async function killGroup(child, graceMs = 3000) {
+async function killGroup(child, graceMs = 1000) {
   if (!child || child.pid === undefined) return;
   const alive = () => {
     try {
@@ -228,9 +229,10 @@ function writeDevelopmentStub(dirs) {
 async function runWithTestElectron(options, dirs) {
   const { runTests, resolveCliArgsFromVSCodeExecutablePath } = require('@vscode/test-electron');
   const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE_PATH;
-  log(`route: @vscode/test-electron with ${vscodeExecutablePath}`);
+  log(`route: @vscode/test-electron with ${vscodeExecutablePath ?? 'a downloaded VS Code'}`);
   let extensionDevelopmentPath = options.extensionPath;
   if (options.vsix) {
+    if (!vscodeExecutablePath) throw new Error('--vsix with the test-electron route needs VSCODE_EXECUTABLE_PATH');
     const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
     log(`installing ${path.relative(process.cwd(), options.vsix)}`);
     const r = spawnSync(cli, [...cliArgs, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', options.vsix], {
@@ -380,6 +382,7 @@ async function runWithCodeServer(options, dirs, deadline) {
       log(`code-server exited (${serverExit}) before the suite finished`);
       return { code: 1, consoleLines };
     }
+    log(`suite finished with exit code ${outcome} (${seconds()})`);
     return { code: outcome, consoleLines };
   } finally {
     if (browser) await browser.close().catch(() => {});
@@ -420,7 +423,7 @@ async function main() {
   });
   try {
     let result;
-    if (process.env.VSCODE_EXECUTABLE_PATH) {
+    if (process.env.VSCODE_EXECUTABLE_PATH || process.env.CROSSWALK_HOST_ROUTE === 'electron') {
       code = await runWithTestElectron(options, dirs);
       result = { code, consoleLines: [] };
     } else {
