@@ -1,9 +1,8 @@
 import { ParseEnglish } from 'parse-english';
 import { toString } from 'nlcst-to-string';
-import { unified } from 'unified';
-import retextSimplify from 'retext-simplify';
-import retextPassive from 'retext-passive';
-import { VFile } from 'vfile';
+import { createPassiveFinder, createSimplifier } from './phrases';
+import { findAcronyms, type AcronymUse } from './acronyms';
+import { knownAcronyms } from './known-acronyms';
 import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
 import { parseChunk, type Comment, type ProseBlock } from './markdown';
 import { scoreSentence, type SentenceScores } from './readability';
@@ -19,6 +18,7 @@ export interface BlockAnalysis extends ProseBlock {
   glossary: GlossaryMatch[];
   simplify: PhraseHit[];
   passive: PhraseHit[];
+  acronyms: AcronymUse[];
 }
 
 export interface SentenceInfo {
@@ -46,46 +46,47 @@ const english = new ParseEnglish();
  * retext-simplify's "omit" entries that read as grammar, not padding, in this field: "how you
  * will know it is back", "do not type the number", "the charge nurse is responsible for".
  */
-const SIMPLIFY_IGNORE = ['it is', 'there are', 'there is', 'type', 'is responsible for', 'appropriate', 'overall'];
-const simplify = unified().use(retextSimplify, { ignore: SIMPLIFY_IGNORE }).freeze();
-const passive = unified().use(retextPassive).freeze();
+export const SIMPLIFY_IGNORE = ['it is', 'there are', 'there is', 'type', 'is responsible for', 'appropriate', 'overall'];
+const simplify = createSimplifier(SIMPLIFY_IGNORE);
+const passive = createPassiveFinder();
 
 /** Parses and analyses one chunk; the result is cached by the chunk's text. */
 export function analyseChunk(text: string, glossary: Glossary): ChunkAnalysis {
-  const parsed = parseChunk(text);
-  return {
-    blocks: parsed.blocks.map((block) => analyseBlock(block, glossary)),
-    comments: parsed.comments,
-  };
+  return analyseChunks([text], glossary)[0];
 }
 
-function analyseBlock(block: ProseBlock, glossary: Glossary): BlockAnalysis {
-  const tokens = tokenize(block.text);
-  const tree = english.parse(block.text) as NlcstRoot;
-  const sentences: SentenceInfo[] = [];
-  let words = 0;
-  let syllables = 0;
-  for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue;
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue;
-      const info = sentenceInfo(sentence);
-      if (!info) continue;
-      sentences.push(info);
-      words += info.scores.words;
-      syllables += info.scores.syllables;
-    }
-  }
-  return {
-    ...block,
-    tokens,
-    sentences,
-    words,
-    syllables,
-    glossary: glossary.match(block.text, tokens),
-    simplify: hits(simplify, tree, block.text),
-    passive: passiveHits(tree, block.text),
-  };
+/** Analyses the chunks of a draft that are not cached yet. */
+export function analyseChunks(texts: string[], glossary: Glossary): ChunkAnalysis[] {
+  const parsed = texts.map((text) => parseChunk(text));
+  const blocks: BlockAnalysis[] = [];
+  const results = parsed.map((chunk): ChunkAnalysis => ({
+    comments: chunk.comments,
+    blocks: chunk.blocks.map((block) => {
+      const tokens = tokenize(block.text);
+      const tree = english.parse(block.text) as NlcstRoot;
+      const sentences: SentenceInfo[] = [];
+      let words = 0;
+      let syllables = 0;
+      const analysis: BlockAnalysis = { ...block, tokens, sentences, words: 0, syllables: 0, glossary: glossary.match(block.text, tokens), simplify: simplify(tree), passive: passive(tree), acronyms: findAcronyms(block.text, tokens, glossary, knownAcronyms()) };
+      for (const paragraph of tree.children) {
+        if (paragraph.type !== 'ParagraphNode') continue;
+        for (const sentence of paragraph.children) {
+          if (sentence.type !== 'SentenceNode') continue;
+          const info = sentenceInfo(sentence);
+          if (!info) continue;
+          sentences.push(info);
+          words += info.scores.words;
+          syllables += info.scores.syllables;
+        }
+      }
+      analysis.words = words;
+      analysis.syllables = syllables;
+      blocks.push(analysis);
+      return analysis;
+    }),
+  }));
+  for (const block of blocks) block.passive = passiveHits(block.passive, block.text);
+  return results;
 }
 
 function sentenceInfo(sentence: NlcstSentence): SentenceInfo | undefined {
@@ -97,22 +98,6 @@ function sentenceInfo(sentence: NlcstSentence): SentenceInfo | undefined {
   return { start, end, scores: scoreSentence(words) };
 }
 
-type Processor = typeof simplify | typeof passive;
-
-function hits(processor: Processor, tree: NlcstRoot, text: string): PhraseHit[] {
-  const file = new VFile({ value: text });
-  // The plugins only read the tree and add messages, so one parse serves all of them.
-  processor.runSync(tree as never, file);
-  const out: PhraseHit[] = [];
-  for (const message of file.messages) {
-    const start = message.place && 'start' in message.place ? message.place.start.offset : undefined;
-    const end = message.place && 'end' in message.place ? message.place.end.offset : undefined;
-    if (start === undefined || end === undefined) continue;
-    out.push({ start, end, actual: message.actual ?? text.slice(start, end), expected: message.expected ?? [] });
-  }
-  return out;
-}
-
 /**
  * retext-passive knows irregular participles only ("taken", "built"); health IT notices are full
  * of regular ones ("will be verified", "was completed"), so those are found here as well.
@@ -120,8 +105,8 @@ function hits(processor: Processor, tree: NlcstRoot, text: string): PhraseHit[] 
 const REGULAR_PASSIVE = /\b(?:am|are|were|being|is|been|was|be)\s+(?:\w+ly\s+)?(\w{3,}ed)\b/gi;
 const NOT_PARTICIPLES = new Set(['need', 'feed', 'speed', 'seed', 'bed', 'red', 'shed', 'bleed', 'breed', 'proceed', 'exceed', 'succeed', 'hundred']);
 
-function passiveHits(tree: NlcstRoot, text: string): PhraseHit[] {
-  const found = hits(passive, tree, text).map((hit) => withHelperVerb(hit, text));
+function passiveHits(fromPlugin: PhraseHit[], text: string): PhraseHit[] {
+  const found = fromPlugin.map((hit) => withHelperVerb(hit, text));
   REGULAR_PASSIVE.lastIndex = 0;
   for (let m = REGULAR_PASSIVE.exec(text); m; m = REGULAR_PASSIVE.exec(text)) {
     if (NOT_PARTICIPLES.has(m[1].toLowerCase())) continue;

@@ -57,17 +57,30 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: RuleLevel;
-  check(doc: PreparedDocument): RawFinding[];
+  /**
+   * Findings of one block from that block alone, with offsets relative to the block's chunk
+   * (see `blockRange`). The engine caches them per block and audience, so that editing one
+   * paragraph re-checks about one paragraph.
+   */
+  checkBlock?(block: PlacedBlock, doc: PreparedDocument): RawFinding[];
+  /** Findings that need the whole document, with document offsets. */
+  check?(doc: PreparedDocument): RawFinding[];
 }
 
-/** Maps a prose range of a placed block to document offsets. */
-export function docRange(block: PlacedBlock, start: number, end: number): { start: number; end: number } {
+/** Maps a prose range of a block to offsets relative to the block's chunk. */
+export function blockRange(block: PlacedBlock, start: number, end: number): { start: number; end: number } {
   const map = block.analysis.map;
   const last = Math.max(start, end - 1);
   return {
-    start: block.chunkStart + map[Math.min(start, map.length - 1)],
-    end: block.chunkStart + (end > start ? map[Math.min(last, map.length - 1)] + 1 : map[Math.min(start, map.length - 1)]),
+    start: map[Math.min(start, map.length - 1)],
+    end: end > start ? map[Math.min(last, map.length - 1)] + 1 : map[Math.min(start, map.length - 1)],
   };
+}
+
+/** Maps a prose range of a block to document offsets. */
+export function docRange(block: PlacedBlock, start: number, end: number): { start: number; end: number } {
+  const r = blockRange(block, start, end);
+  return { start: block.chunkStart + r.start, end: block.chunkStart + r.end };
 }
 
 /** The limits for a set of audiences: the strictest of each. */

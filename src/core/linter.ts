@@ -1,7 +1,7 @@
-import { analyseChunk, type BlockAnalysis, type ChunkAnalysis } from './analysis';
+import { analyseChunks, type BlockAnalysis, type ChunkAnalysis } from './analysis';
 import { resolveAudience, VALID_AUDIENCE_NAMES } from './audience';
 import { builtinEntries, builtinSources } from './builtin-glossary';
-import { splitChunks } from './chunks';
+import { splitChunks, type Chunk } from './chunks';
 import { resolveConfig, validateConfig, type ResolvedConfig } from './config';
 import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document';
 import { readFrontMatter, type FrontMatter } from './frontmatter';
@@ -48,18 +48,22 @@ export function createLinter(options: LintOptions = {}): Linter {
   const { glossary, problems: glossaryProblems } = glossaryFor(options.glossaries ?? []);
   const fallback = resolveAudience(options.audience);
   let cache = new Map<string, ChunkAnalysis>();
+  const caches: RunCaches = { blockFindings: new WeakMap(), frontMatter: new Map() };
 
   return {
     glossaryProblems,
     lint(text: string): LintResult {
       const next = new Map<string, ChunkAnalysis>();
+      const chunks = splitChunks(text);
+      const fresh = [...new Set(chunks.filter((c) => c.kind === 'markdown' && !cache.has(c.text)).map((c) => c.text))];
+      const analysed = analyseChunks(fresh, glossary);
+      fresh.forEach((chunkText, i) => next.set(chunkText, analysed[i]));
       const analyse = (chunkText: string): ChunkAnalysis => {
-        let analysis = next.get(chunkText) ?? cache.get(chunkText);
-        if (!analysis) analysis = analyseChunk(chunkText, glossary);
+        const analysis = next.get(chunkText) ?? cache.get(chunkText) ?? analyseChunks([chunkText], glossary)[0];
         next.set(chunkText, analysis);
         return analysis;
       };
-      const result = run(text, options, config, glossary, analyse, fallback.audience);
+      const result = run(text, chunks, options, config, glossary, analyse, fallback.audience, caches);
       // Keep only what this text uses, so memory follows the document, not its history.
       cache = next;
       if (validated.problems.length) {
@@ -83,18 +87,24 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
 function run(
   text: string,
+  chunks: Chunk[],
   options: LintOptions,
   config: ResolvedConfig,
   glossary: Glossary,
   analyse: (chunk: string) => ChunkAnalysis,
   fallbackAudience: AudienceId[] | undefined,
+  caches: RunCaches = { blockFindings: new WeakMap(), frontMatter: new Map() },
 ): LintResult {
-  const chunks = splitChunks(text);
   let frontMatter: FrontMatter | undefined;
   const placedChunks: { start: number; analysis: ChunkAnalysis }[] = [];
   for (const chunk of chunks) {
-    if (chunk.kind === 'frontmatter') frontMatter = readFrontMatter(chunk.text);
-    else placedChunks.push({ start: chunk.start, analysis: analyse(chunk.text) });
+    if (chunk.kind === 'frontmatter') {
+      frontMatter = caches.frontMatter.get(chunk.text) ?? readFrontMatter(chunk.text);
+      caches.frontMatter.clear();
+      caches.frontMatter.set(chunk.text, frontMatter);
+    } else {
+      placedChunks.push({ start: chunk.start, analysis: analyse(chunk.text) });
+    }
   }
   const documentAudience = frontMatter?.audience ?? config.audience ?? fallbackAudience ?? [...AUDIENCES];
 
@@ -122,31 +132,58 @@ function run(
   const suppressions = buildSuppressions(text, comments);
   const index = new LineIndex(text);
   const findings: Finding[] = [];
-  for (const rule of RULES) {
-    const level = config.rules[rule.id] ?? rule.defaultSeverity;
-    if (level === 'off') continue;
-    let raw: RawFinding[];
-    try {
-      raw = rule.check(doc);
-    } catch (error) {
-      // One broken rule must not cost the writer every other finding.
-      raw = [{ message: `Crosswalk's ${rule.id} rule failed on this draft: ${(error as Error).message}`, start: 0, end: 0, audience: documentAudience, severity: 'hint' }];
-    }
+  const enabled = RULES.filter((rule) => (config.rules[rule.id] ?? rule.defaultSeverity) !== 'off');
+  const add = (rule: Rule, raw: RawFinding[], base: number) => {
     for (const f of raw) {
       const ruleId = f.ruleId ?? rule.id;
-      if (suppressions.isSuppressed(ruleId, f.start)) continue;
-      findings.push(toFinding(f, ruleId, severityFor(rule, config, f), index));
+      if (suppressions.isSuppressed(ruleId, base + f.start)) continue;
+      findings.push(toFinding(f, ruleId, severityFor(rule, config, f), index, base));
     }
+  };
+  const blockRules = enabled.filter((rule) => rule.checkBlock);
+  const allowedKey = [...allowed].sort().join('\u0000');
+  for (const block of blocks) {
+    // Block findings depend on the block's text, its audience and the allowed terms only.
+    const key = `${block.audience.join()}|${allowedKey}`;
+    let perBlock = caches.blockFindings.get(block.analysis);
+    if (!perBlock) caches.blockFindings.set(block.analysis, (perBlock = new Map()));
+    let cached = perBlock.get(key);
+    if (!cached) {
+      cached = blockRules.map((rule) => guarded(rule, documentAudience, () => rule.checkBlock?.(block, doc) ?? []));
+      perBlock.set(key, cached);
+    }
+    blockRules.forEach((rule, i) => add(rule, cached[i], block.chunkStart));
+  }
+  for (const rule of enabled) {
+    if (rule.check) add(rule, guarded(rule, documentAudience, () => rule.check?.(doc) ?? []), 0);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
 
-  return {
+  const result = {
     audience: documentAudience,
     stats: statsOf(blocks, findings),
     findings,
     sections,
-    terms: termsOf(blocks, index),
-  };
+  } as LintResult;
+  // Only hovers and reports read every term occurrence: build them when asked, not per keystroke.
+  let terms: TermOccurrence[] | undefined;
+  Object.defineProperty(result, 'terms', { enumerable: true, get: () => (terms ??= termsOf(blocks, index)) });
+  return result;
+}
+
+interface RunCaches {
+  /** Block-rule findings per block analysis and audience context, offsets relative to the chunk. */
+  blockFindings: WeakMap<BlockAnalysis, Map<string, RawFinding[][]>>;
+  frontMatter: Map<string, FrontMatter>;
+}
+
+function guarded(rule: Rule, audience: AudienceId[], check: () => RawFinding[]): RawFinding[] {
+  try {
+    return check();
+  } catch (error) {
+    // One broken rule must not cost the writer every other finding.
+    return [{ message: `Crosswalk's ${rule.id} rule failed on this draft: ${(error as Error).message}`, start: 0, end: 0, audience, severity: 'hint' }];
+  }
 }
 
 function severityFor(rule: Rule, config: ResolvedConfig, finding: RawFinding): Severity {
@@ -156,16 +193,16 @@ function severityFor(rule: Rule, config: ResolvedConfig, finding: RawFinding): S
   return rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
 }
 
-function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: LineIndex): Finding {
+function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: LineIndex, base: number): Finding {
   const finding: Finding = {
     ruleId,
     severity,
     message: f.message,
     audience: f.audience,
-    range: index.range(f.start, f.end),
+    range: index.range(base + f.start, base + f.end),
     fixes: (f.fixes ?? []).map((fix) => ({
       title: fix.title,
-      edits: fix.edits.map((e) => ({ range: index.range(e.start, e.end), newText: e.newText })),
+      edits: fix.edits.map((e) => ({ range: index.range(base + e.start, base + e.end), newText: e.newText })),
     })),
   };
   if (f.term !== undefined) finding.term = f.term;

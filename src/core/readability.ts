@@ -20,6 +20,19 @@ import type { ReadabilityTarget } from './types';
 const SPACHE = new Set(spache);
 const DALE_CHALL = new Set(daleChall);
 
+/** Words repeat across a draft; counting syllables is regular-expression work worth doing once. */
+const syllableCache = new Map<string, number>();
+
+function syllablesOf(word: string): number {
+  let n = syllableCache.get(word);
+  if (n === undefined) {
+    n = syllable(word);
+    if (syllableCache.size > 50_000) syllableCache.clear();
+    syllableCache.set(word, n);
+  }
+  return n;
+}
+
 export interface SentenceScores {
   words: number;
   syllables: number;
@@ -41,7 +54,7 @@ export function scoreSentence(words: readonly string[]): SentenceScores {
 
   for (const value of words) {
     const caseless = value.toLowerCase();
-    const syllables = syllable(value);
+    const syllables = syllablesOf(value);
     totalSyllables += syllables;
     letters += value.length;
     if (syllables >= 3) {

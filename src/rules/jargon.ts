@@ -1,5 +1,5 @@
 import { AUDIENCE_LABELS, describeAudience, joinWords } from '../core/audience';
-import { docRange, isAllowed, type RawFinding, type RawFix, type Rule } from '../core/document';
+import { blockRange, isAllowed, type RawFinding, type RawFix, type Rule } from '../core/document';
 import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
 
@@ -15,45 +15,44 @@ export const jargon: Rule = {
   id: 'jargon',
   description: 'A term this audience will not know, with plain wording for them.',
   defaultSeverity: 'warning',
-  check(doc) {
+  checkBlock(block, doc) {
     const findings: RawFinding[] = [];
-    for (const block of doc.blocks) {
-      for (const match of block.analysis.glossary) {
-        const entry = match.entry;
-        if (isAllowed(doc, entry.term, match.text)) continue;
-        const strangers: AudienceId[] = entry.banned
-          ? block.audience
-          : block.audience.filter((a) => !entry.familiarTo.includes(a));
-        if (strangers.length === 0) continue;
-        const { start, end } = docRange(block, match.start, match.end);
-        const wordings = wordingsFor(strangers, entry.replace, entry.plain);
-        const domain = DOMAIN_LABELS[entry.domain] ?? entry.domain;
-        // An alias ("downtime PC" for BCA) is not what the expansion spells out.
-        const isAbbreviation = Boolean(entry.expansion) && (match.text === entry.term || baseForms(match.text).includes(entry.term));
-        const named = isAbbreviation ? `"${match.text}" (${entry.expansion})` : `"${match.text}"`;
-        const advice = wordings.length ? ` Say: "${wordings[0].text}".` : '';
-        const message = entry.banned
-          ? `${named} is on your team's banned list.${advice}`
-          : `${named} is ${domain} jargon that ${describeAudience(strangers)} may not know.${advice}`;
-        const fixes: RawFix[] = wordings.map((w) => ({
-          title: `Replace with "${w.text}"${w.for.length && strangers.length > 1 ? ` (for ${joinWords(w.for.map((a) => AUDIENCE_LABELS[a]))} readers)` : ''}`,
-          edits: [{ start, end, newText: atSentenceStart(doc.text, start) ? capitalise(w.text) : w.text }],
-        }));
-        const alreadySpelled = entry.expansion && doc.text.slice(Math.max(0, start - entry.expansion.length - 3), start).toLowerCase().includes(entry.expansion.toLowerCase());
-        if (entry.expansion && isAbbreviation && !alreadySpelled) {
-          fixes.push({ title: `Spell out: "${entry.expansion} (${match.text})"`, edits: [{ start, end, newText: `${entry.expansion} (${match.text})` }] });
-        }
-        findings.push({
-          message,
-          start,
-          end,
-          audience: strangers,
-          term: entry.term,
-          severity: entry.severity === 'info' ? 'info' : undefined,
-          fixes,
-          data: { definition: entry.definition, expansion: entry.expansion, familiarTo: entry.familiarTo, domain: entry.domain },
-        });
+    const prose = block.analysis.text;
+    for (const match of block.analysis.glossary) {
+      const entry = match.entry;
+      if (isAllowed(doc, entry.term, match.text)) continue;
+      const strangers: AudienceId[] = entry.banned
+        ? block.audience
+        : block.audience.filter((a) => !entry.familiarTo.includes(a));
+      if (strangers.length === 0) continue;
+      const { start, end } = blockRange(block, match.start, match.end);
+      const wordings = wordingsFor(strangers, entry.replace, entry.plain);
+      const domain = DOMAIN_LABELS[entry.domain] ?? entry.domain;
+      // An alias ("downtime PC" for BCA) is not what the expansion spells out.
+      const isAbbreviation = Boolean(entry.expansion) && (match.text === entry.term || baseForms(match.text).includes(entry.term));
+      const named = isAbbreviation ? `"${match.text}" (${entry.expansion})` : `"${match.text}"`;
+      const advice = wordings.length ? ` Say: "${wordings[0].text}".` : '';
+      const message = entry.banned
+        ? `${named} is on your team's banned list.${advice}`
+        : `${named} is ${domain} jargon that ${describeAudience(strangers)} may not know.${advice}`;
+      const fixes: RawFix[] = wordings.map((w) => ({
+        title: `Replace with "${w.text}"${w.for.length && strangers.length > 1 ? ` (for ${joinWords(w.for.map((a) => AUDIENCE_LABELS[a]))} readers)` : ''}`,
+        edits: [{ start, end, newText: atSentenceStart(prose, match.start) ? capitalise(w.text) : w.text }],
+      }));
+      const alreadySpelled = entry.expansion && prose.slice(Math.max(0, match.start - entry.expansion.length - 3), match.start).toLowerCase().includes(entry.expansion.toLowerCase());
+      if (entry.expansion && isAbbreviation && !alreadySpelled) {
+        fixes.push({ title: `Spell out: "${entry.expansion} (${match.text})"`, edits: [{ start, end, newText: `${entry.expansion} (${match.text})` }] });
       }
+      findings.push({
+        message,
+        start,
+        end,
+        audience: strangers,
+        term: entry.term,
+        severity: entry.severity === 'info' ? 'info' : undefined,
+        fixes,
+        data: { definition: entry.definition, expansion: entry.expansion, familiarTo: entry.familiarTo, domain: entry.domain },
+      });
     }
     return findings;
   },

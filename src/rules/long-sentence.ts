@@ -1,28 +1,26 @@
 import { describeAudience } from '../core/audience';
-import { docRange, type RawFinding, type Rule } from '../core/document';
+import { blockRange, type RawFinding, type Rule } from '../core/document';
 
 /** A sentence longer than the audience's word limit. */
 export const longSentence: Rule = {
   id: 'long-sentence',
   description: 'A sentence with more words than this audience reads at a glance.',
   defaultSeverity: 'warning',
-  check(doc) {
+  checkBlock(block, doc) {
     const findings: RawFinding[] = [];
-    for (const block of doc.blocks) {
-      for (const sentence of block.analysis.sentences) {
-        const words = sentence.scores.words;
-        const over = block.audience.filter((a) => words > doc.config.limits[a].sentenceWords);
-        if (over.length === 0) continue;
-        const limit = Math.min(...over.map((a) => doc.config.limits[a].sentenceWords));
-        const { start, end } = docRange(block, sentence.start, sentence.end);
-        findings.push({
-          message: `This sentence has ${words} words; ${describeAudience(over)} read best at ${limit} or fewer. Split it in two.`,
-          start,
-          end,
-          audience: over,
-          data: { words, limit },
-        });
-      }
+    for (const sentence of block.analysis.sentences) {
+      const words = sentence.scores.words;
+      const over = block.audience.filter((a) => words > doc.config.limits[a].sentenceWords);
+      if (over.length === 0) continue;
+      const limit = Math.min(...over.map((a) => doc.config.limits[a].sentenceWords));
+      const { start, end } = blockRange(block, sentence.start, sentence.end);
+      findings.push({
+        message: `This sentence has ${words} words; ${describeAudience(over)} read best at ${limit} or fewer. Split it in two.`,
+        start,
+        end,
+        audience: over,
+        data: { words, limit },
+      });
     }
     return findings;
   },

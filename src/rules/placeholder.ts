@@ -1,4 +1,4 @@
-import { docRange, type RawFinding, type Rule } from '../core/document';
+import { blockRange, type PreparedDocument, type RawFinding, type Rule } from '../core/document';
 
 /**
  * Template blanks: a message sent with "[DATE]" or "TBD" in it costs more trust than any jargon.
@@ -19,7 +19,7 @@ export const placeholder: Rule = {
   defaultSeverity: 'error',
   check(doc) {
     const findings: RawFinding[] = [];
-    const patterns = [...BUILT_IN, ...doc.config.placeholders];
+    const patterns = patternsOf(doc);
     // "title: [TITLE]" parses as a YAML list, so blanks in front matter are looked for in its text.
     if (doc.frontMatter) {
       const { yamlStart, yamlEnd } = doc.frontMatter;
@@ -42,30 +42,37 @@ export const placeholder: Rule = {
         }
       }
     }
-    for (const block of doc.blocks) {
-      const text = block.analysis.text;
-      const seen = new Set<number>();
-      for (const pattern of patterns) {
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-          if (m[0].length === 0) {
-            pattern.lastIndex++;
-            continue;
-          }
-          if (seen.has(m.index)) continue;
-          seen.add(m.index);
-          const { start, end } = docRange(block, m.index, m.index + m[0].length);
-          findings.push({
-            message: `Template blank "${m[0]}" is still in the draft: fill it in before sending.`,
-            start,
-            end,
-            audience: block.audience,
-            term: m[0],
-          });
-          if (!pattern.global) break;
+    return findings;
+  },
+  checkBlock(block, doc) {
+    const findings: RawFinding[] = [];
+    const patterns = patternsOf(doc);
+    const text = block.analysis.text;
+    const seen = new Set<number>();
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        if (m[0].length === 0) {
+          pattern.lastIndex++;
+          continue;
         }
+        if (seen.has(m.index)) continue;
+        seen.add(m.index);
+        const { start, end } = blockRange(block, m.index, m.index + m[0].length);
+        findings.push({
+          message: `Template blank "${m[0]}" is still in the draft: fill it in before sending.`,
+          start,
+          end,
+          audience: block.audience,
+          term: m[0],
+        });
+        if (!pattern.global) break;
       }
     }
     return findings;
   },
 };
+
+function patternsOf(doc: PreparedDocument): RegExp[] {
+  return [...BUILT_IN, ...doc.config.placeholders];
+}

@@ -1,5 +1,5 @@
 import { describeAudience } from '../core/audience';
-import { docRange, type RawFinding, type Rule } from '../core/document';
+import { blockRange, type RawFinding, type Rule } from '../core/document';
 import { ageToGrade, failingFormulas, isHardToRead } from '../core/readability';
 import type { AudienceId } from '../core/types';
 
@@ -8,33 +8,31 @@ export const readability: Rule = {
   id: 'readability',
   description: 'A sentence too hard for this audience, against a target reading grade per audience.',
   defaultSeverity: 'warning',
-  check(doc) {
+  checkBlock(block, doc) {
     const findings: RawFinding[] = [];
-    for (const block of doc.blocks) {
-      if (block.analysis.kind !== 'paragraph') continue;
-      for (const sentence of block.analysis.sentences) {
-        const scores = sentence.scores;
-        const struggling: AudienceId[] = block.audience.filter((a) => isHardToRead(scores, doc.config.limits[a].readability));
-        if (struggling.length === 0) continue;
-        const target = Math.min(...struggling.map((a) => doc.config.limits[a].readability.age));
-        const targetGrade = ageToGrade(target);
-        const failing = failingFormulas(scores, { ...doc.config.limits[struggling[0]].readability, age: target });
-        const reasons: string[] = [];
-        if (scores.words > 20) reasons.push(`${scores.words} words long`);
-        if (scores.longWords >= 3 || scores.longWords / Math.max(1, scores.words) > 0.2) reasons.push(`${scores.longWords} words of three or more syllables`);
-        if (reasons.length === 0) reasons.push('long words for its length');
-        // The median of the seven formulas' grades: the figure that agrees with the flag itself.
-        const grades = scores.ages.map(ageToGrade).sort((a, b) => a - b);
-        const grade = Math.max(0, grades[Math.floor(grades.length / 2)]);
-        const { start, end } = docRange(block, sentence.start, sentence.end);
-        findings.push({
-          message: `Hard for ${describeAudience(struggling)}: grade ${grade > 18 ? '18+' : grade} against a target of grade ${targetGrade} (${reasons.join(', ')}). Split it or use shorter words.`,
-          start,
-          end,
-          audience: struggling,
-          data: { grade, targetGrade, targetAge: target, words: scores.words, longWords: scores.longWords, failingFormulas: failing, formulas: scores.ages.length, reasons },
-        });
-      }
+    if (block.analysis.kind !== 'paragraph') return findings;
+    for (const sentence of block.analysis.sentences) {
+      const scores = sentence.scores;
+      const struggling: AudienceId[] = block.audience.filter((a) => isHardToRead(scores, doc.config.limits[a].readability));
+      if (struggling.length === 0) continue;
+      const target = Math.min(...struggling.map((a) => doc.config.limits[a].readability.age));
+      const targetGrade = ageToGrade(target);
+      const failing = failingFormulas(scores, { ...doc.config.limits[struggling[0]].readability, age: target });
+      const reasons: string[] = [];
+      if (scores.words > 20) reasons.push(`${scores.words} words long`);
+      if (scores.longWords >= 3 || scores.longWords / Math.max(1, scores.words) > 0.2) reasons.push(`${scores.longWords} words of three or more syllables`);
+      if (reasons.length === 0) reasons.push('long words for its length');
+      // The median of the seven formulas' grades: the figure that agrees with the flag itself.
+      const grades = scores.ages.map(ageToGrade).sort((a, b) => a - b);
+      const grade = Math.max(0, grades[Math.floor(grades.length / 2)]);
+      const { start, end } = blockRange(block, sentence.start, sentence.end);
+      findings.push({
+        message: `Hard for ${describeAudience(struggling)}: grade ${grade > 18 ? '18+' : grade} against a target of grade ${targetGrade} (${reasons.join(', ')}). Split it or use shorter words.`,
+        start,
+        end,
+        audience: struggling,
+        data: { grade, targetGrade, targetAge: target, words: scores.words, longWords: scores.longWords, failingFormulas: failing, formulas: scores.ages.length, reasons },
+      });
     }
     return findings;
   },

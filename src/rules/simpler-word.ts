@@ -1,4 +1,4 @@
-import { docRange, type RawFinding, type Rule } from '../core/document';
+import { blockRange, type RawFinding, type Rule } from '../core/document';
 import { atSentenceStart, capitalise } from './jargon';
 
 /** Wordy phrases with simpler wording, from retext-simplify (the plainlanguage.gov list). */
@@ -6,31 +6,29 @@ export const simplerWord: Rule = {
   id: 'simpler-word',
   description: 'A wordy or formal phrase with a simpler alternative (plainlanguage.gov).',
   defaultSeverity: 'info',
-  check(doc) {
+  checkBlock(block) {
     const findings: RawFinding[] = [];
-    for (const block of doc.blocks) {
-      for (const hit of block.analysis.simplify) {
-        // "interface" or "component" mean something exact in health IT: the glossary speaks for them.
-        if (block.analysis.glossary.some((g) => g.start < hit.end && hit.start < g.end)) continue;
-        const { start, end } = docRange(block, hit.start, hit.end);
-        // retext-simplify lists "remove" among the wordings of phrases that can simply go.
-        const removable = hit.expected.length === 0 || hit.expected.includes('remove');
-        const options = hit.expected.filter((e) => e && e !== 'remove');
-        const upper = atSentenceStart(doc.text, start);
-        findings.push({
-          message: options.length
-            ? `"${hit.actual}" is wordy: ${removable ? 'remove it or ' : ''}use ${options.map((o) => `"${o}"`).join(' or ')}.`
-            : `"${hit.actual}" adds nothing: remove it.`,
-          start,
-          end,
-          audience: block.audience,
-          term: hit.actual,
-          fixes: [
-            ...options.map((o) => ({ title: `Replace with "${o}"`, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
-            ...(removable ? [{ title: `Remove "${hit.actual}"`, edits: [{ start, end: end < doc.text.length && doc.text[end] === ' ' ? end + 1 : end, newText: '' }] }] : []),
-          ],
-        });
-      }
+    for (const hit of block.analysis.simplify) {
+      // "interface" or "component" mean something exact in health IT: the glossary speaks for them.
+      if (block.analysis.glossary.some((g) => g.start < hit.end && hit.start < g.end)) continue;
+      const { start, end } = blockRange(block, hit.start, hit.end);
+      // retext-simplify lists "remove" among the wordings of phrases that can simply go.
+      const removable = hit.expected.length === 0 || hit.expected.includes('remove');
+      const options = hit.expected.filter((e) => e && e !== 'remove');
+      const upper = atSentenceStart(block.analysis.text, hit.start);
+      findings.push({
+        message: options.length
+          ? `"${hit.actual}" is wordy: ${removable ? 'remove it or ' : ''}use ${options.map((o) => `"${o}"`).join(' or ')}.`
+          : `"${hit.actual}" adds nothing: remove it.`,
+        start,
+        end,
+        audience: block.audience,
+        term: hit.actual,
+        fixes: [
+          ...options.map((o) => ({ title: `Replace with "${o}"`, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
+          ...(removable ? [{ title: `Remove "${hit.actual}"`, edits: [{ start, end: block.analysis.text[hit.end] === ' ' ? end + 1 : end, newText: '' }] }] : []),
+        ],
+      });
     }
     return findings;
   },
