@@ -45,18 +45,20 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Warm median in ms of `fn()`. */
-function measure(fn, runs, warmup = WARMUP) {
-  for (let i = 0; i < warmup; i++) fn();
-  const times = [];
+/** Warm medians in ms of each of `fns`, run in turn: warm-up rounds, then `runs` timed rounds. */
+function measureInterleaved(fns, runs, warmup = WARMUP) {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const times = fns.map(() => []);
   for (let i = 0; i < runs; i++) {
-    gc();
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-    sampleRss();
+    fns.forEach((fn, k) => {
+      gc();
+      const t0 = performance.now();
+      fn();
+      times[k].push(performance.now() - t0);
+      sampleRss();
+    });
   }
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs };
+  return times.map((t) => ({ median: median(t), min: Math.min(...t), max: Math.max(...t), runs }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,24 +223,24 @@ async function main() {
     process.stdout.write(`bench: ${label} words ...`);
     const runs = RUNS[words];
     let findings = 0;
-    const full = measure(() => {
-      findings = core.lint(text).findings.length;
-    }, runs);
-    process.stdout.write(' crosswalk');
+    let alexMessages = 0;
+    let wgMessages = 0;
+    // Interleaved, so that a change in the machine's load falls on all three alike.
+    const [full, alexTime, wgTime] = measureInterleaved([
+      () => {
+        findings = core.lint(text).findings.length;
+      },
+      () => {
+        alexMessages = alex(text).messages.length;
+      },
+      () => {
+        wgMessages = writeGood(text).length;
+      },
+    ], runs);
+    process.stdout.write(' full checks (Crosswalk, alex, write-good)');
 
     const recheckLint = measureRecheck(core, text, EDIT_RUNS[words]);
-    process.stdout.write(' re-check');
-
-    let alexMessages = 0;
-    const alexTime = measure(() => {
-      alexMessages = alex(text).messages.length;
-    }, runs);
-    process.stdout.write(' alex');
-    let wgMessages = 0;
-    const wgTime = measure(() => {
-      wgMessages = writeGood(text).length;
-    }, runs);
-    process.stdout.write(' write-good\n');
+    process.stdout.write(' re-checks\n');
     sizes.push({
       words, label, countedWords: countWords(text), characters: text.length,
       crosswalk: { ...full, findings },
