@@ -114,6 +114,25 @@ describe('Command: Show Audience Report', () => {
   });
 });
 
+describe('Command: Show Audience Report (sections)', () => {
+  before(crosswalkApi);
+  afterEach(cleanUp);
+  after(closeEverything);
+
+  it('reads the whole draft for each audience, whatever its front matter and section markers say', async () => {
+    const { document } = await openDraft('report-sections', `${CLINICAL}The new lab system starts Monday.\n\n<!-- audience: it -->\n## For the IT team\n\nUAT ends Friday.\n`);
+    // The draft as written: UAT stands in an IT section, so the editor does not flag it.
+    await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'no jargon in the draft as written');
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('crosswalk.showReport', document.uri);
+    assert.ok(panel);
+    const clinical = /<section class="audience audience-clinical"[\s\S]*?<\/section>/.exec(panel.webview.html)?.[0] ?? '';
+    const it = /<section class="audience audience-it"[\s\S]*?<\/section>/.exec(panel.webview.html)?.[0] ?? '';
+    assert.match(clinical, /<code>UAT<\/code> → Final testing by staff/, 'UAT is jargon for clinical readers of the whole draft');
+    assert.doesNotMatch(it, /<h3>Jargon<\/h3>\s*<ul/, 'no jargon for IT readers');
+    panel.dispose();
+  });
+});
+
 describe('Command: Rewrite for Audience', () => {
   before(crosswalkApi);
   afterEach(cleanUp);
