@@ -21,7 +21,7 @@
 //   --vsix FILE   install the packaged extension into a fresh extensions folder and run the suite
 //                 WITHOUT extensionDevelopmentPath (the suite sees CROSSWALK_TEST_MODE=vsix).
 //   --verbose     print the code-server log and the browser console even when the run passes.
-/* global fetch, AbortSignal */
+/* global fetch, AbortSignal, setInterval, clearInterval */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -77,6 +77,9 @@ function parseArgs(argv) {
 
 // ---------------------------------------------------------------- shared helpers
 const START_TIMEOUT_MS = 90_000;
+
+/** vscode-ipc-*.sock files in /tmp that this run's code-server created (removed at the end). */
+let ownSockets = [];
 
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -184,26 +187,6 @@ async function killGroup(child, graceMs = 1000) {
   }
 }
 
-function removeOwnSockets(before) {
-  // Sockets go to our XDG_RUNTIME_DIR; this catches any that still land in /tmp from this run.
-  for (const name of listIpcSockets()) {
-    if (before.has(name)) continue;
-    try {
-      fs.rmSync(path.join(os.tmpdir(), name), { force: true });
-    } catch {
-      /* not ours to keep */
-    }
-  }
-}
-
-function listIpcSockets() {
-  try {
-    return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('vscode-ipc-') && n.endsWith('.sock'));
-  } catch {
-    return [];
-  }
-}
-
 async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -261,6 +244,97 @@ async function runWithTestElectron(options, dirs) {
 }
 
 // ---------------------------------------------------------------- route 2: code-server + Chromium
+/**
+ * Starts code-server detached (its own process group) on a free loopback port and waits for /healthz.
+ * Another process can take the port between the probe and the bind: then it tries a new one.
+ */
+async function startServer(serverArgs, env, dirs, deadline) {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const logFd = fs.openSync(dirs.serverLog, 'a');
+    const server = spawn(paths.node24Bin, [...serverArgs, '--bind-addr', `127.0.0.1:${port}`, '--vscode-option', 'enable-smoke-test-driver'], {
+      env,
+      detached: true, // own process group: code-server's children outlive a SIGTERM to the parent
+      stdio: ['ignore', logFd, logFd],
+    });
+    fs.closeSync(logFd);
+    const healthDeadline = Math.min(deadline, Date.now() + 60_000);
+    for (;;) {
+      if (server.exitCode !== null || server.signalCode !== null) break;
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
+        if (res.ok) return { server, port };
+      } catch {
+        /* not up yet */
+      }
+      if (Date.now() > healthDeadline) {
+        await killGroup(server);
+        throw new Error('code-server did not answer /healthz within 60 s');
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const why = `code-server exited early (${server.exitCode ?? server.signalCode})`;
+    const inUse = /EADDRINUSE/.test(fs.readFileSync(dirs.serverLog, 'utf8'));
+    await killGroup(server);
+    if (!inUse || attempt >= 3) throw new Error(why);
+    log(`port ${port} was taken; trying another`);
+  }
+}
+
+/** Pids in process group `pgid` (Linux /proc). */
+function groupPids(pgid) {
+  const pids = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Field 5 of /proc/PID/stat is the process group; the command name (field 2) may hold spaces.
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid) pids.push(name);
+    } catch {
+      /* gone */
+    }
+  }
+  return pids;
+}
+
+/**
+ * /tmp/vscode-ipc-*.sock files bound by processes of our code-server's group. We set
+ * XDG_RUNTIME_DIR so VS Code puts them in our temp folder, but anything that still lands in /tmp
+ * is found here, so that only our own sockets get removed, never another run's.
+ */
+function ownIpcSockets(pgid) {
+  if (process.platform !== 'linux' || pgid === undefined) return [];
+  try {
+    const byInode = new Map();
+    for (const line of fs.readFileSync('/proc/net/unix', 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const file = fields[7];
+      if (file && path.dirname(file) === os.tmpdir() && /^vscode-ipc-.*\.sock$/.test(path.basename(file))) byInode.set(fields[6], file);
+    }
+    if (byInode.size === 0) return [];
+    const own = new Set();
+    for (const pid of groupPids(pgid)) {
+      let fds = [];
+      try {
+        fds = fs.readdirSync(`/proc/${pid}/fd`);
+      } catch {
+        continue;
+      }
+      for (const fd of fds) {
+        try {
+          const inode = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+          if (inode && byInode.has(inode)) own.add(byInode.get(inode));
+        } catch {
+          /* closed meanwhile */
+        }
+      }
+    }
+    return [...own];
+  } catch {
+    return [];
+  }
+}
+
 async function runWithCodeServer(options, dirs, deadline) {
   for (const [what, file] of [['Node 24', paths.node24Bin], ['code-server', paths.codeServerBin], ['Chromium', paths.chromium]]) {
     if (!fs.existsSync(file)) throw new Error(`${what} is missing (${file}): run node scripts/vscode-host/setup.mjs first`);
@@ -268,14 +342,12 @@ async function runWithCodeServer(options, dirs, deadline) {
   const { chromium } = require('playwright-core');
   log('route: code-server + headless Chromium');
 
-  const port = await freePort();
   const configFile = path.join(dirs.tmp, 'config.yaml');
-  fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   const env = isolatedEnv(dirs, { PATH: `${path.dirname(paths.node24Bin)}${path.delimiter}${process.env.PATH ?? ''}` });
   delete env.VSCODE_IPC_HOOK_CLI; // if launched from a VS Code terminal, don't talk to that instance
   const serverArgs = [
     paths.codeServerBin,
-    '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
@@ -297,33 +369,18 @@ async function runWithCodeServer(options, dirs, deadline) {
     log(`installed ${path.basename(options.vsix)} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
 
-  const logFd = fs.openSync(dirs.serverLog, 'a');
-  const server = spawn(paths.node24Bin, [...serverArgs, '--vscode-option', 'enable-smoke-test-driver'], {
-    env,
-    detached: true, // own process group: code-server's children outlive a SIGTERM to the parent
-    stdio: ['ignore', logFd, logFd],
-  });
-  fs.closeSync(logFd);
-  let serverExit;
-  server.on('exit', (code, signal) => (serverExit = code ?? signal));
-
+  let server;
+  let port;
   let browser;
+  let socketWatch;
   const consoleLines = [];
   try {
-    // /healthz answers in about half a second.
-    const healthDeadline = Math.min(deadline, Date.now() + 60_000);
-    for (;;) {
-      if (serverExit !== undefined) throw new Error(`code-server exited early (${serverExit})`);
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
-        if (res.ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (Date.now() > healthDeadline) throw new Error('code-server did not answer /healthz within 60 s');
-      await new Promise((r) => setTimeout(r, 150));
-    }
+    ({ server, port } = await startServer(serverArgs, env, dirs, deadline));
     log(`code-server up on 127.0.0.1:${port} (${seconds()})`);
+    // The extension host exits before we end the group, leaving its socket file behind unowned: note ours while they live.
+    const noteSockets = () => (ownSockets = [...new Set([...ownSockets, ...ownIpcSockets(server.pid)])]);
+    noteSockets();
+    socketWatch = setInterval(noteSockets, 500);
 
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
     // The extension host runs extensionTestsPath only in extension development mode, so a .vsix run
@@ -355,7 +412,10 @@ async function runWithCodeServer(options, dirs, deadline) {
     const timedOut = new Promise((resolve) => {
       timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
     });
-    const serverDied = new Promise((resolve) => server.once('exit', () => resolve('server-exit')));
+    const serverDied = new Promise((resolve) => {
+      if (server.exitCode !== null || server.signalCode !== null) resolve('server-exit');
+      server.once('exit', () => resolve('server-exit'));
+    });
     // The suite's run() creates the report file first thing: if it never appears, nothing is running the suite.
     let startTimer;
     const notStarted = new Promise((resolve) => {
@@ -379,13 +439,15 @@ async function runWithCodeServer(options, dirs, deadline) {
       return { code: 1, consoleLines };
     }
     if (outcome === 'server-exit') {
-      log(`code-server exited (${serverExit}) before the suite finished`);
+      log(`code-server exited (${server.exitCode ?? server.signalCode}) before the suite finished`);
       return { code: 1, consoleLines };
     }
     log(`suite finished with exit code ${outcome} (${seconds()})`);
     return { code: outcome, consoleLines };
   } finally {
+    clearInterval(socketWatch);
     if (browser) await browser.close().catch(() => {});
+    if (server) ownSockets = [...new Set([...ownSockets, ...ownIpcSockets(server.pid)])];
     await killGroup(server);
   }
 }
@@ -401,7 +463,6 @@ async function main() {
     throw new Error(`${options.extensionPath} has no package.json`);
   }
   const deadline = Date.now() + options.timeoutSeconds * 1000;
-  const socketsBefore = new Set(listIpcSockets());
   const dirs = makeTempDirs();
   log(
     `suite ${path.relative(paths.root, options.testsPath)}, workspace ${path.relative(paths.root, options.workspace) || '.'}, ` +
@@ -415,7 +476,7 @@ async function main() {
     if (cleanedUp) return;
     cleanedUp = true;
     fs.rmSync(dirs.tmp, { recursive: true, force: true, maxRetries: 3 });
-    removeOwnSockets(socketsBefore);
+    for (const file of ownSockets) fs.rmSync(file, { force: true });
   };
   process.once('SIGINT', () => {
     cleanup();
