@@ -2,8 +2,9 @@
  * The incremental path (`createLinter().lint`, which reuses the analysis of unchanged chunks) must
  * give exactly the findings of a full check. Random but seeded sequences of edits to a realistic
  * draft: characters and words inserted, deleted and replaced, paragraphs split and joined, front
- * matter and its audience added and removed, audience markers, code fences (closed and not), HTML
- * comments, indented lines and CRLF. After each edit the two results must be identical.
+ * matter with its audience and allowed terms added and removed, audience markers, code fences
+ * (closed and not), HTML comments, suppressions, indented lines and CRLF. After each edit the two
+ * results must be identical.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,6 +91,16 @@ const EDITS: Edit[] = [
       if (!m) return `---\naudience: ${audience}\n---\n\n${t}`;
       if (/^audience:.*$/m.test(m[0])) return t.replace(/^audience:.*$/m, `audience: ${audience}`);
       return t.replace(/^---\r?\n/, `---\naudience: ${audience}\n`);
+    },
+  },
+  {
+    name: 'set front matter allow',
+    apply: (t, r) => {
+      const allow = `allow: [${r.pick(['UAT', 'HL7, eMAR', 'cutover', 'CPOE, RTO, PHI', 'downtime'])}]`;
+      const m = FRONT.exec(t);
+      if (!m) return `---\n${allow}\n---\n\n${t}`;
+      if (/^allow:.*$/m.test(m[0])) return r.chance(0.3) ? t.replace(/^allow:.*\r?\n/m, '') : t.replace(/^allow:.*$/m, allow);
+      return t.replace(/^---\r?\n/, `---\n${allow}\n`);
     },
   },
   {
