@@ -4,7 +4,8 @@
  * with remark on every keystroke is what makes incremental checking impossible.
  *
  * A chunk boundary is a blank line, except inside front matter, fenced code, HTML comments, and
- * before an indented line (which continues the previous list item or block).
+ * before an indented line (which continues the previous list item or block). This runs on every
+ * keystroke over the whole draft, so it walks line offsets and slices only the chunks.
  */
 export interface Chunk {
   /** Offset of the chunk's first character in the document. */
@@ -13,62 +14,92 @@ export interface Chunk {
   kind: 'frontmatter' | 'markdown';
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/y;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+const FRONT_MATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
 export function splitChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
-  const lines = splitLines(text);
+  // Line i spans [starts[i], ends[i]) without its line ending.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let start = 0; ; ) {
+    const nl = text.indexOf('\n', start);
+    const next = nl === -1 ? text.length : nl;
+    starts.push(start);
+    ends.push(next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next);
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  const line = (i: number) => text.slice(starts[i], ends[i]);
+  const isBlank = (i: number) => {
+    for (let k = starts[i]; k < ends[i]; k++) {
+      const c = text.charCodeAt(k);
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
+  };
+  const count = starts.length;
   let i = 0;
 
-  if (lines.length > 0 && /^---[ \t]*$/.test(lines[0].content)) {
-    for (let j = 1; j < lines.length; j++) {
-      if (/^(---|\.\.\.)[ \t]*$/.test(lines[j].content)) {
-        chunks.push({ start: 0, text: text.slice(0, lines[j].end), kind: 'frontmatter' });
+  if (count > 0 && FRONT_MATTER_OPEN.test(line(0))) {
+    for (let j = 1; j < count; j++) {
+      if (FRONT_MATTER_CLOSE.test(line(j))) {
+        chunks.push({ start: 0, text: text.slice(0, ends[j]), kind: 'frontmatter' });
         i = j + 1;
         break;
       }
     }
   }
 
-  let current: { start: number; end: number } | undefined;
-  let pendingBlankFrom = -1;
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  let blankSeen = false;
   const flush = () => {
-    if (current) chunks.push({ start: current.start, text: text.slice(current.start, current.end), kind: 'markdown' });
-    current = undefined;
+    if (chunkStart !== -1) chunks.push({ start: chunkStart, text: text.slice(chunkStart, chunkEnd), kind: 'markdown' });
+    chunkStart = -1;
   };
 
-  while (i < lines.length) {
-    const line = lines[i];
-    const blank = line.content.trim() === '';
-    if (blank) {
-      if (current && pendingBlankFrom === -1) pendingBlankFrom = i;
+  while (i < count) {
+    if (isBlank(i)) {
+      if (chunkStart !== -1) blankSeen = true;
       i++;
       continue;
     }
-    const continues = /^[ \t]/.test(line.content) && current !== undefined;
-    if (pendingBlankFrom !== -1 && !continues) flush();
-    pendingBlankFrom = -1;
-    if (!current) current = { start: line.start, end: line.end };
+    const first = text.charCodeAt(starts[i]);
+    const continues = (first === 32 || first === 9) && chunkStart !== -1;
+    if (blankSeen && !continues) flush();
+    blankSeen = false;
+    if (chunkStart === -1) chunkStart = starts[i];
 
-    const fence = FENCE.exec(line.content);
-    if (fence) {
+    FENCE_OPEN.lastIndex = starts[i];
+    const fence = FENCE_OPEN.exec(text);
+    if (fence && fence.index === starts[i]) {
       const marker = fence[1];
       let j = i + 1;
-      while (j < lines.length && !closesFence(lines[j].content, marker)) j++;
-      const last = Math.min(j, lines.length - 1);
-      current.end = lines[last].end;
+      while (j < count && !closesFence(line(j), marker)) j++;
+      const last = Math.min(j, count - 1);
+      chunkEnd = ends[last];
       i = last + 1;
       continue;
     }
-    if (line.content.includes('<!--') && !line.content.slice(line.content.lastIndexOf('<!--')).includes('-->')) {
-      let j = i + 1;
-      while (j < lines.length && !lines[j].content.includes('-->')) j++;
-      const last = Math.min(j, lines.length - 1);
-      current.end = lines[last].end;
-      i = last + 1;
-      continue;
+    const open = ends[i] > starts[i] ? text.lastIndexOf('<!--', ends[i] - 1) : -1;
+    if (open >= starts[i]) {
+      const close = text.indexOf('-->', open + 4);
+      if (close === -1 || close + 3 > ends[i]) {
+        // An HTML comment that runs over several lines, blank ones included, is one chunk.
+        let last = count - 1;
+        if (close !== -1) {
+          last = i + 1;
+          while (last < count - 1 && ends[last] < close + 3) last++;
+        }
+        chunkEnd = ends[last];
+        i = last + 1;
+        continue;
+      }
     }
-    current.end = line.end;
+    chunkEnd = ends[i];
     i++;
   }
   flush();
@@ -76,27 +107,6 @@ export function splitChunks(text: string): Chunk[] {
 }
 
 function closesFence(content: string, marker: string): boolean {
-  const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
+  const m = FENCE_CLOSE.exec(content);
   return m !== null && m[1][0] === marker[0] && m[1].length >= marker.length;
-}
-
-interface Line {
-  start: number;
-  /** Offset just past the line's content (before its line ending). */
-  end: number;
-  content: string;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    const nl = text.indexOf('\n', start);
-    const next = nl === -1 ? text.length : nl;
-    const end = next > start && text[next - 1] === '\r' ? next - 1 : next;
-    lines.push({ start, end, content: text.slice(start, end) });
-    if (nl === -1) break;
-    start = nl + 1;
-  }
-  return lines;
 }

@@ -1,5 +1,7 @@
 import YAML from 'yaml';
 import { AUDIENCES, type AudienceId } from './types';
+import { daleChall } from 'dale-chall';
+import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
 
 /** One glossary term, merged from the built-in glossary and any team glossaries. */
@@ -57,7 +59,8 @@ export class Glossary {
     for (const entry of entries) {
       this.byTerm.set(entry.term.toLowerCase(), entry);
       this.addForm(entry.term, entry, entry.weak);
-      for (const alias of entry.aliases) this.addForm(alias, entry, entry.weak);
+      // Aliases are specific phrases ("immutable backup"): only the bare term and weak aliases need context.
+      for (const alias of entry.aliases) this.addForm(alias, entry, false);
       for (const alias of entry.weakAliases) this.addForm(alias, entry, true);
       const words = entry.context.map(escapeRegExp).filter(Boolean);
       this.contextPatterns.set(entry, words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : undefined);
@@ -127,6 +130,7 @@ export class Glossary {
       const start = tokens[i].start;
       const end = tokens[i + n - 1].end;
       if (form.weak && !this.hasContext(form.entry, text, tokens, i, i + n - 1)) continue;
+      if (form.caseSensitive && n === 1 && /^[A-Z]+$/.test(form.tokens[0]) && notAnAbbreviation(form.tokens[0], text, tokens, i)) continue;
       if (!best || n > best.length || (n === best.length && exact && !best.exact)) {
         best = { match: { entry: form.entry, start, end, text: text.slice(start, end) }, length: n, exact };
       }
@@ -142,6 +146,20 @@ export class Glossary {
     const window = text.slice(from, tokens[first].start) + ' ' + text.slice(tokens[last].end, to);
     return pattern.test(window);
   }
+}
+
+const COMMON_WORDS = new Set(daleChall);
+const isCapitalWord = (t: Token | undefined) => t !== undefined && /^[A-Z]{2,}$/.test(t.text);
+
+/**
+ * "CALL OR TEXT" and "CLOSED 17 MAR" are capitals for emphasis and dates, not the operating room
+ * or the medication administration record.
+ */
+function notAnAbbreviation(form: string, text: string, tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (isCapitalWord(before) && isCapitalWord(after) && (COMMON_WORDS.has(before.text.toLowerCase()) || COMMON_WORDS.has(after.text.toLowerCase()))) return true;
+  return inOwnSetting(knownAcronyms(), form, text, tokens[i].start);
 }
 
 function escapeRegExp(value: string): string {

@@ -30,7 +30,11 @@ export function knownAcronyms(): KnownAcronyms {
 
 /** True when an acronym is one every reader knows, in the setting where it stands. */
 export function isKnownAcronym(known: KnownAcronyms, acronym: string, text: string, start: number): boolean {
-  if (known.all.has(acronym)) return true;
+  return known.all.has(acronym) || inOwnSetting(known, acronym, text, start);
+}
+
+/** A month, weekday, state or time zone standing where one would: "17 MAR", "Dover, DE", "3 p.m. PT". */
+export function inOwnSetting(known: KnownAcronyms, acronym: string, text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   const after = text.slice(start + acronym.length, start + acronym.length + 30);
   // "Boston, MA 02115" or "Portland, OR": a state after a place name or before a ZIP code.
