@@ -51,7 +51,8 @@ describe('Command: New Communication from Template', () => {
     assert.match(regulator.document.getText(), /^---\naudience: admin\ntype: incident-update\n/);
     assert.match(regulator.document.getText(), /regulator|counsel/i);
 
-    const goLive = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('crosswalk.newFromTemplate', 'cw-go-live', 'it');
+    // One object, as a keybinding's `args` passes it.
+    const goLive = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('crosswalk.newFromTemplate', { scenario: 'cw-go-live', audience: 'it' });
     assert.ok(goLive);
     track(goLive.document);
     assert.match(goLive.document.getText(), /^---\naudience: it\ntype: go-live\n/);

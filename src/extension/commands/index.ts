@@ -20,9 +20,12 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
       const document = vscode.window.activeTextEditor?.document;
       return document ? checker.check(document) : undefined;
     }),
-    // Arguments (all optional, for keybindings and tests): a scenario or snippet name, then an audience.
-    vscode.commands.registerCommand('crosswalk.newFromTemplate', (scenario?: string, audience?: string) =>
-      newFromTemplate(context.extensionUri, typeof scenario === 'string' ? scenario : undefined, typeof audience === 'string' ? audience : undefined)),
+    // Arguments (all optional, for keybindings and tests): a scenario or snippet name, then an
+    // audience; or one object `{ scenario, audience }`, as a keybinding's `args` gives it.
+    vscode.commands.registerCommand('crosswalk.newFromTemplate', (scenario?: unknown, audience?: unknown) => {
+      if (scenario && typeof scenario === 'object' && !Array.isArray(scenario)) ({ scenario, audience } = scenario as { scenario?: unknown; audience?: unknown });
+      return newFromTemplate(context.extensionUri, typeof scenario === 'string' ? scenario : undefined, typeof audience === 'string' ? audience : undefined);
+    }),
     // From an editor title or explorer menu the first argument is the draft's URI.
     vscode.commands.registerCommand('crosswalk.showReport', (uri?: vscode.Uri) => showReport(checker, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('crosswalk.rewriteForAudience', (audience?: string, uri?: vscode.Uri) =>
