@@ -11,6 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { lint, type Finding } from '../../src/core/index';
 import { actualKeys, FIXTURES, lintFixture, loadFixtures, type Fixture } from './fixture-support';
 
@@ -29,15 +30,23 @@ const PLAIN_ENGINE_GAPS: Record<string, string> = {
 
 /**
  * Draft findings the engine reports differently from the marked expectation, because of the
- * engine rather than the glossary. The draft test accepts `actual` in place of `expected`, and a
- * `todo` test keeps asking for the marked expectation until the engine is fixed.
+ * engine rather than the glossary. The draft test accepts either the marked expectation or, in
+ * its place, `actual`; a `todo` test asks for the marked expectation alone. Once the engine is
+ * fixed, take the entries out.
  */
 const DRAFT_ENGINE_GAPS: Record<string, { expected: string; actual: string }[]> = {
-  'ransomware-incident-update.md': [{ expected: 'jargon@immutable backups', actual: 'jargon@backups' }],
+  'ehr-downtime-notice-it-to-nurses.md': [
+    { expected: 'jargon@DR site', actual: 'jargon@DR' },
+    { expected: 'jargon@quarterly release', actual: 'jargon@release' },
+  ],
+  'ransomware-incident-update.md': [
+    { expected: 'jargon@immutable backups', actual: 'jargon@backups' },
+    { expected: 'jargon@lab interface', actual: 'jargon@interface' },
+  ],
   'revenue-cycle-note-to-physicians.md': [{ expected: 'jargon@initial denial rate', actual: 'jargon@denial' }],
 };
 const ALIAS_GAP =
-  'aliases of a `weak: true` term are matched only near a context word, although data/glossary/FORMAT.md says aliases always match; so "immutable backup" and "initial denial rate" shrink to the bare weak word';
+  'aliases of a `weak: true` term are matched only near a context word, although data/glossary/FORMAT.md says aliases always match; so "immutable backups", "initial denial rate", "DR site", "quarterly release" and "lab interface" shrink to the bare weak word';
 
 function lineOf(text: string, line: number): string {
   return text.split(/\r?\n/)[line - 1] ?? '';
@@ -87,14 +96,16 @@ for (const fixture of drafts) {
     assert.deepEqual(fixture.rules, ['jargon'], `${name} must say <!-- fixture-rules: jargon -->`);
     assert.ok(/^---\r?\n[\s\S]*?^audience:\s*\S/m.test(fixture.text), `${name} must name its audience in front matter`);
     assert.ok(fixture.expected.length > 0, `${name} marks no expected jargon`);
-    let expected = [...fixture.expected];
-    for (const g of gaps) {
-      const at = expected.findIndex((k) => k.slice(k.indexOf(' ') + 1) === g.expected);
-      assert.ok(at >= 0, `${name}: DRAFT_ENGINE_GAPS names "${g.expected}", which the draft no longer marks`);
-      expected[at] = `${expected[at].split(' ')[0]} ${g.actual}`;
-    }
-    expected = expected.sort();
     const actual = actualKeys(fixture, lintFixture(fixture).findings);
+    let expected = [...fixture.expected];
+    if (gaps.length && !isDeepStrictEqual(actual, expected)) {
+      for (const g of gaps) {
+        const at = expected.findIndex((k) => k.slice(k.indexOf(' ') + 1) === g.expected);
+        assert.ok(at >= 0, `${name}: DRAFT_ENGINE_GAPS names "${g.expected}", which the draft no longer marks`);
+        expected[at] = `${expected[at].split(' ')[0]} ${g.actual}`;
+      }
+      expected = expected.sort();
+    }
     const missing = expected.filter((k) => !actual.includes(k));
     const extra = actual.filter((k) => !expected.includes(k));
     const show = (k: string) => `${k}    | ${lineOf(fixture.text, Number(k.split(' ')[0])).trim()}`;
