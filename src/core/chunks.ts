@@ -14,7 +14,7 @@ export interface Chunk {
   kind: 'frontmatter' | 'markdown';
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/y;
+const FENCE_OPEN = / {0,3}(`{3,}|~{3,})/y;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const FRONT_MATTER_OPEN = /^---[ \t]*$/;
 const FRONT_MATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;

@@ -1,6 +1,10 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfm } from 'micromark-extension-gfm';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, Nodes, PhrasingContent } from 'mdast';
 import { fastParse } from './markdown-fast';
 
@@ -32,13 +36,16 @@ export interface ParsedChunk {
 }
 
 /**
- * remark's own parser (mdast-util-from-markdown with micromark and the GFM extensions, which is
- * what remark-parse + remark-gfm run), called directly with extensions built once: through
- * unified, remark-gfm builds its extensions again for every parse, which tripled the cost of
- * parsing a draft chunk by chunk.
+ * remark's own parser (mdast-util-from-markdown with micromark and GFM extensions, which is what
+ * remark-parse + remark-gfm run), called directly with extensions built once: through unified,
+ * remark-gfm builds its extensions again for every parse, which tripled the cost of parsing a
+ * draft chunk by chunk. Of GFM, tables, strikethrough and task lists change what is prose; bare
+ * URLs and emails (GFM's autolink literals, the slowest part of it) are blanked by a pattern
+ * instead, and footnotes stay text.
  */
-const micromarkExtensions = [gfm()];
-const mdastExtensions = [gfmFromMarkdown()];
+const micromarkExtensions = [gfmTable(), gfmStrikethrough(), gfmTaskListItem()];
+const mdastExtensions = [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTaskListItemFromMarkdown()];
+const BARE_LINK = /\b(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,;:!?'")\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 export function parseChunk(text: string): ParsedChunk {
   const fast = fastParse(text);
@@ -151,7 +158,10 @@ function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk):
   };
   for (const child of children) visit(child);
   if (chars.length === 0) return undefined;
-  const text = chars.join('');
+  let text = chars.join('');
+  if (text.includes('www.') || text.includes('://') || text.includes('@')) {
+    text = text.replace(BARE_LINK, (link) => ' '.repeat(link.length));
+  }
   if (text.trim() === '') return undefined;
   const map = new Int32Array(offsets.length + 1);
   map.set(offsets);
