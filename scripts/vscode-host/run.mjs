@@ -80,6 +80,8 @@ const START_TIMEOUT_MS = 90_000;
 
 /** vscode-ipc-*.sock files in /tmp that this run's code-server created (removed at the end). */
 let ownSockets = [];
+/** Process group of the running code-server, for the signal handlers. */
+let activeServerPid;
 
 const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -376,6 +378,7 @@ async function runWithCodeServer(options, dirs, deadline) {
   const consoleLines = [];
   try {
     ({ server, port } = await startServer(serverArgs, env, dirs, deadline));
+    activeServerPid = server.pid;
     log(`code-server up on 127.0.0.1:${port} (${seconds()})`);
     // The extension host exits before we end the group, leaving its socket file behind unowned: note ours while they live.
     const noteSockets = () => (ownSockets = [...new Set([...ownSockets, ...ownIpcSockets(server.pid)])]);
@@ -478,10 +481,20 @@ async function main() {
     fs.rmSync(dirs.tmp, { recursive: true, force: true, maxRetries: 3 });
     for (const file of ownSockets) fs.rmSync(file, { force: true });
   };
-  process.once('SIGINT', () => {
-    cleanup();
-    process.exit(130);
-  });
+  // Interrupted (Ctrl+C, CI cancel): the detached code-server group would outlive us; end it too.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      if (activeServerPid !== undefined) {
+        try {
+          process.kill(-activeServerPid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+      cleanup();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   try {
     let result;
     if (process.env.VSCODE_EXECUTABLE_PATH || process.env.CROSSWALK_HOST_ROUTE === 'electron') {
