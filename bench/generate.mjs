@@ -303,7 +303,8 @@ const KINDS = Object.keys(TITLES);
 function message(r, level) {
   const kind = r.pick(KINDS);
   const parts = [];
-  if (r.chance(0.5)) parts.push(`<!-- audience: ${KIND_AUDIENCE[kind]} -->`);
+  // Few drafts mark sections for an audience: a marker before one message in ten.
+  if (r.chance(0.1)) parts.push(`<!-- audience: ${KIND_AUDIENCE[kind]} -->`);
   parts.push(`${'#'.repeat(level)} ${fill(r.pick(TITLES[kind]), r)}`);
   parts.push(paragraph(r, kind));
   for (const heading of SUBHEADINGS[kind]) {
