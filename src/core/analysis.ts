@@ -39,7 +39,11 @@ export interface PhraseHit {
 export interface ChunkAnalysis {
   blocks: BlockAnalysis[];
   comments: Comment[];
+  /** Audience markers (`<!-- audience: admin -->`): the value and its chunk offset. */
+  markers: { value: string; start: number }[];
 }
+
+const MARKER = /^audience\s*:\s*(.*)$/i;
 
 const english = new ParseEnglish();
 /**
@@ -61,6 +65,10 @@ export function analyseChunks(texts: string[], glossary: Glossary): ChunkAnalysi
   const blocks: BlockAnalysis[] = [];
   const results = parsed.map((chunk): ChunkAnalysis => ({
     comments: chunk.comments,
+    markers: chunk.comments.flatMap((c) => {
+      const m = MARKER.exec(c.body);
+      return m ? [{ value: m[1], start: c.start }] : [];
+    }),
     blocks: chunk.blocks.map((block) => {
       const tokens = tokenize(block.text);
       const tree = english.parse(block.text) as NlcstRoot;

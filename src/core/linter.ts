@@ -24,7 +24,6 @@ export interface Linter {
   readonly glossaryProblems: GlossaryFileProblem[];
 }
 
-const MARKER = /^audience\s*:\s*(.*)$/i;
 
 /** One compiled glossary per set of team glossaries, shared by every linter that uses it. */
 const glossaryCache = new Map<string, { glossary: Glossary; problems: GlossaryFileProblem[] }>();
@@ -216,25 +215,14 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
  * heading's section (the next heading of the same or a higher level).
  */
 function placeBlocks(text: string, chunks: { start: number; analysis: ChunkAnalysis }[], documentAudience: AudienceId[]) {
-  type Event = { at: number; block?: BlockAnalysis; chunkStart: number; marker?: { value: string; start: number } };
-  const events: Event[] = [];
-  for (const chunk of chunks) {
-    const local: Event[] = [];
-    for (const block of chunk.analysis.blocks) local.push({ at: chunk.start + block.start, block, chunkStart: chunk.start });
-    for (const comment of chunk.analysis.comments) {
-      const m = MARKER.exec(comment.body);
-      if (m) local.push({ at: chunk.start + comment.start, chunkStart: chunk.start, marker: { value: m[1], start: chunk.start + comment.start } });
-    }
-    local.sort((a, b) => a.at - b.at);
-    events.push(...local);
-  }
-
   const blocks: PlacedBlock[] = [];
   const markerProblems: YamlProblem[] = [];
   const sections: { audience: AudienceId[]; start: number; end: number }[] = [];
   let current = documentAudience;
   let scopeDepth: number | undefined;
   let scopeHeading: BlockAnalysis | undefined;
+  /** A marker was just seen: the next block decides whether it scopes to a heading's section. */
+  let pending = false;
   let sectionStart = 0;
   const switchTo = (audience: AudienceId[], at: number) => {
     if (audience.join() === current.join()) return;
@@ -242,36 +230,50 @@ function placeBlocks(text: string, chunks: { start: number; analysis: ChunkAnaly
     current = audience;
     sectionStart = at;
   };
-
-  events.forEach((event, i) => {
-    const block = event.block;
-    if (block) {
-      if (block.depth !== undefined && scopeDepth !== undefined && block !== scopeHeading && block.depth <= scopeDepth) {
-        scopeDepth = undefined;
-        switchTo(documentAudience, event.at);
-      }
-      if (block.kind !== 'heading' || block.text) blocks.push({ analysis: block, chunkStart: event.chunkStart, audience: current, index: blocks.length });
-      return;
+  const place = (block: BlockAnalysis, chunkStart: number) => {
+    if (pending) {
+      pending = false;
+      scopeDepth = block.depth;
+      scopeHeading = block.depth !== undefined ? block : undefined;
     }
-    const marker = event.marker;
-    if (!marker) return;
-    const resolved = resolveAudience(marker.value);
+    if (block.depth !== undefined && scopeDepth !== undefined && block !== scopeHeading && block.depth <= scopeDepth) {
+      scopeDepth = undefined;
+      switchTo(documentAudience, chunkStart + block.start);
+    }
+    if (block.kind !== 'heading' || block.text) blocks.push({ analysis: block, chunkStart, audience: current, index: blocks.length });
+  };
+  const mark = (value: string, at: number) => {
+    const resolved = resolveAudience(value);
     if (resolved.unknown.length || !resolved.audience) {
-      const at = text.indexOf(marker.value.trim(), marker.start);
-      const start = at === -1 ? marker.start : at;
+      const found = text.indexOf(value.trim(), at);
+      const start = found === -1 ? at : found;
       markerProblems.push({
-        message: `Unknown audience "${marker.value.trim()}" in marker. Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}; this part is checked for ${current.join(', ')}.`,
+        message: `Unknown audience "${value.trim()}" in marker. Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}; this part is checked for ${current.join(', ')}.`,
         start,
-        end: start + Math.max(1, marker.value.trim().length),
+        end: start + Math.max(1, value.trim().length),
         severity: 'warning',
       });
       return;
     }
-    const next = events[i + 1]?.block;
-    scopeDepth = next?.depth;
-    scopeHeading = next?.depth !== undefined ? next : undefined;
-    switchTo(resolved.audience, marker.start);
-  });
+    pending = true;
+    scopeDepth = undefined;
+    switchTo(resolved.audience, at);
+  };
+
+  for (const chunk of chunks) {
+    const { blocks: chunkBlocks, markers } = chunk.analysis;
+    if (markers.length === 0) {
+      for (const block of chunkBlocks) place(block, chunk.start);
+      continue;
+    }
+    // Markers and blocks of this chunk in the order they stand.
+    let m = 0;
+    for (const block of chunkBlocks) {
+      while (m < markers.length && markers[m].start < block.start) mark(markers[m].value, chunk.start + markers[m++].start);
+      place(block, chunk.start);
+    }
+    while (m < markers.length) mark(markers[m].value, chunk.start + markers[m++].start);
+  }
   sections.push({ audience: current, start: sectionStart, end: text.length });
   const index = new LineIndex(text);
   const out: AudienceSection[] = sections.map((s) => ({ audience: s.audience, range: index.range(s.start, s.end) }));

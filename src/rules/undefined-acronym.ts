@@ -1,8 +1,12 @@
 import { docRange, isAllowed, type PlacedBlock, type RawFinding, type Rule } from '../core/document';
 import type { AcronymUse } from '../core/acronyms';
 
-interface Occurrence extends AcronymUse {
-  block: PlacedBlock;
+interface Occurrence {
+  first: AcronymUse;
+  firstBlock: PlacedBlock;
+  uses: number;
+  later?: AcronymUse;
+  laterBlock?: PlacedBlock;
 }
 
 /** An acronym not spelled out at its first use. Later uses pass once it has been spelled out. */
@@ -11,27 +15,34 @@ export const undefinedAcronym: Rule = {
   description: 'An acronym that is not spelled out the first time it appears.',
   defaultSeverity: 'warning',
   check(doc) {
-    const seen = new Map<string, Occurrence[]>();
+    const jargonOn = (doc.config.rules.jargon ?? 'warning') !== 'off';
+    // Runs on every keystroke over the whole draft: one pass, one record per acronym.
+    const seen = new Map<string, Occurrence>();
     for (const block of doc.blocks) {
       for (const use of block.analysis.acronyms) {
-        const occurrence = { ...use, block };
-        const list = seen.get(occurrence.acronym);
-        if (list) list.push(occurrence);
-        else seen.set(occurrence.acronym, [occurrence]);
+        const record = seen.get(use.acronym);
+        if (!record) seen.set(use.acronym, { first: use, firstBlock: block, uses: 1 });
+        else {
+          record.uses++;
+          if (use.spelledOut && !record.later && !record.first.spelledOut) {
+            record.later = use;
+            record.laterBlock = block;
+          }
+        }
       }
     }
     const findings: RawFinding[] = [];
-    for (const [acronym, list] of seen) {
-      const first = list[0];
-      if (first.spelledOut) continue;
+    for (const [acronym, record] of seen) {
+      const { first: use, uses } = record;
+      if (use.spelledOut) continue;
+      const first = { ...use, block: record.firstBlock };
       const entry = doc.glossary.lookup(acronym);
       if (isAllowed(doc, acronym, entry?.term)) continue;
       // Jargon for this audience is already flagged there, with "spell out" among its fixes.
-      const jargonOn = (doc.config.rules.jargon ?? 'warning') !== 'off';
       if (jargonOn && entry && !entry.banned && first.block.audience.some((a) => !entry.familiarTo.includes(a))) continue;
       const { start, end } = docRange(first.block, first.start, first.end);
       const original = doc.text.slice(start, end);
-      const later = list.find((o) => o.spelledOut);
+      const later = record.later && record.laterBlock ? { ...record.later, block: record.laterBlock } : undefined;
       const knownToAll = entry && first.block.audience.every((a) => entry.familiarTo.includes(a));
       const where = later ? ` It is spelled out later (line ${lineOf(doc.text, docRange(later.block, later.start, later.end).start)}): move that to here.` : '';
       const message = entry?.expansion
@@ -47,7 +58,7 @@ export const undefinedAcronym: Rule = {
         fixes: entry?.expansion
           ? [{ title: `Spell out at first use: "${entry.expansion} (${original})"`, edits: [{ start, end, newText: `${entry.expansion} (${original})` }] }]
           : [],
-        data: { expansion: entry?.expansion, uses: list.length },
+        data: { expansion: entry?.expansion, uses },
       });
     }
     return findings;
