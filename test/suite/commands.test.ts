@@ -197,10 +197,13 @@ describe('Command: Check All Drafts in Workspace', () => {
     edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, 'The HL7 feed is down.\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
 
-    const expected = (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).length;
+    const drafts = async () => (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).map((u) => u.toString()).sort().join('\n');
+    const before = await drafts();
     const summary = await vscode.commands.executeCommand<{ files: number; findings: number; errors: number }>('crosswalk.checkWorkspace');
     assert.ok(summary);
-    assert.equal(summary.files, expected, 'every draft outside node_modules');
+    assert.ok(summary.files >= 4, `uat.md and the three planted drafts at least (got ${summary.files})`);
+    // Exactly every draft outside node_modules, unless another run sharing the folder changed it meanwhile.
+    if ((await drafts()) === before) assert.equal(summary.files, before.split('\n').length, 'every draft outside node_modules');
     assert.ok(summary.findings >= 3, `at least the 3 planted findings (got ${summary.findings})`);
 
     const closedFindings = crosswalkDiagnostics(closed).filter((d) => ruleId(d) === 'jargon');
