@@ -45,20 +45,29 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** CPU time (user + system, all threads) since `c0`, in ms: less swayed by other work than wall time. */
+const cpuMs = (c0) => {
+  const d = process.cpuUsage(c0);
+  return (d.user + d.system) / 1000;
+};
+
 /** Warm medians in ms of each of `fns`, run in turn: warm-up rounds, then `runs` timed rounds. */
 function measureInterleaved(fns, runs, warmup = WARMUP) {
   for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
   const times = fns.map(() => []);
+  const cpu = fns.map(() => []);
   for (let i = 0; i < runs; i++) {
     fns.forEach((fn, k) => {
       gc();
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       fn();
       times[k].push(performance.now() - t0);
+      cpu[k].push(cpuMs(c0));
       sampleRss();
     });
   }
-  return times.map((t) => ({ median: median(t), min: Math.min(...t), max: Math.max(...t), runs }));
+  return times.map((t, k) => ({ median: median(t), min: Math.min(...t), max: Math.max(...t), cpuMedian: median(cpu[k]), runs }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +225,19 @@ async function main() {
   const { markdown: alex } = await import('alex');
   const writeGood = require('write-good');
 
+  // Warm every code path first (JIT tiers, lazy glossary and data), so the first size measured is
+  // not the one that pays for it.
+  {
+    const text = fs.readFileSync(corpusPath(10000), 'utf8');
+    const linter = core.createLinter();
+    for (let i = 0; i < (quick ? 2 : 4); i++) {
+      core.lint(text);
+      linter.lint(editMiddleParagraph(text, i));
+      alex(text);
+      writeGood(text);
+    }
+  }
+
   const sizes = [];
   for (const words of SIZES) {
     const text = fs.readFileSync(corpusPath(words), 'utf8');
@@ -283,9 +305,18 @@ async function main() {
     writeGood100kOver10k: hundred.writeGood.median / ten.writeGood.median,
   };
   const targets = [
-    { name: 'Full check of 10k words <= 0.2 x alex', value: ten.crosswalkOverAlex, limit: 0.2, unit: 'x alex', pass: ten.crosswalkOverAlex <= 0.2 },
-    { name: 'Re-check after editing one paragraph of 10k words <= 5 ms', value: ten.recheck.median, limit: 5, unit: 'ms', pass: ten.recheck.median <= 5 },
-    { name: '100k words <= 11 x 10k words', value: scale.crosswalk100kOver10k, limit: 11, unit: 'x', pass: scale.crosswalk100kOver10k <= 11 },
+    {
+      name: 'Full check of 10k words <= 0.2 x alex', value: ten.crosswalkOverAlex, limit: 0.2, unit: 'x alex', pass: ten.crosswalkOverAlex <= 0.2,
+      cpuValue: ten.crosswalk.cpuMedian / ten.alex.cpuMedian,
+    },
+    {
+      name: 'Re-check after editing one paragraph of 10k words <= 5 ms', value: ten.recheck.median, limit: 5, unit: 'ms', pass: ten.recheck.median <= 5,
+      cpuValue: ten.recheck.cpuMedian,
+    },
+    {
+      name: '100k words <= 11 x 10k words', value: scale.crosswalk100kOver10k, limit: 11, unit: 'x', pass: scale.crosswalk100kOver10k <= 11,
+      cpuValue: hundred.crosswalk.cpuMedian / ten.crosswalk.cpuMedian,
+    },
     {
       name: 'Peak memory for 100k words < 200 MB',
       value: Math.max(memory.fullCheck100kMaxRssMB, memory.session100kMaxRssMB), limit: 200, unit: 'MB',
@@ -323,16 +354,19 @@ function measureRecheck(core, text, runs) {
     linter.lint(current);
   }
   const times = [];
+  const cpu = [];
   let findings = 0;
   for (let i = 0; i < runs; i++) {
     current = editMiddleParagraph(current, i);
     gc();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     findings = linter.lint(current).findings.length;
     times.push(performance.now() - t0);
+    cpu.push(cpuMs(c0));
     sampleRss();
   }
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times), runs, findingsAfterEdits: findings };
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), cpuMedian: median(cpu), runs, findingsAfterEdits: findings };
 }
 
 function gitDirty() {
@@ -368,10 +402,10 @@ function print(r) {
   console.log(`load average ${r.loadAverage.before.toFixed(1)} before, ${r.loadAverage.after.toFixed(1)} after on ${cpus} CPUs` +
     (busy ? ': the machine was busy, so these times are high; run again when it is idle' : ''));
   console.log(`warm medians (${r.settings.warmup} warm-up runs; runs per size ${Object.values(r.settings.runs).join('/')}, re-checks ${Object.values(r.settings.editRuns).join('/')})\n`);
-  const rows = [['Draft', 'words', 'chars', 'Crosswalk full ms', 're-check 1 para ms', 'alex ms', 'write-good ms', 'Crosswalk/alex', 'findings']];
+  const rows = [['Draft', 'words', 'chars', 'Crosswalk full ms', 're-check 1 para ms', 'alex ms', 'write-good ms', 'Crosswalk/alex', 'findings', 'CPU ms: full / re-check / alex']];
   for (const s of r.sizes) {
     rows.push([s.label, s.countedWords, s.characters, ms(s.crosswalk.median), ms(s.recheck.median), ms(s.alex.median), ms(s.writeGood.median),
-      s.crosswalkOverAlex.toFixed(2), s.crosswalk.findings]);
+      s.crosswalkOverAlex.toFixed(2), s.crosswalk.findings, `${ms(s.crosswalk.cpuMedian)} / ${ms(s.recheck.cpuMedian)} / ${ms(s.alex.cpuMedian)}`]);
   }
   console.log(table(rows));
   console.log(`\n100k/10k: Crosswalk ${r.scale.crosswalk100kOver10k.toFixed(2)}x, alex ${r.scale.alex100kOver10k.toFixed(2)}x, write-good ${r.scale.writeGood100kOver10k.toFixed(2)}x`);
@@ -382,7 +416,9 @@ function print(r) {
     `(node + engine loaded: ${r.memory.baselineMaxRssMB.toFixed(0)} MB); this process peaked at ${r.memory.benchProcessPeakRssMB.toFixed(0)} MB`);
   console.log('\nTargets');
   const fmt = (t) => (t.unit === 'x alex' || t.unit === 'x' ? `${t.value.toFixed(2)}x` : `${t.unit === 'ms' ? ms(t.value) : t.value.toFixed(1)} ${t.unit}`);
-  console.log(table([['Target', 'measured', 'result'], ...r.targets.map((t) => [t.name, fmt(t), t.pass ? 'PASS' : 'FAIL'])]));
+  const cpuFmt = (t) => (t.cpuValue === undefined ? '' : `${fmt({ ...t, value: t.cpuValue })} ${t.cpuValue <= t.limit ? 'PASS' : 'FAIL'}`);
+  console.log(table([['Target', 'measured', 'result', 'on CPU time'], ...r.targets.map((t) => [t.name, fmt(t), t.pass ? 'PASS' : 'FAIL', cpuFmt(t)])]));
+  console.log('(PASS/FAIL is judged on wall-clock medians; "on CPU time" uses CPU-time medians, steadier on a busy machine)');
   console.log(`\nwrote ${path.relative(process.cwd(), path.join(here, 'results', 'latest.json'))}`);
 }
 
