@@ -202,3 +202,26 @@ export async function closeEverything(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/**
+ * What the glossary says about a term in a checked draft (from the checker's own result), so
+ * that tests follow the glossary's wording instead of copying it.
+ */
+export async function glossaryTerm(document: vscode.TextDocument, term: string) {
+  const result = await checked(document);
+  const occurrence = result.terms.find((t) => t.term === term || t.text === term);
+  assert.ok(occurrence, `"${term}" is a glossary term in ${document.uri.toString()}`);
+  return occurrence;
+}
+
+/** The plain wording the glossary gives a term for one audience, as the jargon fix writes it. */
+export function wordingFor(term: { replace: Partial<Record<string, string>>; plain: string }, audience: string): string {
+  return term.replace[audience] ?? term.plain;
+}
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Hover text with Markdown escapes removed. */
+export const unescapeMarkdown = (text: string) => text.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
