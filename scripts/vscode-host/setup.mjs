@@ -107,7 +107,7 @@ function codeServer() {
     npm_config_nodedir: paths.node24Home, // ~/.npmrc may point nodedir at Node 20's headers
     npm_config_jobs: '2',
   });
-  log('installing code-server (about 2 minutes on a fresh machine)');
+  log('installing code-server (2 to 4 minutes on a fresh machine; about 1 GB)');
   run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: paths.codeServerDir, env });
   if (!fs.existsSync(paths.codeServerBin)) throw new Error(`npm install code-server did not produce ${paths.codeServerBin}`);
   fs.writeFileSync(paths.codeServerStamp, CODE_SERVER_VERSION + '\n');
