@@ -4,7 +4,7 @@ import { createPassiveFinder, createSimplifier } from './phrases';
 import { findAcronyms, type AcronymUse } from './acronyms';
 import { knownAcronyms } from './known-acronyms';
 import type { Root as NlcstRoot, Sentence as NlcstSentence } from 'nlcst';
-import { parseChunk, type Comment, type ProseBlock } from './markdown';
+import { parseChunk, type Comment, type ProseBlock, type Table } from './markdown';
 import { scoreSentence, type SentenceScores } from './readability';
 import { tokenize, type Token } from './tokens';
 import type { Glossary, GlossaryMatch } from './glossary';
@@ -41,6 +41,7 @@ export interface ChunkAnalysis {
   comments: Comment[];
   /** Audience markers (`<!-- audience: admin -->`): the value and its chunk offset. */
   markers: { value: string; start: number }[];
+  tables: Table[];
 }
 
 const MARKER = /^audience\s*:\s*(.*)$/i;
@@ -65,6 +66,7 @@ export function analyseChunks(texts: string[], glossary: Glossary): ChunkAnalysi
   const blocks: BlockAnalysis[] = [];
   const results = parsed.map((chunk): ChunkAnalysis => ({
     comments: chunk.comments,
+    tables: chunk.tables ?? [],
     markers: chunk.comments.flatMap((c) => {
       const m = MARKER.exec(c.body);
       return m ? [{ value: m[1], start: c.start }] : [];

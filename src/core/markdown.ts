@@ -30,9 +30,16 @@ export interface Comment {
   standalone: boolean;
 }
 
+/** A GFM table: each row's cells as written (trimmed), with chunk-relative offsets. */
+export interface Table {
+  start: number;
+  rows: { start: number; cells: { text: string; start: number; end: number }[] }[];
+}
+
 export interface ParsedChunk {
   blocks: ProseBlock[];
   comments: Comment[];
+  tables?: Table[];
 }
 
 /**
@@ -80,6 +87,22 @@ function walk(node: Nodes, source: string, out: ParsedChunk, inParagraph: boolea
     case 'html':
       collectComments(node.value, node.position?.start.offset ?? 0, out, !inParagraph);
       return;
+    case 'table': {
+      const rows = node.children.map((row) => ({
+        start: row.position?.start.offset ?? 0,
+        cells: row.children.map((cell) => {
+          const start = cell.position?.start.offset ?? 0;
+          const end = cell.position?.end.offset ?? start;
+          const raw = source.slice(start, end);
+          const lead = raw.length - raw.replace(/^[\s|]+/, '').length;
+          const text = raw.replace(/^[\s|]+/, '').replace(/[\s|]+$/, '');
+          return { text, start: start + lead, end: start + lead + text.length };
+        }),
+      }));
+      (out.tables ??= []).push({ start: node.position?.start.offset ?? 0, rows });
+      for (const child of node.children) walk(child, source, out, inParagraph);
+      return;
+    }
     case 'code':
     case 'yaml':
     case 'definition':

@@ -9,6 +9,11 @@ import { placeholder } from './placeholder';
 import { readability } from './readability';
 import { simplerWord } from './simpler-word';
 import { undefinedAcronym } from './undefined-acronym';
+import { messageParts } from './message-parts';
+import { moscow } from './moscow';
+import { phi } from './phi';
+import { raci } from './raci';
+import { tone } from './tone';
 
 /** Every rule, in the order the README documents them. */
 export const RULES: readonly Rule[] = [
@@ -20,6 +25,11 @@ export const RULES: readonly Rule[] = [
   longSentence,
   longParagraph,
   placeholder,
+  phi,
+  messageParts,
+  raci,
+  moscow,
+  tone,
   frontmatter,
   config,
 ];
