@@ -84,8 +84,12 @@ export function splitChunks(text: string): Chunk[] {
       i = last + 1;
       continue;
     }
-    const open = ends[i] > starts[i] ? text.lastIndexOf('<!--', ends[i] - 1) : -1;
-    if (open >= starts[i]) {
+    // The last comment opening on this line (searching forwards: a backward search from here
+    // would rescan the whole draft above for every line without one).
+    let open = text.indexOf('<!--', starts[i]);
+    if (open >= ends[i]) open = -1;
+    for (let next = open; next !== -1 && next < ends[i]; next = text.indexOf('<!--', next + 4)) open = next;
+    if (open !== -1) {
       const close = text.indexOf('-->', open + 4);
       if (close === -1 || close + 3 > ends[i]) {
         // An HTML comment that runs over several lines, blank ones included, is one chunk.
