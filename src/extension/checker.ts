@@ -12,6 +12,8 @@ interface DocumentState {
   timer?: ReturnType<typeof setTimeout>;
   /** Bumped by every request so that a slow config read cannot publish stale findings. */
   generation: number;
+  /** The check under way, so that a hover or code action can wait for it. */
+  inflight?: Promise<Core.LintResult | undefined>;
 }
 
 export function isDraft(document: vscode.TextDocument): boolean {
@@ -44,8 +46,34 @@ export class Checker implements vscode.Disposable {
     }, Math.max(0, settings.delay));
   }
 
-  async check(document: vscode.TextDocument): Promise<Core.LintResult | undefined> {
-    if (!isDraft(document) || document.isClosed) return undefined;
+  /**
+   * The findings for the document as it is now, waiting for a check under way or starting one;
+   * a check overtaken by a newer one does not leave a hover or a code action empty-handed.
+   */
+  async current(document: vscode.TextDocument): Promise<Core.LintResult | undefined> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = this.result(document);
+      if (result) return result;
+      const inflight = this.states.get(document.uri.toString())?.inflight;
+      const next = inflight ? await inflight : await this.check(document);
+      if (next && this.result(document) === next) return next;
+      if (!isDraft(document) || document.isClosed || !readSettings(document.uri).enable) return undefined;
+    }
+    return this.result(document);
+  }
+
+  check(document: vscode.TextDocument): Promise<Core.LintResult | undefined> {
+    if (!isDraft(document) || document.isClosed) return Promise.resolve(undefined);
+    const state = this.state(document);
+    const run = this.run(document);
+    state.inflight = run;
+    void run.finally(() => {
+      if (state.inflight === run) state.inflight = undefined;
+    });
+    return run;
+  }
+
+  private async run(document: vscode.TextDocument): Promise<Core.LintResult | undefined> {
     const settings = readSettings(document.uri);
     const key = document.uri.toString();
     if (!settings.enable) {

@@ -12,7 +12,7 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly checker: Checker) {}
 
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
-    const result = this.checker.result(document) ?? (await this.checker.check(document));
+    const result = await this.checker.current(document);
     if (!result) return [];
     if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) {
       return [this.fixAll(document, result.findings, 'Crosswalk: fix all', FIX_ALL_KIND)];

@@ -11,7 +11,7 @@ export class CrosswalkHover implements vscode.HoverProvider {
   constructor(private readonly checker: Checker) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const result = this.checker.result(document) ?? (await this.checker.check(document));
+    const result = await this.checker.current(document);
     if (!result) return undefined;
     const parts: vscode.MarkdownString[] = [];
     let range: vscode.Range | undefined;
