@@ -193,15 +193,17 @@ function severityFor(rule: Rule, config: ResolvedConfig, finding: RawFinding): S
 }
 
 function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: LineIndex, base: number): Finding {
+  const range = index.range(base + f.start, base + f.end);
   const finding: Finding = {
     ruleId,
     severity,
     message: f.message,
     audience: f.audience,
-    range: index.range(base + f.start, base + f.end),
+    range,
     fixes: (f.fixes ?? []).map((fix) => ({
       title: fix.title,
-      edits: fix.edits.map((e) => ({ range: index.range(base + e.start, base + e.end), newText: e.newText })),
+      // Most fixes edit exactly the finding's range: share it rather than build it again per fix.
+      edits: fix.edits.map((e) => ({ range: e.start === f.start && e.end === f.end ? range : index.range(base + e.start, base + e.end), newText: e.newText })),
     })),
   };
   if (f.term !== undefined) finding.term = f.term;
