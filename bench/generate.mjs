@@ -333,7 +333,7 @@ export function countWords(text) {
 export function makeDraft(words, seed = DEFAULT_SEED) {
   const r = prng(seed ^ words);
   const audience = r.pick(['clinical', 'it', 'admin', '[clinical, it]', 'all']);
-  const head = `---\ntitle: ${fill(r.pick(TITLES.golive), r)}\naudience: ${audience}\ntype: ${r.pick(['downtime', 'go-live', 'incident', 'runbook'])}\n---\n`;
+  const head = `---\ntitle: "${fill(r.pick(TITLES.golive), r)}"\naudience: ${audience}\ntype: ${r.pick(['downtime', 'go-live', 'incident', 'runbook'])}\n---\n`;
   const parts = [`# ${fill(r.pick(TITLES[r.pick(KINDS)]), r)}`, paragraph(r, 'general')];
   let count = countWords(parts.join('\n\n'));
   while (count < words) {
