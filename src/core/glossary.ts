@@ -62,8 +62,7 @@ export class Glossary {
       // Aliases are specific phrases ("immutable backup"): only the bare term and weak aliases need context.
       for (const alias of entry.aliases) this.addForm(alias, entry, false);
       for (const alias of entry.weakAliases) this.addForm(alias, entry, true);
-      const words = entry.context.map(escapeRegExp).filter(Boolean);
-      this.contextPatterns.set(entry, words.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : undefined);
+      this.contextPatterns.set(entry, contextPattern(entry.context));
     }
   }
 
@@ -90,7 +89,8 @@ export class Glossary {
   }
 
   /** Finds every term in a block of prose; the longest match wins where matches overlap. */
-  match(text: string, tokens: Token[] = tokenize(text)): GlossaryMatch[] {
+  match(text: string, allTokens: Token[] = tokenize(text)): GlossaryMatch[] {
+    const tokens = this.splitSlashes(allTokens);
     const matches: GlossaryMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
@@ -103,6 +103,29 @@ export class Glossary {
       }
     }
     return matches;
+  }
+
+  /** "CPOE/eMAR" is two terms; "A/R" is one: a slash-joined token is split unless it is a form itself. */
+  private splitSlashes(tokens: Token[]): Token[] {
+    if (!tokens.some((t) => t.text.includes('/'))) return tokens;
+    const out: Token[] = [];
+    for (const token of tokens) {
+      if (!token.text.includes('/') || this.isFormStart(token.text)) {
+        out.push(token);
+        continue;
+      }
+      let offset = token.start;
+      for (const part of token.text.split('/')) {
+        if (part) out.push({ text: part, start: offset, end: offset + part.length });
+        offset += part.length + 1;
+      }
+    }
+    return out;
+  }
+
+  private isFormStart(word: string): boolean {
+    const lower = word.toLowerCase();
+    return [word, ...baseForms(word)].some((k) => this.exact.has(k)) || [lower, ...baseForms(lower)].some((k) => this.caseless.has(k));
   }
 
   private longestAt(text: string, tokens: Token[], i: number): { match: GlossaryMatch; length: number } | undefined {
@@ -143,8 +166,14 @@ export class Glossary {
     if (!pattern) return false;
     const from = tokens[Math.max(0, first - 6)].start;
     const to = tokens[Math.min(tokens.length - 1, last + 6)].end;
-    const window = text.slice(from, tokens[first].start) + ' ' + text.slice(tokens[last].end, to);
-    return pattern.test(window);
+    // The window stops at the sentence: "enter the door code. CPR starts Monday" is no code blue.
+    let before = text.slice(from, tokens[first].start);
+    let after = text.slice(tokens[last].end, to);
+    const end = /[.!?](?:\s|$)/.exec(after);
+    if (end) after = after.slice(0, end.index);
+    const stops = [...before.matchAll(/[.!?]\s/g)];
+    if (stops.length) before = before.slice(stops[stops.length - 1].index + 1);
+    return pattern.test(before + ' \u0000 ' + after);
   }
 }
 
@@ -160,6 +189,22 @@ function notAnAbbreviation(form: string, text: string, tokens: Token[], i: numbe
   const after = tokens[i + 1];
   if (isCapitalWord(before) && isCapitalWord(after) && (COMMON_WORDS.has(before.text.toLowerCase()) || COMMON_WORDS.has(after.text.toLowerCase()))) return true;
   return inOwnSetting(knownAcronyms(), form, text, tokens[i].start);
+}
+
+/**
+ * Context words match case-insensitively, except those written with two or more capitals
+ * ("ED", "OR", "IT"), which must be written that way: "Ed" is a name, "or" a conjunction.
+ */
+function contextPattern(words: string[]): RegExp | undefined {
+  const sensitive = words.filter(isCaseSensitiveForm).map(escapeRegExp).filter(Boolean);
+  const insensitive = words.filter((w) => !isCaseSensitiveForm(w)).map(escapeRegExp).filter(Boolean);
+  const edge = (alternatives: string[], flags: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  const parts: RegExp[] = [];
+  if (insensitive.length) parts.push(edge(insensitive, 'iu'));
+  if (sensitive.length) parts.push(edge(sensitive, 'u'));
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) return parts[0];
+  return { test: (s: string) => parts.some((p) => p.test(s)) } as RegExp;
 }
 
 function escapeRegExp(value: string): string {
