@@ -108,8 +108,12 @@ export class Checker implements vscode.Disposable {
       state.linter = engine().createLinter(config.options);
       state.configKey = config.key;
     }
+    // The text as it is now, after the config was read: the version it belongs to is this one.
     const version = document.version;
-    const result = state.linter.lint(document.getText());
+    const current = document.getText();
+    // A long draft's first check is done in slices, so other extensions are not held up.
+    const result = current.length > 200_000 ? await state.linter.lintAsync(current) : state.linter.lint(current);
+    if (generation !== state.generation || document.isClosed || document.version !== version) return undefined;
     state.result = result;
     state.version = version;
     this.diagnostics.set(document.uri, result.findings.map(toDiagnostic));

@@ -145,3 +145,13 @@ test('no input crashes the engine', () => {
     }
   }
 });
+
+test('lintAsync gives the same result as lint, and an incremental linter as a fresh one', async () => {
+  const paragraph = 'The HL7 feed pauses during cutover, so the CPOE orders queue. Please utilize the paper forms.\n\n';
+  const text = '---\naudience: clinical\n---\n\n' + paragraph.repeat(120);
+  const linter = createLinter({ audience: 'admin' });
+  const viaAsync = await linter.lintAsync(text);
+  assert.equal(JSON.stringify(viaAsync), JSON.stringify(lint(text, { audience: 'admin' })));
+  const edited = text.replace('Please utilize', 'Kindly utilize');
+  assert.equal(JSON.stringify(linter.lint(edited)), JSON.stringify(lint(edited, { audience: 'admin' })));
+});
