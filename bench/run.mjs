@@ -27,7 +27,7 @@ const quick = process.argv.includes('--quick');
 const strict = process.argv.includes('--check');
 
 const WARMUP = quick ? 1 : 2;
-const RUNS = quick ? { 1000: 3, 10000: 3, 100000: 1 } : { 1000: 15, 10000: 9, 100000: 3 };
+const RUNS = quick ? { 1000: 3, 10000: 3, 100000: 1 } : { 1000: 15, 10000: 9, 100000: 5 };
 const EDIT_RUNS = quick ? { 1000: 5, 10000: 5, 100000: 3 } : { 1000: 40, 10000: 40, 100000: 15 };
 const CHILD_RUNS = quick ? 3 : 9;
 
