@@ -1,4 +1,4 @@
-import { blockRange, type PreparedDocument, type RawFinding, type Rule } from '../core/document';
+import { blockRange, type PreparedDocument, type Rule } from '../core/document';
 
 /**
  * Template blanks: a message sent with "[DATE]" or "TBD" in it costs more trust than any jargon.
@@ -18,60 +18,47 @@ export const placeholder: Rule = {
   description: 'A template blank left in the draft, such as [DATE], TBD or {{name}}.',
   defaultSeverity: 'error',
   check(doc) {
-    const findings: RawFinding[] = [];
-    const patterns = patternsOf(doc);
     // "title: [TITLE]" parses as a YAML list, so blanks in front matter are looked for in its text.
-    if (doc.frontMatter) {
-      const { yamlStart, yamlEnd } = doc.frontMatter;
-      const yaml = doc.text.slice(yamlStart, yamlEnd);
-      for (const pattern of patterns) {
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(yaml); m; m = pattern.exec(yaml)) {
-          if (m[0].length === 0) {
-            pattern.lastIndex++;
-            continue;
-          }
-          findings.push({
-            message: `Template blank "${m[0]}" is still in the front matter: fill it in before sending.`,
-            start: yamlStart + m.index,
-            end: yamlStart + m.index + m[0].length,
-            audience: doc.audience,
-            term: m[0],
-          });
-          if (!pattern.global) break;
-        }
-      }
-    }
-    return findings;
+    if (!doc.frontMatter) return [];
+    const { yamlStart, yamlEnd } = doc.frontMatter;
+    return blanksIn(doc.text.slice(yamlStart, yamlEnd), patternsOf(doc)).map((m) => ({
+      message: `Template blank "${m.text}" is still in the front matter: fill it in before sending.`,
+      start: yamlStart + m.index,
+      end: yamlStart + m.index + m.text.length,
+      audience: doc.audience,
+      term: m.text,
+    }));
   },
   checkBlock(block, doc) {
-    const findings: RawFinding[] = [];
-    const patterns = patternsOf(doc);
-    const text = block.analysis.text;
-    const seen = new Set<number>();
-    for (const pattern of patterns) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        if (m[0].length === 0) {
-          pattern.lastIndex++;
-          continue;
-        }
-        if (seen.has(m.index)) continue;
-        seen.add(m.index);
-        const { start, end } = blockRange(block, m.index, m.index + m[0].length);
-        findings.push({
-          message: `Template blank "${m[0]}" is still in the draft: fill it in before sending.`,
-          start,
-          end,
-          audience: block.audience,
-          term: m[0],
-        });
-        if (!pattern.global) break;
-      }
-    }
-    return findings;
+    return blanksIn(block.analysis.text, patternsOf(doc)).map((m) => ({
+      message: `Template blank "${m.text}" is still in the draft: fill it in before sending.`,
+      ...blockRange(block, m.index, m.index + m.text.length),
+      audience: block.audience,
+      term: m.text,
+    }));
   },
 };
+
+/** Every blank in a text, once per place, whichever pattern finds it first. */
+function blanksIn(text: string, patterns: RegExp[]): { index: number; text: string }[] {
+  const found: { index: number; text: string }[] = [];
+  const seen = new Set<number>();
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      if (!seen.has(m.index)) {
+        seen.add(m.index);
+        found.push({ index: m.index, text: m[0] });
+      }
+      if (!pattern.global) break;
+    }
+  }
+  return found;
+}
 
 function patternsOf(doc: PreparedDocument): RegExp[] {
   return [...BUILT_IN, ...doc.config.placeholders];
