@@ -16,7 +16,7 @@ export interface Chunk {
 
 const FENCE_OPEN = / {0,3}(`{3,}|~{3,})/y;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
-const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*$/;
 const FRONT_MATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
 export function splitChunks(text: string): Chunk[] {

@@ -16,6 +16,12 @@ test('ranges point at the exact characters with CRLF, tabs, emoji and block quot
   assert.deepEqual({ line: uat.range.start.line, column: uat.range.start.column }, { line: 6, column: 16 });
 });
 
+test('front matter after a byte order mark is still front matter', () => {
+  const result = lint('\uFEFF---\r\naudience: clinical\r\n---\r\n\r\nThe UAT starts Monday.\r\n');
+  assert.deepEqual(result.audience, ['clinical']);
+  assert.equal(result.findings.find((f) => f.term === 'UAT')?.range.start.line, 5);
+});
+
 test('the same draft gives different findings for each audience', () => {
   const text = 'The HL7 feed pauses during cutover, so CPOE orders queue and capex rises.\n';
   const terms = (audience: string) => lint(text, { audience }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.term).sort();
