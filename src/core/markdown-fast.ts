@@ -1,57 +1,173 @@
-import type { ParsedChunk } from './markdown';
+import type { ParsedChunk, ProseBlock } from './markdown';
 
 /**
- * Most chunks of a draft are plain paragraphs or headings with no inline Markdown at all, and
- * for those remark's result is known in advance: one block whose prose is the text, each line's
- * leading and trailing spaces dropped. Building it directly skips the parser, which is most of
- * a full check's time. Anything that could mean more than plain text goes to remark;
- * test/unit/markdown-fast.test.ts holds this to remark's output.
+ * Most chunks of a draft are plain paragraphs, headings and simple lists, with at most code
+ * spans, `[links](url)` and `**bold**` inside, and for those remark's result is known in advance.
+ * Building it directly skips the parser, which was half of a full check's time. Anything that
+ * could mean more than that (HTML, tables, escapes, nesting, lazy lines, emphasis that CommonMark
+ * might read another way) goes to remark; test/unit/markdown-fast.test.ts holds this to remark's
+ * output, character by character.
  */
-const SPECIAL = /[`*_[\]<>!|\\&~{}$^=]|https?:|www\.|@|\t|\r/;
-const LINE_START = /^(?:[ ]{0,3}(?:[-+*>#]|\d{1,9}[.)]|[=-]+\s*$)|\s*$)/;
+const SPECIAL = /[_<\\&~@\t\r]|!\[|\[[^\]\n]*\]:|\]\[/;
+/** A GFM table's delimiter row: a paragraph with one of these under its first line is a table. */
+const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-*:?\s*)*\|?\s*$/m;
+const BLOCK_START = /^ {0,3}(?:[-+*](?:\s|$)|>|#{1,6}(?:\s|$)|\d{1,9}[.)](?:\s|$)|[=-]+\s*$|(?:[-*_]\s*){3,}$)/;
+const HEADING = /^(#{1,6}) (?=\S)/;
+const ITEM = /^([-+*]|\d{1,9}[.)]) (?=\S)/;
+const ITEM_CONTENT_START = /^(?:[-+*](?:\s|$)|>|#{1,6}(?:\s|$)|=|\d{1,9}[.)](?:\s|$)|\[[ xX]\](?:\s|$)|(?:[-*_]\s*){3,}$)/;
 
 export function fastParse(text: string): ParsedChunk | undefined {
   if (SPECIAL.test(text)) return undefined;
+  if (text.includes('|') && TABLE_DELIMITER.test(text)) return undefined;
   const lines = text.split('\n');
-  const heading = /^(#{1,6}) +(?=\S)/.exec(lines[0]);
+  const heading = HEADING.exec(lines[0]);
   if (heading) {
     if (lines.length > 1 || /#\s*$/.test(lines[0])) return undefined;
-    return single(text, heading[0].length, 'heading', heading[1].length);
+    const block = prose([{ offset: heading[0].length, text: lines[0].slice(heading[0].length) }], 'heading', heading[1].length, 0);
+    return block && { blocks: [block], comments: [] };
   }
+  if (ITEM.test(lines[0])) return list(lines);
+  if (lines[0].startsWith('> ')) return quote(lines);
+  const parts: { offset: number; text: string }[] = [];
+  let offset = 0;
   for (const line of lines) {
-    if (LINE_START.test(line) || /^ /.test(line)) return undefined;
+    if (BLOCK_START.test(line) || line.startsWith(' ') || line.trim() === '') return undefined;
+    parts.push({ offset, text: line });
+    offset += line.length + 1;
   }
-  return single(text, 0, 'paragraph');
+  const block = prose(parts, 'paragraph');
+  return block && { blocks: [block], comments: [] };
 }
 
-function single(text: string, from: number, kind: 'paragraph' | 'heading', depth?: number): ParsedChunk {
-  const chars: number[] = [];
-  const out: string[] = [];
-  let offset = from;
-  const lines = text.slice(from).split('\n');
-  lines.forEach((line, i) => {
-    let end = line.length;
-    // A line's trailing spaces are not prose (two of them make a hard break, which is a newline).
-    while (end > 0 && line[end - 1] === ' ') end--;
-    for (let k = 0; k < end; k++) {
-      out.push(line[k]);
-      chars.push(offset + k);
-    }
-    if (i < lines.length - 1) {
-      out.push('\n');
-      chars.push(offset + (line.length - end >= 2 ? end : line.length));
-    }
+/** A block quote of one paragraph, every line marked with "> ". */
+function quote(lines: string[]): ParsedChunk | undefined {
+  const parts: { offset: number; text: string }[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    if (!line.startsWith('> ')) return undefined;
+    const content = line.slice(2);
+    if (BLOCK_START.test(content) || content.startsWith(' ') || content.trim() === '') return undefined;
+    parts.push({ offset: offset + 2, text: content });
     offset += line.length + 1;
-  });
-  const map = new Int32Array(chars.length + 1);
-  map.set(chars);
-  const last = lines.length - 1;
-  let endOffset = offset - 1;
-  const lastLine = lines[last];
-  let trimmed = lastLine.length;
-  while (trimmed > 0 && lastLine[trimmed - 1] === ' ') trimmed--;
-  endOffset = endOffset - lastLine.length + trimmed;
-  map[chars.length] = endOffset;
-  const block = { kind, text: out.join(''), map, start: 0, ...(depth !== undefined ? { depth } : {}) };
-  return { blocks: [block], comments: [] };
+  }
+  const block = prose(parts, 'paragraph');
+  return block && { blocks: [block], comments: [] };
+}
+
+/** A tight list of one-line items, each a paragraph of its own. */
+function list(lines: string[]): ParsedChunk | undefined {
+  const blocks: ProseBlock[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    const item = ITEM.exec(line);
+    if (!item) return undefined;
+    const content = line.slice(item[0].length);
+    if (ITEM_CONTENT_START.test(content) || content.trim() === '') return undefined;
+    const block = prose([{ offset: offset + item[0].length, text: content }], 'paragraph');
+    if (!block) return undefined;
+    blocks.push(block);
+    offset += line.length + 1;
+  }
+  return { blocks, comments: [] };
+}
+
+/**
+ * The prose of one block from its lines (each with its chunk offset), as remark + proseOf build
+ * it: line ends become newlines (at a hard break's first space), trailing spaces go, code spans
+ * become one blank at their opening backtick, links keep their text, `**`/`*` markers vanish.
+ */
+function prose(lines: { offset: number; text: string }[], kind: 'paragraph' | 'heading', depth?: number, start = lines[0].offset): ProseBlock | undefined {
+  const chars: string[] = [];
+  const offsets: number[] = [];
+  let end = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const { offset, text } = lines[i];
+    let stop = text.length;
+    while (stop > 0 && text[stop - 1] === ' ') stop--;
+    if (!inline(text.slice(0, stop), offset, chars, offsets)) return undefined;
+    end = offset + stop;
+    if (i < lines.length - 1) {
+      chars.push('\n');
+      offsets.push(offset + (text.length - stop >= 2 ? stop : text.length));
+    }
+  }
+  if (chars.length === 0) return undefined;
+  const out = chars.join('');
+  // Bare links in the prose itself are GFM autolink literals, which the remark path blanks.
+  if (/www\.|:\/\//.test(out)) return undefined;
+  const map = new Int32Array(offsets.length + 1);
+  map.set(offsets);
+  map[offsets.length] = end;
+  return { kind, text: out, map, start, ...(depth !== undefined ? { depth } : {}) };
+}
+
+const PUNCTUATION = /[\p{P}\p{S}]/u;
+const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c === '\n';
+const isPunct = (c: string | undefined) => c !== undefined && PUNCTUATION.test(c);
+
+/** One line's inline content; false when it holds anything this path does not read exactly. */
+function inline(text: string, base: number, chars: string[], offsets: number[]): boolean {
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '`') {
+      if (text[i + 1] === '`' || (i > 0 && text[i - 1] === '`')) return false;
+      const close = text.indexOf('`', i + 1);
+      if (close === -1 || close === i + 1 || text[close + 1] === '`') return false;
+      chars.push(' ');
+      offsets.push(base + i);
+      i = close + 1;
+      continue;
+    }
+    if (c === '[') {
+      const m = /^\[([^\][`*()]+)\]\(([^\s()<>"'`]+)\)/.exec(text.slice(i));
+      if (!m) {
+        // A bracket that opens no link is text ("[DATE]"), unless it could start one.
+        if (text.indexOf('](', i) !== -1) return false;
+        chars.push(c);
+        offsets.push(base + i);
+        i++;
+        continue;
+      }
+      for (let k = 0; k < m[1].length; k++) {
+        chars.push(m[1][k]);
+        offsets.push(base + i + 1 + k);
+      }
+      i += m[0].length;
+      continue;
+    }
+    if (c === '*') {
+      let run = 1;
+      while (text[i + run] === '*') run++;
+      if (run > 2 || !opens(text, i, run)) return false;
+      const close = text.indexOf('*'.repeat(run), i + run);
+      if (close === -1 || close === i + run || text[close + run] === '*' || text.slice(i + run, close).includes('*') || !closes(text, close, run)) return false;
+      const inner = text.slice(i + run, close);
+      if (inner.includes('`') || inner.includes('[') || inner.includes(']')) return false;
+      for (let k = 0; k < inner.length; k++) {
+        chars.push(inner[k]);
+        offsets.push(base + i + run + k);
+      }
+      i = close + run;
+      continue;
+    }
+    chars.push(c);
+    offsets.push(base + i);
+    i++;
+  }
+  return true;
+}
+
+/** CommonMark's left-flanking delimiter run: it can open emphasis. */
+function opens(text: string, at: number, run: number): boolean {
+  const before = text[at - 1];
+  const after = text[at + run];
+  return !isSpace(after) && (!isPunct(after) || isSpace(before) || isPunct(before));
+}
+
+/** CommonMark's right-flanking delimiter run: it can close emphasis. */
+function closes(text: string, at: number, run: number): boolean {
+  const before = text[at - 1];
+  const after = text[at + run];
+  return !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after));
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { splitChunks } from '../../src/core/chunks';
 import { parseWithRemark } from '../../src/core/markdown';
 import { fastParse } from '../../src/core/markdown-fast';
+import { makeDraft } from '../../bench/generate.mjs';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -31,12 +32,80 @@ const samples = [
   'A line\n2026. Not a list because of the year?',
   '#hashtag is not a heading',
   'Room #4 and C# stay text.',
+  'Run `npm test` and `make` before you go.',
+  'See [the runbook](https://example.org/runbook) and [DATE] notes.',
+  '**Note:** the **new** scanner is *faster* than the old one.',
+  'Costs are 5 * 3 = 15 and a**b** is odd.',
+  '**a* b',
+  '*a**',
+  '`code` at the start and at the end `x`',
+  '[a `b`](u) is code in a link',
+  '**bold with `code`** inside',
+  '[link **bold**](u)',
+  '- one item\n- two items with `code`\n- three **bold**',
+  '1. first\n2. second\n3) third',
+  '- item\nlazy line',
+  '-  two spaces',
+  '- [ ] task\n- [x] done',
+  '- # heading in item',
+  '- 2026. a year',
+  '* * *',
+  '- - -',
+  '- ===',
+  '# Title with `code` and **bold**',
+  'Price: $5, {{name}}, x^2, a = b, Thanks!',
+  'Trailing bold **x**  \nnext line',
+  '[text](url "title")',
+  '[a]: http://x\n[a]',
+  '[x][y] and [z][]',
+  '![alt](img.png)',
+  'Done! [link](u)!',
+  '`` double ``',
+  '`unclosed code',
+  '***triple***',
+  '**spaced ** wrong',
+  '** not bold**',
+  'foo**bar**baz and foo*bar*baz',
+  '**"quoted"** and "**quoted**"',
+  'a **b**c and **b**.',
+  '(**x**)',
+  '**Note:** the system is down.',
+  'See [the runbook](https://example.org/runbook) first.',
+  'Visit www.example.org today or https://example.org now.',
+  '[a](https://x) then https://y',
+  '#Title is a paragraph',
+  'a line\n# then a heading',
+  'a line\n+ then a list',
+  'a line\n***',
+  'a line\n- - -',
+  '* starts a list',
+  '*emphasis* starts a line',
+  '**Bold** starts a line\nand continues',
+  '- **Residents:** use the viewer',
+  '> **Note:** the vendor confirmed it.\n> More soon.',
+  '> quote\nlazy line',
+  '> > nested',
+  '>  two spaces',
+  '> - list in quote',
+  '> # heading in quote',
+  'Run `netstat -an | grep 2575` now.',
+  'a | b\n--- | ---\nc | d',
+  'a | b\n|---|---|',
+  '| a | b |\n| - | - |',
+  'x | y on one line',
+  'A > B and C >= D',
+  '> quote with a > inside',
 ];
 
 test('the fast path gives exactly what remark gives, or stands aside', () => {
   const texts = [...samples];
   for (const file of [...markdownFiles(path.join(ROOT, 'examples')), ...markdownFiles(path.join(ROOT, 'test', 'fixtures'))]) {
     for (const chunk of splitChunks(fs.readFileSync(file, 'utf8'))) if (chunk.kind === 'markdown') texts.push(chunk.text);
+  }
+  for (const words of [1000, 10000]) {
+    for (const seed of [1, 2, 3]) {
+      for (const chunk of splitChunks(makeDraft(words, seed))) if (chunk.kind === 'markdown') texts.push(chunk.text);
+    }
   }
   let fast = 0;
   for (const text of texts) {
@@ -48,5 +117,5 @@ test('the fast path gives exactly what remark gives, or stands aside', () => {
     assert.deepEqual(shape(quick), shape(slow), `fast path differs from remark on ${JSON.stringify(text)}`);
     assert.deepEqual(quick.comments, slow.comments);
   }
-  assert.ok(fast > 20, `the fast path served ${fast} chunks`);
+  assert.ok(fast > texts.length / 3, `the fast path served ${fast} of ${texts.length} chunks`);
 });
