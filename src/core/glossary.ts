@@ -131,9 +131,21 @@ export class Glossary {
   private longestAt(text: string, tokens: Token[], i: number): { match: GlossaryMatch; length: number } | undefined {
     const first = tokens[i].text;
     const lower = first.toLowerCase();
-    const candidates = new Set<CompiledForm>();
-    for (const key of [first, ...baseForms(first)]) this.exact.get(key)?.forEach((c) => candidates.add(c));
-    for (const key of [lower, ...baseForms(lower)]) this.caseless.get(key)?.forEach((c) => candidates.add(c));
+    // Most words are no term at all: look them up before building anything.
+    const last = first[first.length - 1];
+    const inflected = last === 's' || last === 'S' || last === '’' || last === "'";
+    const keysExact = inflected ? [first, ...baseForms(first)] : [first];
+    const keysCaseless = inflected ? [lower, ...baseForms(lower)] : [lower];
+    let candidates: CompiledForm[] | undefined;
+    for (const key of keysExact) {
+      const list = this.exact.get(key);
+      if (list) candidates = candidates ? candidates.concat(list) : list;
+    }
+    for (const key of keysCaseless) {
+      const list = this.caseless.get(key);
+      if (list) candidates = candidates ? candidates.concat(list) : list;
+    }
+    if (!candidates) return undefined;
     let best: { match: GlossaryMatch; length: number; exact: boolean } | undefined;
     for (const form of candidates) {
       const n = form.tokens.length;

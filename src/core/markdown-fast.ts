@@ -91,8 +91,8 @@ function prose(lines: { offset: number; text: string }[], kind: 'paragraph' | 'h
       offsets.push(offset + (text.length - stop >= 2 ? stop : text.length));
     }
   }
-  if (chars.length === 0) return undefined;
   const out = chars.join('');
+  if (out.length === 0) return undefined;
   // Bare links in the prose itself are GFM autolink literals, which the remark path blanks.
   if (/www\.|:\/\//.test(out)) return undefined;
   const map = new Int32Array(offsets.length + 1);
@@ -129,10 +129,8 @@ function inline(text: string, base: number, chars: string[], offsets: number[]):
         i++;
         continue;
       }
-      for (let k = 0; k < m[1].length; k++) {
-        chars.push(m[1][k]);
-        offsets.push(base + i + 1 + k);
-      }
+      chars.push(m[1]);
+      for (let k = 0; k < m[1].length; k++) offsets.push(base + i + 1 + k);
       i += m[0].length;
       continue;
     }
@@ -144,16 +142,17 @@ function inline(text: string, base: number, chars: string[], offsets: number[]):
       if (close === -1 || close === i + run || text[close + run] === '*' || text.slice(i + run, close).includes('*') || !closes(text, close, run)) return false;
       const inner = text.slice(i + run, close);
       if (inner.includes('`') || inner.includes('[') || inner.includes(']')) return false;
-      for (let k = 0; k < inner.length; k++) {
-        chars.push(inner[k]);
-        offsets.push(base + i + run + k);
-      }
+      chars.push(inner);
+      for (let k = 0; k < inner.length; k++) offsets.push(base + i + run + k);
       i = close + run;
       continue;
     }
-    chars.push(c);
-    offsets.push(base + i);
-    i++;
+    // A run of plain text up to the next character that may start markup.
+    let j = i + 1;
+    while (j < text.length && text[j] !== '`' && text[j] !== '[' && text[j] !== '*') j++;
+    chars.push(text.slice(i, j));
+    for (let k = i; k < j; k++) offsets.push(base + k);
+    i = j;
   }
   return true;
 }

@@ -20,15 +20,35 @@ export interface PhraseMatch {
   expected: string[];
 }
 
+/** nlcst-normalize's default: lower case, no apostrophes, no dashes; cached, words repeat. */
+const normalized = new Map<string, string>();
+function normalizeWord(value: string): string {
+  let n = normalized.get(value);
+  if (n === undefined) {
+    n = value.toLowerCase().replace(/[’'-]/g, '');
+    if (normalized.size > 50_000) normalized.clear();
+    normalized.set(value, n);
+  }
+  return n;
+}
+
+interface Phrase {
+  phrase: string;
+  /** The normalised words after the first ('*' matches any word). */
+  rest: string[];
+}
+
 class PhraseIndex {
-  private readonly byWord = new Map<string, string[]>();
+  private readonly byWord = new Map<string, Phrase[]>();
 
   constructor(phrases: readonly string[]) {
     for (const phrase of phrases) {
-      const first = normalize(phrase.split(' ', 1)[0]);
-      const list = this.byWord.get(first);
-      if (list) list.push(phrase);
-      else this.byWord.set(first, [phrase]);
+      const [first, ...rest] = phrase.split(' ');
+      const key = normalize(first);
+      const entry = { phrase, rest: rest.map((w) => (w === '*' ? w : normalize(w))) };
+      const list = this.byWord.get(key);
+      if (list) list.push(entry);
+      else this.byWord.set(key, [entry]);
     }
   }
 
@@ -42,12 +62,12 @@ class PhraseIndex {
         for (let i = 0; i < siblings.length; i++) {
           const node = siblings[i];
           if (node.type !== 'WordNode') continue;
-          const candidates = this.byWord.get(normalize(node));
+          const candidates = this.byWord.get(normalizeWord(toString(node)));
           if (!candidates) continue;
           if (isLiteral(sentence, i)) continue;
-          for (const phrase of candidates) {
-            const match = matchAt(phrase, i, siblings);
-            if (match) found(match, i, sentence, phrase);
+          for (const candidate of candidates) {
+            const match = matchAt(candidate.rest, i, siblings);
+            if (match) found(match, i, sentence, candidate.phrase);
           }
         }
       }
@@ -55,13 +75,12 @@ class PhraseIndex {
   }
 }
 
-function matchAt(phrase: string, start: number, siblings: SentenceContent[]): SentenceContent[] | undefined {
-  const expressions = phrase.split(' ').slice(1);
+function matchAt(rest: string[], start: number, siblings: SentenceContent[]): SentenceContent[] | undefined {
   let position = start + 1;
-  for (const expression of expressions) {
+  for (const expression of rest) {
     while (position < siblings.length && siblings[position].type === 'WhiteSpaceNode') position++;
     const node = siblings[position];
-    if (!node || node.type !== 'WordNode' || (expression !== '*' && normalize(expression) !== normalize(node))) return undefined;
+    if (!node || node.type !== 'WordNode' || (expression !== '*' && expression !== normalizeWord(toString(node)))) return undefined;
     position++;
   }
   return siblings.slice(start, position);
