@@ -1,4 +1,4 @@
-import type { ParsedChunk, ProseBlock } from './markdown';
+import type { ParsedChunk, ProseBlock, Table } from './markdown';
 
 /**
  * Most chunks of a draft are plain paragraphs, headings and simple lists, with at most code
@@ -18,13 +18,13 @@ const ITEM_CONTENT_START = /^(?:[-+*](?:\s|$)|>|#{1,6}(?:\s|$)|=|\d{1,9}[.)](?:\
 
 export function fastParse(text: string): ParsedChunk | undefined {
   if (SPECIAL.test(text)) return undefined;
-  if (text.includes('|') && TABLE_DELIMITER.test(text)) return undefined;
+  if (text.includes('|') && TABLE_DELIMITER.test(text)) return table(text.split('\n'));
   const lines = text.split('\n');
   const heading = HEADING.exec(lines[0]);
   if (heading) {
     if (lines.length > 1 || /#\s*$/.test(lines[0])) return undefined;
     const block = prose([{ offset: heading[0].length, text: lines[0].slice(heading[0].length) }], 'heading', heading[1].length, 0);
-    return block && { blocks: [block], comments: [] };
+    return block && { blocks: visible([block]), comments: [] };
   }
   if (ITEM.test(lines[0])) return list(lines);
   if (lines[0].startsWith('> ')) return quote(lines);
@@ -36,7 +36,69 @@ export function fastParse(text: string): ParsedChunk | undefined {
     offset += line.length + 1;
   }
   const block = prose(parts, 'paragraph');
-  return block && { blocks: [block], comments: [] };
+  return block && { blocks: visible([block]), comments: [] };
+}
+
+/** Blocks whose prose is only blanks (a lone code span) are no prose at all, as in proseOf. */
+function visible(blocks: ProseBlock[]): ProseBlock[] {
+  return blocks.filter((b) => b.text.trim() !== '');
+}
+
+const DELIMITER_ROW = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/**
+ * A GFM table whose every line is a row of the header's width with no empty cell: each cell is a
+ * block of prose that starts at its pipe, as remark places it.
+ */
+function table(lines: string[]): ParsedChunk | undefined {
+  if (lines.length < 2 || !DELIMITER_ROW.test(lines[1]) || lines.some((line) => BLOCK_START.test(line))) return undefined;
+  const width = cellsOf(lines[1], 0)?.length;
+  const blocks: ProseBlock[] = [];
+  const rows: Table['rows'] = [];
+  let offset = 0;
+  for (let r = 0; r < lines.length; r++) {
+    const line = lines[r];
+    const cells = cellsOf(line, offset);
+    if (!cells || cells.length !== width) return undefined;
+    if (r !== 1) {
+      const row: Table['rows'][number] = { start: offset, cells: [] };
+      for (const cell of cells) {
+        if (cell.text === '') return undefined;
+        const block = prose([{ offset: cell.contentStart, text: cell.text }], 'paragraph', undefined, cell.start);
+        if (!block) return undefined;
+        blocks.push({ ...block, kind: 'tableCell' });
+        row.cells.push({ text: cell.text, start: cell.contentStart, end: cell.contentStart + cell.text.length });
+      }
+      rows.push(row);
+    }
+    offset += line.length + 1;
+  }
+  return { blocks: visible(blocks), comments: [], tables: [{ start: 0, rows }] };
+}
+
+/** The cells of a row: where each starts (its pipe), and its trimmed content and where that starts. */
+function cellsOf(line: string, base: number): { start: number; contentStart: number; text: string }[] | undefined {
+  if (line.startsWith(' ') || !line.includes('|')) return undefined;
+  const pipes: number[] = [];
+  for (let i = line.indexOf('|'); i !== -1; i = line.indexOf('|', i + 1)) pipes.push(i);
+  const leading = pipes[0] === 0;
+  let end = line.length;
+  while (end > 0 && line[end - 1] === ' ') end--;
+  const trailing = pipes[pipes.length - 1] === end - 1;
+  const bounds: [number, number][] = [];
+  let from = leading ? 0 : -1;
+  for (const pipe of leading ? pipes.slice(1) : pipes) {
+    bounds.push([from, pipe]);
+    from = pipe;
+  }
+  if (!trailing) bounds.push([from, end]);
+  else if (bounds.length && bounds[bounds.length - 1][1] !== end - 1) return undefined;
+  return bounds.map(([pipe, next]) => {
+    const inner = line.slice(pipe + 1, next);
+    const lead = inner.length - inner.trimStart().length;
+    const text = inner.trim();
+    return { start: base + Math.max(0, pipe), contentStart: base + pipe + 1 + lead, text };
+  });
 }
 
 /** A block quote of one paragraph, every line marked with "> ". */
@@ -51,7 +113,7 @@ function quote(lines: string[]): ParsedChunk | undefined {
     offset += line.length + 1;
   }
   const block = prose(parts, 'paragraph');
-  return block && { blocks: [block], comments: [] };
+  return block && { blocks: visible([block]), comments: [] };
 }
 
 /** A tight list of one-line items, each a paragraph of its own. */
@@ -68,7 +130,7 @@ function list(lines: string[]): ParsedChunk | undefined {
     blocks.push(block);
     offset += line.length + 1;
   }
-  return { blocks, comments: [] };
+  return { blocks: visible(blocks), comments: [] };
 }
 
 /**
@@ -76,7 +138,7 @@ function list(lines: string[]): ParsedChunk | undefined {
  * it: line ends become newlines (at a hard break's first space), trailing spaces go, code spans
  * become one blank at their opening backtick, links keep their text, `**`/`*` markers vanish.
  */
-function prose(lines: { offset: number; text: string }[], kind: 'paragraph' | 'heading', depth?: number, start = lines[0].offset): ProseBlock | undefined {
+function prose(lines: { offset: number; text: string }[], kind: ProseBlock['kind'], depth?: number, start = lines[0].offset): ProseBlock | undefined {
   const chars: string[] = [];
   const offsets: number[] = [];
   let end = 0;

@@ -95,6 +95,18 @@ const samples = [
   'x | y on one line',
   'A > B and C >= D',
   '> quote with a > inside',
+  '| Task | Owner |\n| --- | --- |\n| Print `x` reports | Dana **R** |',
+  '| Task | Owner |\n|:---|---:|\n| a | b |\n| c | d |',
+  'Task | Owner\n--- | ---\na | b',
+  '| a | b |\n| --- | --- |\n|  | empty |',
+  '| a | b |\n| --- | --- |\n| one |',
+  '| a | b |\n| --- | --- |\n| one | two | three |',
+  '| a | b |\n| --- |',
+  '| a | b |\n| --- | --- |\nno pipes here',
+  '| a | b |   \n| --- | --- |  \n| c | d |  ',
+  '|a|b|\n|-|-|\n|c|d|',
+  '| x `a | b` y | z |\n| - | - |\n| 1 | 2 |',
+  'a | b |\n- | -\nc | d |',
 ];
 
 test('the fast path gives exactly what remark gives, or stands aside', () => {
@@ -116,6 +128,7 @@ test('the fast path gives exactly what remark gives, or stands aside', () => {
     const shape = (p: typeof slow) => p.blocks.map((b) => ({ kind: b.kind, text: b.text, map: [...b.map], start: b.start, depth: b.depth }));
     assert.deepEqual(shape(quick), shape(slow), `fast path differs from remark on ${JSON.stringify(text)}`);
     assert.deepEqual(quick.comments, slow.comments);
+    assert.deepEqual(quick.tables ?? [], slow.tables ?? [], `tables differ on ${JSON.stringify(text)}`);
   }
   assert.ok(fast > texts.length / 3, `the fast path served ${fast} of ${texts.length} chunks`);
 });
