@@ -8,7 +8,7 @@ import type { ParsedChunk, ProseBlock, Table } from './markdown';
  * might read another way) goes to remark; test/unit/markdown-fast.test.ts holds this to remark's
  * output, character by character.
  */
-const SPECIAL = /[_<\\&~@\t\r]|!\[|\[[^\]\n]*\]:|\]\[/;
+const SPECIAL = /[_<\\~@\t\r]|&#?[A-Za-z0-9]+;|!\[|\[[^\]\n]*\]:|\]\[/;
 /** A GFM table's delimiter row: a paragraph with one of these under its first line is a table. */
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-*:?\s*)*\|?\s*$/m;
 const BLOCK_START = /^ {0,3}(?:[-+*](?:\s|$)|>|#{1,6}(?:\s|$)|\d{1,9}[.)](?:\s|$)|[=-]+\s*$|(?:[-*_]\s*){3,}$)/;
@@ -116,16 +116,23 @@ function quote(lines: string[]): ParsedChunk | undefined {
   return block && { blocks: visible([block]), comments: [] };
 }
 
-/** A tight list of one-line items, each a paragraph of its own. */
+/**
+ * A tight list of one-line items, each a paragraph of its own; an item may hold one level of
+ * nested items, indented to its content.
+ */
 function list(lines: string[]): ParsedChunk | undefined {
   const blocks: ProseBlock[] = [];
   let offset = 0;
+  let contentWidth = -1;
   for (const line of lines) {
-    const item = ITEM.exec(line);
+    const indent = line.length - line.trimStart().length;
+    if (indent > 0 && indent !== contentWidth) return undefined;
+    const item = ITEM.exec(line.slice(indent));
     if (!item) return undefined;
-    const content = line.slice(item[0].length);
+    if (indent === 0) contentWidth = item[0].length;
+    const content = line.slice(indent + item[0].length);
     if (ITEM_CONTENT_START.test(content) || content.trim() === '') return undefined;
-    const block = prose([{ offset: offset + item[0].length, text: content }], 'paragraph');
+    const block = prose([{ offset: offset + indent + item[0].length, text: content }], 'paragraph');
     if (!block) return undefined;
     blocks.push(block);
     offset += line.length + 1;

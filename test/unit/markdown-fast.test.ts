@@ -107,6 +107,13 @@ const samples = [
   '|a|b|\n|-|-|\n|c|d|',
   '| x `a | b` y | z |\n| - | - |\n| 1 | 2 |',
   'a | b |\n- | -\nc | d |',
+  '- parent\n  - child\n  - child two\n- parent two',
+  '1. parent\n   - child\n2. next',
+  '1. parent\n  - child at two',
+  '- parent\n    - child at four',
+  '- parent\n  - child\n    - grandchild',
+  '- parent\n  continuation',
+  'L&D and R&D stay text; &amp; is an entity; AT&T; &copy; 2026',
 ];
 
 test('the fast path gives exactly what remark gives, or stands aside', () => {
