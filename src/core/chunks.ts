@@ -41,6 +41,9 @@ export function splitChunks(text: string): Chunk[] {
     return true;
   };
   const count = starts.length;
+  const opens: number[] = [];
+  for (let at = text.indexOf('<!--'); at !== -1; at = text.indexOf('<!--', at + 4)) opens.push(at);
+  let nextOpen = 0;
   let i = 0;
 
   if (count > 0 && FRONT_MATTER_OPEN.test(line(0))) {
@@ -84,11 +87,10 @@ export function splitChunks(text: string): Chunk[] {
       i = last + 1;
       continue;
     }
-    // The last comment opening on this line (searching forwards: a backward search from here
-    // would rescan the whole draft above for every line without one).
-    let open = text.indexOf('<!--', starts[i]);
-    if (open >= ends[i]) open = -1;
-    for (let next = open; next !== -1 && next < ends[i]; next = text.indexOf('<!--', next + 4)) open = next;
+    // The last comment opening on this line, from the list made once for the whole draft.
+    while (nextOpen < opens.length && opens[nextOpen] < starts[i]) nextOpen++;
+    let open = -1;
+    while (nextOpen < opens.length && opens[nextOpen] < ends[i]) open = opens[nextOpen++];
     if (open !== -1) {
       const close = text.indexOf('-->', open + 4);
       if (close === -1 || close + 3 > ends[i]) {
