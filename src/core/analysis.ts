@@ -55,11 +55,6 @@ export const SIMPLIFY_IGNORE = ['it is', 'there are', 'there is', 'type', 'is re
 const simplify = createSimplifier(SIMPLIFY_IGNORE);
 const passive = createPassiveFinder();
 
-/** Parses and analyses one chunk; the result is cached by the chunk's text. */
-export function analyseChunk(text: string, glossary: Glossary): ChunkAnalysis {
-  return analyseChunks([text], glossary)[0];
-}
-
 /** Analyses the chunks of a draft that are not cached yet. */
 export function analyseChunks(texts: string[], glossary: Glossary): ChunkAnalysis[] {
   const parsed = texts.map((text) => parseChunk(text));

@@ -4,7 +4,7 @@ import type { FrontMatter } from './frontmatter';
 import type { Glossary } from './glossary';
 import type { KnownAcronyms } from './known-acronyms';
 import type { YamlProblem } from './yaml-problems';
-import type { AudienceId, AudienceLimits, RuleLevel, Severity } from './types';
+import type { AudienceId, RuleLevel, Severity } from './types';
 
 /** A block of prose placed in the document, with the audience that holds where it stands. */
 export interface PlacedBlock {
@@ -81,20 +81,6 @@ export function blockRange(block: PlacedBlock, start: number, end: number): { st
 export function docRange(block: PlacedBlock, start: number, end: number): { start: number; end: number } {
   const r = blockRange(block, start, end);
   return { start: block.chunkStart + r.start, end: block.chunkStart + r.end };
-}
-
-/** The limits for a set of audiences: the strictest of each. */
-export function strictestLimits(config: ResolvedConfig, audience: AudienceId[]): AudienceLimits {
-  const all = audience.map((a) => config.limits[a]);
-  return {
-    readability: {
-      age: Math.min(...all.map((l) => l.readability.age)),
-      threshold: Math.min(...all.map((l) => l.readability.threshold)),
-      minWords: Math.min(...all.map((l) => l.readability.minWords)),
-    },
-    sentenceWords: Math.min(...all.map((l) => l.sentenceWords)),
-    paragraphWords: Math.min(...all.map((l) => l.paragraphWords)),
-  };
 }
 
 export function isAllowed(doc: PreparedDocument, ...terms: (string | undefined)[]): boolean {

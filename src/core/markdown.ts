@@ -26,8 +26,6 @@ export interface Comment {
   body: string;
   start: number;
   end: number;
-  /** True when the comment is a block of its own, not inside a paragraph. */
-  standalone: boolean;
 }
 
 /** A GFM table: each row's cells as written (trimmed), with chunk-relative offsets. */
@@ -69,11 +67,11 @@ export function parseWithRemark(text: string): ParsedChunk {
     return { blocks: [], comments: [] };
   }
   const result: ParsedChunk = { blocks: [], comments: [] };
-  walk(tree, text, result, false);
+  walk(tree, text, result);
   return result;
 }
 
-function walk(node: Nodes, source: string, out: ParsedChunk, inParagraph: boolean): void {
+function walk(node: Nodes, source: string, out: ParsedChunk): void {
   switch (node.type) {
     case 'paragraph':
     case 'heading':
@@ -85,7 +83,7 @@ function walk(node: Nodes, source: string, out: ParsedChunk, inParagraph: boolea
       return;
     }
     case 'html':
-      collectComments(node.value, node.position?.start.offset ?? 0, out, !inParagraph);
+      collectComments(node.value, node.position?.start.offset ?? 0, out);
       return;
     case 'table': {
       const rows = node.children.map((row) => ({
@@ -100,7 +98,7 @@ function walk(node: Nodes, source: string, out: ParsedChunk, inParagraph: boolea
         }),
       }));
       (out.tables ??= []).push({ start: node.position?.start.offset ?? 0, rows });
-      for (const child of node.children) walk(child, source, out, inParagraph);
+      for (const child of node.children) walk(child, source, out);
       return;
     }
     case 'code':
@@ -111,14 +109,14 @@ function walk(node: Nodes, source: string, out: ParsedChunk, inParagraph: boolea
     case 'inlineCode':
       return;
     default:
-      if ('children' in node) for (const child of node.children) walk(child as Nodes, source, out, inParagraph);
+      if ('children' in node) for (const child of node.children) walk(child as Nodes, source, out);
   }
 }
 
-function collectComments(value: string, base: number, out: ParsedChunk, standalone: boolean): void {
+function collectComments(value: string, base: number, out: ParsedChunk): void {
   const re = /<!--([\s\S]*?)-->/g;
   for (let m = re.exec(value); m; m = re.exec(value)) {
-    out.comments.push({ body: m[1].trim(), start: base + m.index, end: base + m.index + m[0].length, standalone });
+    out.comments.push({ body: m[1].trim(), start: base + m.index, end: base + m.index + m[0].length });
   }
 }
 
@@ -153,7 +151,7 @@ function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk):
         end = Math.max(end, stop);
         return;
       case 'html':
-        collectComments(node.value, start, out, false);
+        collectComments(node.value, start, out);
         blank(start, stop);
         return;
       case 'link': {
