@@ -1,5 +1,5 @@
 import { AUDIENCE_LABELS, describeAudience, joinWords } from '../core/audience';
-import { blockRange, isAllowed, type RawFinding, type RawFix, type Rule } from '../core/document';
+import { blockRange, isAllowed, type PlacedBlock, type RawFinding, type RawFix, type Rule } from '../core/document';
 import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
 
@@ -37,7 +37,7 @@ export const jargon: Rule = {
         : `${named} is ${domain} jargon that ${describeAudience(strangers)} may not know.${advice}`;
       const fixes: RawFix[] = wordings.map((w) => ({
         title: `Replace with "${w.text}"${w.for.length && strangers.length > 1 ? ` (for ${joinWords(w.for.map((a) => AUDIENCE_LABELS[a]))} readers)` : ''}`,
-        edits: [{ start, end, newText: atSentenceStart(prose, match.start) ? capitalise(w.text) : w.text }],
+        edits: [replacement(block, prose, match.start, match.end, w.text)],
       }));
       const alreadySpelled = entry.expansion && prose.slice(Math.max(0, match.start - entry.expansion.length - 3), match.start).toLowerCase().includes(entry.expansion.toLowerCase());
       if (entry.expansion && isAbbreviation && !alreadySpelled) {
@@ -57,6 +57,19 @@ export const jargon: Rule = {
     return findings;
   },
 };
+
+/**
+ * The edit that puts plain wording in place of a term. Wording that brings its own article ("the
+ * electronic messages...") takes the place of the article before the term too, so that "the HL7
+ * feed" does not become "the the electronic messages...".
+ */
+function replacement(block: PlacedBlock, prose: string, from: number, to: number, wording: string): { start: number; end: number; newText: string } {
+  const own = /^(?:the|a|an|our|your)\s/i.test(wording);
+  const article = own ? /\b(?:the|a|an|our|your)\s+$/i.exec(prose.slice(Math.max(0, from - 6), from)) : null;
+  const start = article ? from - article[0].length : from;
+  const upper = article ? /^[A-Z]/.test(article[0]) || atSentenceStart(prose, start) : atSentenceStart(prose, from);
+  return { ...blockRange(block, start, to), newText: upper ? capitalise(wording) : wording };
+}
 
 /** One wording per distinct text, the audience-specific ones first, then the neutral one. */
 function wordingsFor(strangers: AudienceId[], replace: Partial<Record<AudienceId, string>>, plain: string): { text: string; for: AudienceId[] }[] {
