@@ -11,6 +11,8 @@ export interface GlossaryEntry {
   aliases: string[];
   weakAliases: string[];
   context: string[];
+  /** Everyday phrases that hold a form of the term but are not it. */
+  exclude: string[];
   weak: boolean;
   domain: string;
   familiarTo: AudienceId[];
@@ -52,6 +54,7 @@ export class Glossary {
   private readonly exact = new Map<string, CompiledForm[]>();
   private readonly caseless = new Map<string, CompiledForm[]>();
   private readonly contextPatterns = new Map<GlossaryEntry, RegExp | undefined>();
+  private readonly excludePatterns = new Map<GlossaryEntry, RegExp>();
   private readonly byTerm = new Map<string, GlossaryEntry>();
 
   constructor(entries: GlossaryEntry[]) {
@@ -63,6 +66,8 @@ export class Glossary {
       for (const alias of entry.aliases) this.addForm(alias, entry, false);
       for (const alias of entry.weakAliases) this.addForm(alias, entry, true);
       this.contextPatterns.set(entry, contextPattern(entry.context));
+      const excluded = entry.exclude.map(escapeRegExp).filter(Boolean);
+      if (excluded.length) this.excludePatterns.set(entry, new RegExp(`(?<![\\p{L}\\p{N}])(?:${excluded.join('|')})(?![\\p{L}\\p{N}])`, 'giu'));
     }
   }
 
@@ -165,12 +170,26 @@ export class Glossary {
       const start = tokens[i].start;
       const end = tokens[i + n - 1].end;
       if (form.weak && !this.hasContext(form.entry, text, tokens, i, i + n - 1)) continue;
+      if (this.isExcluded(form.entry, text, tokens[i].start, tokens[i + n - 1].end)) continue;
       if (form.caseSensitive && n === 1 && /^[A-Z]+$/.test(form.tokens[0]) && notAnAbbreviation(form.tokens[0], text, tokens, i)) continue;
       if (!best || n > best.length || (n === best.length && exact && !best.exact)) {
         best = { match: { entry: form.entry, start, end, text: text.slice(start, end) }, length: n, exact };
       }
     }
     return best && { match: best.match, length: best.length };
+  }
+
+  /** True when the match lies inside one of the term's excluded everyday phrases. */
+  private isExcluded(entry: GlossaryEntry, text: string, start: number, end: number): boolean {
+    const pattern = this.excludePatterns.get(entry);
+    if (!pattern) return false;
+    const from = Math.max(0, start - 40);
+    const window = text.slice(from, end + 40);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
+      if (from + m.index <= start && from + m.index + m[0].length >= end) return true;
+    }
+    return false;
   }
 
   private hasContext(entry: GlossaryEntry, text: string, tokens: Token[], first: number, last: number): boolean {
@@ -230,6 +249,7 @@ interface RawTerm {
   aliases?: unknown;
   weak_aliases?: unknown;
   context?: unknown;
+  exclude?: unknown;
   weak?: unknown;
   domain?: unknown;
   familiar_to?: unknown;
@@ -285,6 +305,7 @@ export function entriesFromData(data: unknown, origin: string, base?: Map<string
       aliases: raw.aliases !== undefined ? strings(raw.aliases) : existing?.aliases ?? [],
       weakAliases: raw.weak_aliases !== undefined ? strings(raw.weak_aliases) : existing?.weakAliases ?? [],
       context: raw.context !== undefined ? strings(raw.context) : existing?.context ?? [],
+      exclude: raw.exclude !== undefined ? strings(raw.exclude) : existing?.exclude ?? [],
       weak: raw.weak !== undefined ? raw.weak === true : existing?.weak ?? false,
       domain: text(raw.domain) ?? existing?.domain ?? 'team',
       familiarTo: familiar,

@@ -104,6 +104,15 @@ terms:
   assert.ok(broken.lint('UAT starts.').findings.length > 0, 'a broken team glossary does not stop checking');
 });
 
+test('context stops at the sentence, respects capitals, and excluded phrases are not the term', () => {
+  const terms = (text: string, audience: string) => lint(text, { audience }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.term);
+  assert.deepEqual(terms('Ed and I filled in the census form last night.', 'it'), []);
+  assert.deepEqual(terms('Please enter the door code. CPR training starts Monday.', 'admin'), []);
+  assert.deepEqual(terms('The government announced a hiring freeze until the upgrade is done.', 'clinical'), []);
+  assert.deepEqual(terms('Expect a freeze on EHR changes during the upgrade.', 'clinical'), ['change freeze']);
+  assert.deepEqual(terms('Start CPOE/eMAR training on Monday.', 'it'), ['CPOE', 'eMAR']);
+});
+
 test('stats describe the draft', () => {
   const stats = lint('---\naudience: it\n---\n\n# Title\n\nOne short sentence here. Another one follows it.\n\nA second paragraph with UAT.\n').stats;
   assert.equal(stats.paragraphs, 2);
