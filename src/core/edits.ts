@@ -78,7 +78,8 @@ export function addKnownTermToGlossary(glossaryText: string, term: string, audie
       existing.set('familiar_to', doc.createNode([audience]));
     }
   } else {
-    const node = doc.createNode({ term, familiar_to: [audience] }) as YAML.YAMLMap;
+    // Only the audiences change: `override: true` says so to the schema and to readers.
+    const node = doc.createNode({ term, override: true, familiar_to: [audience] }) as YAML.YAMLMap;
     const list = node.get('familiar_to', true);
     if (YAML.isSeq(list)) list.flow = true;
     seq.add(node);

@@ -140,6 +140,11 @@ test('front matter edits keep the other keys and create front matter when there 
   const twice = apply(fresh, allowTermEdit(fresh, 'HL7'));
   assert.match(twice, /allow: \[ UAT, HL7 \]/);
   const glossary = addKnownTermToGlossary('', 'UAT', 'clinical');
+  assert.match(glossary, /override: true/);
+  const pfb = addKnownTermToGlossary('', 'PFB', 'it');
+  const draft = '---\naudience: it\n---\n\nThe PFB shows beds.\n';
+  assert.ok(lint(draft).findings.some((f) => f.ruleId === 'undefined-acronym' && f.term === 'PFB'));
+  assert.ok(!lint(draft, { glossaries: [{ name: '.crosswalk/glossary.yaml', text: pfb }] }).findings.some((f) => f.term === 'PFB'), 'an acronym the team marked known passes');
   assert.match(addKnownTermToGlossary(glossary, 'UAT', 'admin'), /familiar_to: \[ clinical, admin \]/);
 });
 
