@@ -36,8 +36,8 @@ export class AudienceStatus implements vscode.Disposable {
     const position = editor.selection.active;
     const section = result.sections.find((s) => toRange(s.range).contains(position)) ?? { audience: result.audience };
     const names = section.audience.length === 3 ? 'All' : section.audience.map((a) => LABEL[a] ?? a).join(' + ');
-    this.item.text = `$(person) Audience: ${names}`;
-    this.item.detail = `Grade ${result.stats.gradeLevel} · ${result.stats.words} words · ${result.findings.length} findings`;
+    this.item.text = `$(person) Audience: ${names} · grade ${result.stats.gradeLevel}`;
+    this.item.detail = `${result.stats.words} words · ${result.stats.readingTimeMinutes} min to read · ${result.findings.length} findings`;
     this.item.severity = result.findings.some((f) => f.severity === 'error') ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
   }
 

@@ -238,7 +238,7 @@ describe('Editor: audience status', () => {
   it('shows the draft\'s audience, and Set Audience rewrites the front matter and re-checks', async () => {
     const api = await crosswalkApi();
     const { document } = await openDraft('status', `---\naudience: clinical\ntitle: Testing\n---\n\nUAT starts Monday.\n`);
-    await waitFor(() => /Audience: Clinical\b/.test(api.status.text), 10_000, `the status to show the clinical audience (it shows ${JSON.stringify(api.status.text)})`);
+    await waitFor(() => /Audience: Clinical · grade \d+(\.\d)?$/.test(api.status.text), 10_000, `the status to show the clinical audience (it shows ${JSON.stringify(api.status.text)})`);
     const before = await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 1, 'jargon on UAT for clinical readers');
 
     assert.equal(await vscode.commands.executeCommand('crosswalk.setAudience', 'it'), true);
