@@ -24,3 +24,20 @@ export function summary(files: { findings: Finding[] }[], drafts: number): strin
   if (total === 0) return `No problems in ${plural(drafts, 'draft')}.`;
   return `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info) in ${plural(drafts, 'draft')}.`;
 }
+
+const GITHUB_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/** GitHub Actions workflow commands: each finding becomes an annotation on the file and line. */
+export function formatGithub(files: { path: string; findings: Finding[] }[]): string {
+  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const lines: string[] = [];
+  for (const file of files) {
+    for (const f of file.findings) {
+      const { start, end } = f.range;
+      const where = `file=${escapeProperty(file.path)},line=${start.line},col=${start.column},endLine=${end.line},endColumn=${end.column},title=${escapeProperty(`Crosswalk ${f.ruleId}`)}`;
+      lines.push(`::${GITHUB_LEVEL[f.severity] ?? 'notice'} ${where}::${escapeData(f.message)}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -2,19 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLinter, discoverConfig, VALID_AUDIENCE_NAMES, resolveAudience, rules, type Finding, type LintResult, type LoadedConfig } from '../core/index';
 import { expandPaths } from './files';
-import { formatText, summary } from './format';
+import { formatGithub, formatText, summary } from './format';
 
 const USAGE = `Usage: crosswalk check PATH... [options]
 
 Checks Markdown drafts for the audience that will read them: jargon, undefined
 acronyms, hard sentences and template blanks. PATH may be a file, a folder
-(every *.md below it) or a glob ("docs/**/*.md").
+(every *.md below it), a glob ("docs/**/*.md"), or - for standard input.
 
 Options:
   --audience A      audience for drafts that name none: ${VALID_AUDIENCE_NAMES.join(', ')}
                     (a comma list means the text must work for each)
   --config FILE     use this config instead of .crosswalk.yaml found upwards
-  --format F        text (default) or json
+  --format F        text (default), json, or github (annotations for
+                    GitHub Actions: the findings appear on the pull request)
   --exit-zero       exit 0 even when a finding is an error
   -h, --help        show this help
   -v, --version     show the version
@@ -32,7 +33,7 @@ interface Args {
   paths: string[];
   audience?: string;
   config?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'github';
   exitZero: boolean;
 }
 
@@ -55,14 +56,21 @@ function parseArgs(argv: string[]): Args {
     else if (arg.startsWith('--config')) args.config = value('--config');
     else if (arg.startsWith('--format')) {
       const f = value('--format');
-      if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}".`);
+      if (f !== 'text' && f !== 'json' && f !== 'github') throw new UsageError(`--format must be text, json or github, not "${f}".`);
       args.format = f;
     } else if (arg === '--exit-zero') args.exitZero = true;
-    else if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.`);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
     else if (!args.command) args.command = arg;
     else args.paths.push(arg);
   }
   return args;
+}
+
+/** Standard input as text: a draft piped from an editor or another tool. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Paths inside the working folder print relative, as the drafts given on the command line do. */
@@ -80,7 +88,7 @@ const readIfExists = async (file: string): Promise<string | undefined> => {
   }
 };
 
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, stdin: () => Promise<string> = readStdin): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -116,7 +124,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     }
   }
 
-  const { files, missing } = expandPaths(args.paths);
+  const fromStdin = args.paths.includes('-');
+  const expanded = expandPaths(args.paths.filter((p) => p !== '-'));
+  const files = fromStdin ? ['-', ...expanded.files] : expanded.files;
+  const missing = expanded.missing;
   let usageProblem = false;
   for (const m of missing) {
     err(`crosswalk: no such file or folder: ${m}`);
@@ -147,14 +158,14 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     }
     for (const problem of loaded.problems) configProblems.set(displayPath(problem.path), problem.findings);
     try {
-      text = await fs.promises.readFile(file, 'utf8');
+      text = file === '-' ? await stdin() : await fs.promises.readFile(file, 'utf8');
     } catch (error) {
       err(`crosswalk: cannot read ${file}: ${(error as Error).message}`);
       usageProblem = true;
       continue;
     }
     const linter = createLinter({ audience: args.audience, path: file, config: loaded.config, glossaries: loaded.glossaries });
-    results.push({ path: file, ...linter.lint(text) });
+    results.push({ path: file === '-' ? '<stdin>' : file, ...linter.lint(text) });
   }
 
   const all = [
@@ -163,6 +174,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   ];
   if (args.format === 'json') {
     out(JSON.stringify({ version: 1, files: [...[...configProblems].map(([p, findings]) => ({ path: p, audience: [], stats: null, findings })), ...results] }, null, 2));
+  } else if (args.format === 'github') {
+    const text = formatGithub(all);
+    if (text) out(text);
+    out(summary(all, files.length));
   } else {
     const text = formatText(all);
     if (text) out(text);

@@ -5,13 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 
-async function run(args: string[], cwd?: string): Promise<{ code: number; out: string; err: string }> {
+async function run(args: string[], cwd?: string, input = ''): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const before = process.cwd();
   if (cwd) process.chdir(cwd);
   try {
-    const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+    const code = await main(args, (s) => out.push(s), (s) => err.push(s), async () => input);
     return { code, out: out.join('\n'), err: err.join('\n') };
   } finally {
     process.chdir(before);
@@ -103,4 +103,12 @@ test('the bundled examples are checked and the demo command exits 0', async () =
     assert.ok(out.includes(name), `${name} is in the output`);
   }
   assert.match(out, /in 5 drafts\.$/);
+});
+
+test('- reads a draft from standard input, and --format github prints annotations', async () => {
+  const dir = workspace({});
+  const { code, out } = await run(['check', '-', '--audience', 'clinical', '--format', 'github'], dir, 'The UAT starts [DATE], 100% sure.\n');
+  assert.equal(code, 1);
+  assert.match(out, /^::warning file=<stdin>,line=1,col=5,endLine=1,endColumn=8,title=Crosswalk jargon::"UAT"/m);
+  assert.match(out, /^::error file=<stdin>,line=1,col=\d+,.*title=Crosswalk placeholder::Template blank "\[DATE\]"/m);
 });
