@@ -96,6 +96,20 @@ describe('Editor: quick fixes', () => {
     await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon finding to go away');
   });
 
+  it('undoes a fix in one step, back to the exact text, and the finding returns', async () => {
+    const original = `${CLINICAL}We test the HL7 feed during the cutover on Monday.\n`;
+    const { document } = await openDraft('fix-undo', original);
+    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'cutover').length > 0, 'jargon on cutover'), 'jargon', 'cutover');
+    const action = await codeAction(document, finding.range, /^Replace with "/);
+    await apply(action);
+    assert.notEqual(document.getText(), original, 'the fix changed the draft');
+    assert.ok(document.getText().startsWith(`${CLINICAL}We test the HL7 feed during `) && document.getText().endsWith(' on Monday.\n'), 'only the term and its article changed');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => document.getText() === original, 10_000, 'one undo to restore the draft exactly');
+    await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'cutover').length === 1, 'the jargon finding back after the undo');
+  });
+
   it('spells out an acronym at its first use, and the finding goes away', async () => {
     const { document } = await openDraft('fix-spell', `${CLINICAL}The new eMAR starts Monday. The eMAR replaces paper.\n`);
     const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'undefined-acronym', 'eMAR').length > 0, 'undefined-acronym on eMAR'), 'undefined-acronym', 'eMAR');
