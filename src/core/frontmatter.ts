@@ -4,6 +4,13 @@ import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-proble
 
 export const FRONT_MATTER_KEYS = ['audience', 'allow', 'type', 'title'] as const;
 
+/** The message types of Crosswalk's templates; some have checks of their own (message-parts). */
+export const MESSAGE_TYPES = [
+  'downtime-notice', 'runbook', 'go-live', 'listening-session', 'traceability-matrix', 'moscow', 'rollout-plan',
+  'incident-update', 'post-incident-review', 'raci', 'stakeholder-grid', 'adkar', 'executive-summary',
+  'impact-datasheet', 'decision-log', 'star-story',
+] as const;
+
 export interface FrontMatter {
   audience?: AudienceId[];
   allow: string[];
@@ -55,6 +62,16 @@ export function readFrontMatter(chunk: string): FrontMatter {
     if (!allow) at(['allow'], 'value', 'allow should be a list of terms, such as "allow: [UAT, go-live]".');
     else result.allow = allow.map((v) => String(v).trim()).filter(Boolean);
   }
-  if (typeof data.type === 'string') result.type = data.type;
+  if (typeof data.type === 'string') {
+    result.type = data.type;
+    if (!(MESSAGE_TYPES as readonly string[]).includes(data.type)) {
+      // A near miss ("downtime_notice") would silently skip the checks for that type.
+      const guess = closest(data.type.replace(/[_\s]+/g, '-'), MESSAGE_TYPES);
+      if (guess) {
+        at(['type'], 'value', `Unknown message type "${data.type}"; did you mean "${guess}"? Types: ${MESSAGE_TYPES.join(', ')}.`);
+        result.type = guess;
+      }
+    }
+  }
   return result;
 }

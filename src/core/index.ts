@@ -8,7 +8,7 @@ export { lint, createLinter, type Linter } from './linter';
 export { resolveAudience, resolveAudienceName, describeAudience, VALID_AUDIENCE_NAMES, AUDIENCE_LABELS } from './audience';
 export { allowTermEdit, setAudienceEdit, addKnownTermToGlossary, addGlossaryToConfigText } from './edits';
 export { DEFAULT_LIMITS, CONFIG_KEYS } from './config';
-export { FRONT_MATTER_KEYS } from './frontmatter';
+export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
 export * from './types';
 
 /** Id, description and default severity of every rule, for docs, settings and reports. */
