@@ -14,6 +14,8 @@ export interface GlossaryEntry {
   /** Everyday phrases that hold a form of the term but are not it. */
   exclude: string[];
   weak: boolean;
+  /** False when plurals and possessives are not this term ("stats" is no STAT order). */
+  plurals: boolean;
   domain: string;
   familiarTo: AudienceId[];
   definition: string;
@@ -163,7 +165,7 @@ export class Glossary {
         const wanted = form.tokens[k];
         if (k > 0 && !/^\s+$/.test(text.slice(tokens[i + k - 1].end, token.start))) ok = false;
         else if (actual === wanted) continue;
-        else if (k === n - 1 && baseForms(actual).includes(wanted)) exact = false;
+        else if (k === n - 1 && form.entry.plurals && baseForms(actual).includes(wanted)) exact = false;
         else ok = false;
       }
       if (!ok) continue;
@@ -251,6 +253,7 @@ interface RawTerm {
   context?: unknown;
   exclude?: unknown;
   weak?: unknown;
+  plurals?: unknown;
   domain?: unknown;
   familiar_to?: unknown;
   definition?: unknown;
@@ -307,6 +310,7 @@ export function entriesFromData(data: unknown, origin: string, base?: Map<string
       context: raw.context !== undefined ? strings(raw.context) : existing?.context ?? [],
       exclude: raw.exclude !== undefined ? strings(raw.exclude) : existing?.exclude ?? [],
       weak: raw.weak !== undefined ? raw.weak === true : existing?.weak ?? false,
+      plurals: raw.plurals !== undefined ? raw.plurals !== false : existing?.plurals ?? true,
       domain: text(raw.domain) ?? existing?.domain ?? 'team',
       familiarTo: familiar,
       definition: text(raw.definition) ?? existing?.definition ?? '',
