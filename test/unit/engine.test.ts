@@ -111,10 +111,10 @@ test('context stops at the sentence, respects capitals, and excluded phrases are
   assert.deepEqual(terms('The government announced a hiring freeze until the upgrade is done.', 'clinical'), []);
   assert.deepEqual(terms('Expect a freeze on EHR changes during the upgrade.', 'clinical'), ['change freeze']);
   assert.deepEqual(terms('Start CPOE/eMAR training on Monday.', 'it'), ['CPOE', 'eMAR']);
-  const noPlurals = 'version: 1\nterms:\n  - term: cutover\n    override: true\n    plurals: false\n';
+  const noPlurals = 'version: 1\nterms:\n  - term: RTO\n    override: true\n    plurals: false\n';
   const withTeam = (text: string) => lint(text, { audience: 'clinical', glossaries: [{ name: 'team.yaml', text: noPlurals }] }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.term);
-  assert.deepEqual(withTeam('The cutover is at one.'), ['cutover']);
-  assert.deepEqual(withTeam('Two cutovers are planned.'), [], 'plurals: false matches the term only as written');
+  assert.deepEqual(withTeam('The RTO is four hours.'), ['RTO']);
+  assert.deepEqual(withTeam('Both RTOs are four hours.'), [], 'plurals: false matches the term only as written');
 });
 
 test('stats describe the draft', () => {
