@@ -16,6 +16,10 @@ interface DocumentState {
   inflight?: Promise<Core.LintResult | undefined>;
 }
 
+export function isConfigFile(uri: vscode.Uri): boolean {
+  return /(^|\/)\.crosswalk\.ya?ml$/.test(uri.path);
+}
+
 export function isDraft(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown';
 }
@@ -119,6 +123,13 @@ export class Checker implements vscode.Disposable {
     this.diagnostics.set(document.uri, result.findings.map(toDiagnostic));
     this.changed.fire(document);
     return result;
+  }
+
+  /** Problems in a `.crosswalk.yaml` the writer has open, as they type, drafts open or not. */
+  checkConfigDocument(document: vscode.TextDocument): void {
+    if (!isConfigFile(document.uri)) return;
+    const { findings } = engine().checkConfig(document.getText());
+    this.configDiagnostics.set(document.uri, findings.map(toDiagnostic));
   }
 
   /** Forgets a closed draft: its diagnostics and its cache go with it. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Checker, isDraft } from './checker';
+import { Checker, isConfigFile, isDraft } from './checker';
 import { CrosswalkCodeActions } from './code-actions';
 import { registerCommands } from './commands';
 import { CrosswalkHover } from './hover';
@@ -16,6 +16,8 @@ export interface CrosswalkApi {
 
 export function activate(context: vscode.ExtensionContext): CrosswalkApi {
   const checker = new Checker();
+  let configTimer: ReturnType<typeof setTimeout> | undefined;
+  context.subscriptions.push({ dispose: () => clearTimeout(configTimer) });
   const status = new AudienceStatus(checker);
   context.subscriptions.push(
     checker,
@@ -24,9 +26,22 @@ export function activate(context: vscode.ExtensionContext): CrosswalkApi {
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CrosswalkCodeActions(checker), {
       providedCodeActionKinds: CrosswalkCodeActions.kinds,
     }),
-    vscode.workspace.onDidOpenTextDocument((doc) => void checker.check(doc)),
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (isConfigFile(doc.uri)) checker.checkConfigDocument(doc);
+      else void checker.check(doc);
+    }),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (!isDraft(event.document) || event.contentChanges.length === 0) return;
+      if (event.contentChanges.length === 0) return;
+      if (isConfigFile(event.document.uri)) {
+        // Unsaved config edits count: the config loader reads open buffers first.
+        clearTimeout(configTimer);
+        configTimer = setTimeout(() => {
+          checker.checkConfigDocument(event.document);
+          checker.recheckAll();
+        }, readSettings(event.document.uri).delay);
+        return;
+      }
+      if (!isDraft(event.document)) return;
       if (readSettings(event.document.uri).run === 'onType') checker.schedule(event.document);
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
@@ -41,7 +56,10 @@ export function activate(context: vscode.ExtensionContext): CrosswalkApi {
   const watcher = vscode.workspace.createFileSystemWatcher('**/{.crosswalk.yaml,.crosswalk.yml,*.yaml,*.yml}');
   context.subscriptions.push(watcher, watcher.onDidChange(() => checker.recheckAll()), watcher.onDidCreate(() => checker.recheckAll()), watcher.onDidDelete(() => checker.recheckAll()));
   registerCommands(context, checker);
-  for (const document of vscode.workspace.textDocuments) void checker.check(document);
+  for (const document of vscode.workspace.textDocuments) {
+    if (isConfigFile(document.uri)) checker.checkConfigDocument(document);
+    else void checker.check(document);
+  }
   return { checker, status };
 }
 

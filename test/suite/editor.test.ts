@@ -264,3 +264,28 @@ describe('Editor: audience status', () => {
     assert.equal(crosswalkDiagnostics(document.uri).filter((d) => ruleId(d) === 'jargon').length, 0);
   });
 });
+
+describe('Editor: the project config', () => {
+  before(crosswalkApi);
+  afterEach(cleanUp);
+
+  it('reports a broken .crosswalk.yaml at its line while it is edited, and clears when fixed', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder().uri, `tmp-config-${Date.now().toString(36)}`);
+    const uri = vscode.Uri.joinPath(folder, '.crosswalk.yaml');
+    await writeText(uri, 'audience: clinical\nrulez:\n  jargon: error\n');
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const problem = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => ruleId(d) === 'config'), 15_000, 'a config diagnostic on the unknown setting');
+      assert.equal(problem.range.start.line, 1, 'at the line of "rulez"');
+      assert.match(problem.message, /did you mean "rules"/);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(1, 0, 1, 5), 'rules');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, 15_000, 'the config diagnostic to clear once the key is fixed, before any save');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+});
