@@ -27,6 +27,8 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
     const token = tokens[i];
     // "HL7-based", "ED/ICU": each part may be an acronym.
     let offset = token.start;
+    // "CHG-20418", "INC-4471": a record number, not an acronym to spell out.
+    if (/^[A-Z]{2,6}-\d{3,}$/.test(token.text)) continue;
     for (const part of token.text.split(/([-/])/)) {
       const start = offset;
       offset += part.length;
