@@ -5,8 +5,9 @@ import { blockRange, type PreparedDocument, type Rule } from '../core/document';
  * Config `placeholders` adds the team's own patterns.
  */
 const BUILT_IN = [
-  /\[(?=[^\]]*[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]*\]/gu,
-  /\{\{\s*[\p{L}\p{N}_. -]*\s*\}\}/gu,
+  // Bounded, so that no run of brackets or spaces makes the search slow.
+  /\[(?=[^\]]{0,80}[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]{0,80}\]/gu,
+  /\{\{[\p{L}\p{N}_. \t-]{0,80}\}\}/gu,
   /(?<![\p{L}\p{N}])(?:TBD|TBA|TBC|TODO|FIXME|XXX)(?![\p{L}\p{N}])/gu,
   /(?<![\p{L}\p{N}])XX?[:/]XX(?:[:/]XX(?:XX)?)?(?![\p{L}\p{N}])/gu,
   /\?{3,}/gu,
