@@ -153,7 +153,8 @@ test('front matter edits keep the other keys and create front matter when there 
 });
 
 test('no input crashes the engine', () => {
-  const samples = ['', '\n', '---', '---\n', '---\n---', '```', '<!--', '| a |\n|', '[x]: <', '\u0000\uFFFF\uD800', '# \n\n#', '>'.repeat(500), '*'.repeat(2000), '- '.repeat(300), '<!-- audience: -->', '<!-- crosswalk-enable -->'];
+  const samples = ['', '\n', '---', '---\n', '---\n---', '```', '<!--', '| a |\n|', '[x]: <', '\u0000\uFFFF\uD800', '# \n\n#', '>'.repeat(500), '*'.repeat(2000), '- '.repeat(300), '<!-- audience: -->', '<!-- crosswalk-enable -->',
+    '{{' + ' '.repeat(5000) + 'x', '['.repeat(3000), '**'.repeat(2000) + 'a', '`'.repeat(3001), '[a]('.repeat(500), '<!--'.repeat(1000), '|'.repeat(2000) + '\n' + '-|'.repeat(1000), 'www.' + 'a.'.repeat(2000)];
   let seed = 7;
   const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const alphabet = ['UAT', ' ', '\n', '\r\n', '#', '-', '*', '`', '[', ']', '(', ')', '<!--', '-->', '---', 'audience: it', '|', '>', 'HL7', 'the', '.', '😀', '\t', '{{', '}}', 'TBD', 'A/R'];
