@@ -41,12 +41,16 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
         }
       }
       const line = finding.range.start.line - 1;
-      const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
-      const disable = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
-      disable.edit = new vscode.WorkspaceEdit();
-      disable.edit.insert(document.uri, new vscode.Position(line, 0), `${indent}<!-- crosswalk-disable-next-line ${finding.ruleId} -->${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
-      if (diagnostic) disable.diagnostics = [diagnostic];
-      actions.push(disable);
+      // A comment at the end of the line keeps lists and tables whole, where a line above them would split them;
+      // front matter is YAML, where an HTML comment does not belong.
+      if (line >= frontMatterLines(document)) {
+        const disable = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+        disable.edit = new vscode.WorkspaceEdit();
+        const at = endOfLineComment(document.lineAt(line));
+        disable.edit.insert(document.uri, at.position, at.wrap(`<!-- crosswalk-disable-line ${finding.ruleId} -->`));
+        if (diagnostic) disable.diagnostics = [diagnostic];
+        actions.push(disable);
+      }
     }
     const ruleIds = [...new Set(findings.filter((f) => f.fixes.length).map((f) => f.ruleId))];
     for (const ruleId of ruleIds) {
@@ -64,6 +68,24 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
     action.edit = toWorkspaceEdit(document.uri, fixAllEdits(findings));
     return action;
   }
+}
+
+/** Where an end-of-line comment goes: inside a table row's last cell, else after the text. */
+function endOfLineComment(line: vscode.TextLine): { position: vscode.Position; wrap: (comment: string) => string } {
+  const text = line.text.replace(/\s+$/, '');
+  if (/^\s*\|/.test(text) && text.endsWith('|') && text.length > 1) {
+    const pipe = text.length - 1;
+    const spaced = text[pipe - 1] === ' ';
+    return { position: new vscode.Position(line.lineNumber, pipe), wrap: (c) => `${spaced ? '' : ' '}${c} ` };
+  }
+  return { position: new vscode.Position(line.lineNumber, text.length), wrap: (c) => ` ${c}` };
+}
+
+/** How many lines the front matter takes (0 when there is none). */
+function frontMatterLines(document: vscode.TextDocument): number {
+  if (document.lineCount === 0 || !/^\uFEFF?---\s*$/.test(document.lineAt(0).text)) return 0;
+  for (let i = 1; i < document.lineCount; i++) if (/^(---|\.\.\.)\s*$/.test(document.lineAt(i).text)) return i + 1;
+  return 0;
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | undefined {

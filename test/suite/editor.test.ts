@@ -178,8 +178,16 @@ describe('Editor: quick fixes', () => {
     const { document } = await openDraft('fix-disable', `${CLINICAL}Intro line.\n\n  UAT starts Monday.\n`);
     const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
     await apply(await codeAction(document, finding.range, /^Disable jargon for this line/));
-    assert.match(document.getText(), /\n {2}<!-- crosswalk-disable-next-line jargon -->\n {2}UAT starts Monday\.\n$/);
+    assert.match(document.getText(), /\n {2}UAT starts Monday\. <!-- crosswalk-disable-line jargon -->\n$/);
     await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon finding to go away');
+  });
+
+  it('disables a rule for one table row without breaking the table', async () => {
+    const { document } = await openDraft('fix-disable-table', `${CLINICAL}| Step | Owner |\n| --- | --- |\n| UAT sign-off | Dana |\n| Cutover | Sam |\n`);
+    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
+    await apply(await codeAction(document, finding.range, /^Disable jargon for this line/));
+    assert.ok(document.getText().includes('| UAT sign-off | Dana <!-- crosswalk-disable-line jargon --> |\n| Cutover | Sam |'), 'the comment sits in the last cell');
+    await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 0 && on(document, ds, 'jargon', 'Cutover').length === 1, 'the row quiet, the table still checked');
   });
 
   it('fixes every problem of one rule', async () => {
