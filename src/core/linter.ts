@@ -158,10 +158,11 @@ function run(
     }
   };
   const blockRules = enabled.filter((rule) => rule.checkBlock);
-  const allowedKey = [...allowed].sort().join('\u0000');
+  // Block findings depend on the block's text, its audience, the allowed terms and the message
+  // type (tone reads it) only: a change to any of these misses the cache.
+  const contextKey = `${[...allowed].sort().join('\u0000')}|${frontMatter?.type ?? ''}`;
   for (const block of blocks) {
-    // Block findings depend on the block's text, its audience and the allowed terms only.
-    const key = `${block.audience.join()}|${allowedKey}`;
+    const key = `${block.audience.join()}|${contextKey}`;
     let perBlock = caches.blockFindings.get(block.analysis);
     if (!perBlock) caches.blockFindings.set(block.analysis, (perBlock = new Map()));
     let cached = perBlock.get(key);

@@ -171,6 +171,16 @@ test('no input crashes the engine', () => {
   }
 });
 
+test('an incremental linter follows a change of message type, as a fresh one does', () => {
+  const body = '\n\nWe are checking whether this is a breach.\n';
+  const linter = createLinter();
+  const asType = (type: string) => `---\naudience: all\ntype: ${type}\n---${body}`;
+  for (const type of ['executive-summary', 'incident-update', 'executive-summary']) {
+    assert.equal(JSON.stringify(linter.lint(asType(type))), JSON.stringify(lint(asType(type))), type);
+  }
+  assert.ok(linter.lint(asType('incident-update')).findings.some((f) => f.ruleId === 'tone' && f.term === 'breach'));
+});
+
 test('lintAsync gives the same result as lint, and an incremental linter as a fresh one', async () => {
   const paragraph = 'The HL7 feed pauses during cutover, so the CPOE orders queue. Please utilize the paper forms.\n\n';
   const text = '---\naudience: clinical\n---\n\n' + paragraph.repeat(120);
