@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configFor, type DocumentConfig } from './config-loader';
+import { configFor, forgetConfigs, type DocumentConfig } from './config-loader';
 import { engine, type Core } from './engine';
 import { toDiagnostic } from './findings';
 import { readSettings } from './settings';
@@ -143,6 +143,7 @@ export class Checker implements vscode.Disposable {
 
   /** Re-checks every open draft, with fresh config (settings, config file or glossary changed). */
   recheckAll(): void {
+    forgetConfigs();
     for (const state of this.states.values()) state.configKey = undefined;
     for (const document of vscode.workspace.textDocuments) if (isDraft(document)) void this.check(document);
   }

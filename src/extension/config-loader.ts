@@ -23,28 +23,50 @@ async function read(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** Settings plus the `.crosswalk.yaml` found from the document's folder upwards, as the CLI finds it. */
-export async function configFor(document: vscode.TextDocument): Promise<DocumentConfig> {
-  const settings = readSettings(document.uri);
-  const core = engine();
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+/**
+ * Config files found per folder, kept until a setting, a config file or a glossary changes
+ * (`forgetConfigs`), so that a check after each pause in typing does not search the disk again.
+ */
+const foundConfigs = new Map<string, Promise<{ loaded: Core.LoadedConfig; glossaries: { name: string; text: string }[] }>>();
+
+export function forgetConfigs(): void {
+  foundConfigs.clear();
+}
+
+async function findConfig(base: vscode.Uri | undefined, folder: vscode.WorkspaceFolder | undefined, settingsGlossaries: string[]) {
   let loaded: Core.LoadedConfig = { config: {}, problems: [], glossaries: [] };
-  const base = document.uri.scheme === 'untitled' ? folder?.uri : vscode.Uri.joinPath(document.uri, '..');
   if (base) {
     const toUri = (path: string) => base.with({ path });
     const stop = folder?.uri.path;
-    loaded = await core.discoverConfig(base.path, async (path) => {
+    loaded = await engine().discoverConfig(base.path, async (path) => {
       // Search no higher than the workspace folder: a config elsewhere on disk is not this project's.
       if (stop && !path.startsWith(stop)) return undefined;
       return read(toUri(path));
     });
   }
   const glossaries = [...loaded.glossaries];
-  for (const name of settings.config.glossaries ?? []) {
+  for (const name of settingsGlossaries) {
     const uri = folder && !name.startsWith('/') ? vscode.Uri.joinPath(folder.uri, name) : vscode.Uri.file(name);
     const text = await read(uri);
     if (text !== undefined) glossaries.push({ name: uri.path, text });
   }
+  return { loaded, glossaries };
+}
+
+/** Settings plus the `.crosswalk.yaml` found from the document's folder upwards, as the CLI finds it. */
+export async function configFor(document: vscode.TextDocument): Promise<DocumentConfig> {
+  const settings = readSettings(document.uri);
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const base = document.uri.scheme === 'untitled' ? folder?.uri : vscode.Uri.joinPath(document.uri, '..');
+  const cacheKey = `${base?.toString() ?? ''}|${folder?.uri.toString() ?? ''}`;
+  let found = foundConfigs.get(cacheKey);
+  if (!found) {
+    found = findConfig(base, folder, settings.config.glossaries ?? []);
+    foundConfigs.set(cacheKey, found);
+    // A failed read is not remembered: the next check tries again.
+    found.catch(() => foundConfigs.delete(cacheKey));
+  }
+  const { loaded, glossaries } = await found;
   const config = mergeConfig(settings.config, loaded.config);
   const audience = settings.defaultAudience;
   const options: Core.LintOptions = { audience, config, glossaries, path: document.uri.path };
