@@ -168,18 +168,12 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     results.push({ path: file === '-' ? '<stdin>' : file, ...linter.lint(text) });
   }
 
-  const all = [
-    ...[...configProblems].map(([p, findings]) => ({ path: p, findings })),
-    ...results,
-  ];
+  // Problems in config and glossary files come first, as files of their own with no audience.
+  const all = [...[...configProblems].map(([p, findings]) => ({ path: p, audience: [], stats: null, findings })), ...results];
   if (args.format === 'json') {
-    out(JSON.stringify({ version: 1, files: [...[...configProblems].map(([p, findings]) => ({ path: p, audience: [], stats: null, findings })), ...results] }, null, 2));
-  } else if (args.format === 'github') {
-    const text = formatGithub(all);
-    if (text) out(text);
-    out(summary(all, files.length));
+    out(JSON.stringify({ version: 1, files: all }, null, 2));
   } else {
-    const text = formatText(all);
+    const text = (args.format === 'github' ? formatGithub : formatText)(all);
     if (text) out(text);
     out(summary(all, files.length));
   }

@@ -1,4 +1,6 @@
 import { checkConfigText } from './config-check';
+import { mergeGlossaries } from './glossary';
+import { LineIndex } from './positions';
 import type { CrosswalkConfig, Finding } from './types';
 
 export const CONFIG_FILE_NAMES = ['.crosswalk.yaml', '.crosswalk.yml'];
@@ -48,7 +50,8 @@ export async function discoverConfig(startDir: string, read: ReadFile, explicitP
 export async function loadConfigText(path: string, text: string, read: ReadFile): Promise<LoadedConfig> {
   const { config, findings } = checkConfigText(text);
   const loaded: LoadedConfig = { path, config, problems: [], glossaries: [] };
-  if (findings.length) loaded.problems.push({ path, findings: [...findings] });
+  const configFindings = [...findings];
+  const index = new LineIndex(text);
   const base = parentOf(path) ?? '.';
   for (const name of config.glossaries ?? []) {
     const glossaryPath = isAbsolute(name) ? name : joinPath(base, name);
@@ -59,21 +62,22 @@ export async function loadConfigText(path: string, text: string, read: ReadFile)
       glossaryText = undefined;
     }
     if (glossaryText === undefined) {
-      const at = text.indexOf(name);
-      const findingsOfConfig = loaded.problems.find((p) => p.path === path) ?? { path, findings: [] };
-      if (!loaded.problems.includes(findingsOfConfig)) loaded.problems.push(findingsOfConfig);
-      const line = at === -1 ? 1 : text.slice(0, at).split('\n').length;
-      const column = at === -1 ? 1 : at - text.lastIndexOf('\n', at - 1);
-      findingsOfConfig.findings.push({
-        ruleId: 'config', severity: 'warning', audience: [], fixes: [],
-        message: `Team glossary "${name}" could not be read (looked for ${glossaryPath}); checking without it.`,
-        range: { start: { line, column, offset: Math.max(0, at) }, end: { line, column: column + name.length, offset: Math.max(0, at) + name.length } },
-      });
+      const at = Math.max(0, text.indexOf(name));
+      configFindings.push(configFinding(`Team glossary "${name}" could not be read (looked for ${glossaryPath}); checking without it.`, index.range(at, at + name.length)));
       continue;
     }
+    // A broken team glossary is reported on its own file, at the broken line.
+    const glossaryIndex = new LineIndex(glossaryText);
+    const broken = mergeGlossaries([], [{ name, text: glossaryText }]).problems;
+    if (broken.length) loaded.problems.push({ path: glossaryPath, findings: broken.map((p) => configFinding(p.message, glossaryIndex.range(p.start, p.end))) });
     loaded.glossaries.push({ name: glossaryPath, text: glossaryText });
   }
+  if (configFindings.length) loaded.problems.unshift({ path, findings: configFindings });
   return loaded;
+}
+
+function configFinding(message: string, range: Finding['range']): Finding {
+  return { ruleId: 'config', severity: 'warning', audience: [], fixes: [], message, range };
 }
 
 export function parentOf(path: string): string | undefined {

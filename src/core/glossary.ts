@@ -1,8 +1,8 @@
-import YAML from 'yaml';
 import { AUDIENCES, type AudienceId } from './types';
 import { daleChall } from 'dale-chall';
 import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
+import { parseYaml } from './yaml-problems';
 
 /** One glossary term, merged from the built-in glossary and any team glossaries. */
 export interface GlossaryEntry {
@@ -32,8 +32,9 @@ export interface GlossaryEntry {
 export interface GlossaryFileProblem {
   origin: string;
   message: string;
-  /** 1-based line in the glossary file, when known. */
-  line?: number;
+  /** Offsets in the glossary file's text (0, 0 when the problem is the file as a whole). */
+  start: number;
+  end: number;
 }
 
 export interface GlossaryMatch {
@@ -291,13 +292,13 @@ export function entriesFromData(data: unknown, origin: string, base?: Map<string
   const entries: GlossaryEntry[] = [];
   const terms = data && typeof data === 'object' ? (data as { terms?: unknown }).terms : undefined;
   if (!Array.isArray(terms)) {
-    problems.push({ origin, message: `${origin} has no "terms:" list; see data/glossary/FORMAT.md.` });
+    problems.push({ origin, message: `${origin} has no "terms:" list; see data/glossary/FORMAT.md.`, start: 0, end: 0 });
     return { entries, problems };
   }
   terms.forEach((raw: RawTerm, index) => {
     const term = text(raw?.term);
     if (!term) {
-      problems.push({ origin, message: `Term ${index + 1} in ${origin} has no "term:".` });
+      problems.push({ origin, message: `Term ${index + 1} in ${origin} has no "term:".`, start: 0, end: 0 });
       return;
     }
     const existing = base?.get(term.toLowerCase());
@@ -333,19 +334,12 @@ export function mergeGlossaries(builtIn: GlossaryEntry[], teams: { name: string;
   for (const entry of builtIn) byTerm.set(entry.term.toLowerCase(), entry);
   const problems: GlossaryFileProblem[] = [];
   for (const team of teams) {
-    let data: unknown;
-    try {
-      const doc = YAML.parseDocument(team.text, { prettyErrors: false });
-      if (doc.errors.length) {
-        const error = doc.errors[0];
-        problems.push({ origin: team.name, message: `${team.name} is not valid YAML: ${error.message.split('\n')[0]}`, line: error.linePos?.[0]?.line });
-        continue;
-      }
-      data = doc.toJS();
-    } catch (error) {
-      problems.push({ origin: team.name, message: `${team.name} could not be read: ${(error as Error).message}` });
+    const parsed = parseYaml(team.text);
+    if (parsed.problems.length) {
+      problems.push(...parsed.problems.map((p) => ({ origin: team.name, message: `${team.name}: ${p.message}`, start: p.start, end: p.end })));
       continue;
     }
+    const data = parsed.value;
     const result = entriesFromData(data, team.name, byTerm);
     problems.push(...result.problems);
     for (const entry of result.entries) byTerm.set(entry.term.toLowerCase(), entry);

@@ -112,3 +112,15 @@ test('- reads a draft from standard input, and --format github prints annotation
   assert.match(out, /^::warning file=<stdin>,line=1,col=5,endLine=1,endColumn=8,title=Crosswalk jargon::"UAT"/m);
   assert.match(out, /^::error file=<stdin>,line=1,col=\d+,.*title=Crosswalk placeholder::Template blank "\[DATE\]"/m);
 });
+
+test('a broken team glossary is reported on its own file at the broken line, and checking goes on', async () => {
+  const dir = workspace({
+    '.crosswalk.yaml': 'glossaries: [team.yaml]\n',
+    'team.yaml': 'version: 1\nterms:\n  - term: [UAT\n',
+    'notice.md': '---\naudience: clinical\n---\n\nUAT starts Monday.\n',
+  });
+  const { code, out } = await run(['check', '.'], dir);
+  assert.equal(code, 0);
+  assert.match(out, /^team\.yaml:[34]:\d+ warning team\.yaml: Broken YAML/m);
+  assert.match(out, /^notice\.md:5:1 warning "UAT"/m);
+});
