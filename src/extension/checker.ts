@@ -28,6 +28,8 @@ export function isDraft(document: vscode.TextDocument): boolean {
 export class Checker implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('crosswalk');
   private readonly configDiagnostics = vscode.languages.createDiagnosticCollection('crosswalk-config');
+  /** For each config file, the files its last check reported problems on. */
+  private readonly configProblemFiles = new Map<string, vscode.Uri[]>();
   private readonly states = new Map<string, DocumentState>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a draft's findings are published. */
@@ -104,10 +106,7 @@ export class Checker implements vscode.Disposable {
       void vscode.window.showWarningMessage(`Crosswalk could not read its configuration: ${(error as Error).message}`);
     }
     if (generation !== state.generation || document.isClosed || !this.states.has(key)) return undefined;
-    for (const problem of config.problems) this.configDiagnostics.set(problem.uri, problem.findings.map(toDiagnostic));
-    if (config.configUri && !config.problems.some((p) => p.uri.toString() === config.configUri?.toString())) {
-      this.configDiagnostics.delete(config.configUri);
-    }
+    this.publishConfigProblems(config);
     if (!state.linter || state.configKey !== config.key) {
       state.linter = engine().createLinter(config.options);
       state.configKey = config.key;
@@ -123,6 +122,21 @@ export class Checker implements vscode.Disposable {
     this.diagnostics.set(document.uri, result.findings.map(toDiagnostic));
     this.changed.fire(document);
     return result;
+  }
+
+  /**
+   * Problems of a config file and of the glossaries it names replace those it had before, so that
+   * a fixed glossary's diagnostics go away with the fix.
+   */
+  private publishConfigProblems(config: DocumentConfig): void {
+    if (!config.configUri) return;
+    const key = config.configUri.toString();
+    const now = new Set(config.problems.map((p) => p.uri.toString()));
+    for (const uri of this.configProblemFiles.get(key) ?? [config.configUri]) {
+      if (!now.has(uri.toString())) this.configDiagnostics.delete(uri);
+    }
+    for (const problem of config.problems) this.configDiagnostics.set(problem.uri, problem.findings.map(toDiagnostic));
+    this.configProblemFiles.set(key, [config.configUri, ...config.problems.map((p) => p.uri)]);
   }
 
   /** Problems in a `.crosswalk.yaml` the writer has open, as they type, drafts open or not. */

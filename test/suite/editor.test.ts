@@ -296,4 +296,26 @@ describe('Editor: the project config', () => {
       await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
     }
   });
+
+  it('reports a broken team glossary on its own file, and clears it once fixed', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder().uri, `tmp-glossary-${Date.now().toString(36)}`);
+    const glossary = vscode.Uri.joinPath(folder, 'team.yaml');
+    await writeText(vscode.Uri.joinPath(folder, '.crosswalk.yaml'), 'glossaries: [team.yaml]\n');
+    await writeText(glossary, 'version: 1\nterms:\n  - term: [UAT\n');
+    const draft = vscode.Uri.joinPath(folder, 'draft.md');
+    await writeText(draft, `${CLINICAL}UAT starts Monday.\n`);
+    try {
+      const document = await vscode.workspace.openTextDocument(draft);
+      await vscode.window.showTextDocument(document);
+      await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 1, 'the draft still checked');
+      const problem = await waitFor(() => vscode.languages.getDiagnostics(glossary).find((d) => ruleId(d) === 'config'), 15_000, 'a diagnostic on the broken glossary');
+      assert.match(problem.message, /Broken YAML/);
+      await writeText(glossary, 'version: 1\nterms:\n  - term: UAT\n    override: true\n    familiar_to: [it, clinical]\n');
+      await waitFor(() => vscode.languages.getDiagnostics(glossary).length === 0, 20_000, 'the glossary diagnostic to clear once the file is fixed');
+      await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 0, 'the fixed glossary applied: UAT known to clinical readers');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
 });
