@@ -2,7 +2,6 @@ import type { BlockAnalysis, ChunkAnalysis } from './analysis';
 import type { ResolvedConfig } from './config';
 import type { FrontMatter } from './frontmatter';
 import type { Glossary } from './glossary';
-import type { KnownAcronyms } from './known-acronyms';
 import type { YamlProblem } from './yaml-problems';
 import type { AudienceId, RuleLevel, Severity } from './types';
 
@@ -12,19 +11,15 @@ export interface PlacedBlock {
   /** Document offset of the chunk the block belongs to. */
   chunkStart: number;
   audience: AudienceId[];
-  /** Index of the block in document order. */
-  index: number;
 }
 
 /** Everything a rule reads: one parse and one analysis, shared by all rules. */
 export interface PreparedDocument {
   text: string;
-  path?: string;
   blocks: PlacedBlock[];
   chunks: { start: number; analysis: ChunkAnalysis }[];
   config: ResolvedConfig;
   glossary: Glossary;
-  knownAcronyms: KnownAcronyms;
   frontMatter?: FrontMatter;
   /** Audience problems from markers (unknown names), with document offsets. */
   markerProblems: YamlProblem[];

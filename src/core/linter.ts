@@ -6,7 +6,6 @@ import { resolveConfig, validateConfig, type ResolvedConfig } from './config';
 import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document';
 import { readFrontMatter, type FrontMatter } from './frontmatter';
 import { Glossary, mergeGlossaries, type GlossaryFileProblem } from './glossary';
-import { knownAcronyms } from './known-acronyms';
 import { LineIndex } from './positions';
 import { fleschKincaidGrade } from './readability';
 import { buildSuppressions } from './suppressions';
@@ -79,7 +78,7 @@ export function createLinter(options: LintOptions = {}): Linter {
         next.set(chunkText, analysis);
         return analysis;
       };
-      const result = run(text, chunks, options, config, glossary, analyse, fallback.audience, caches);
+      const result = run(text, chunks, config, glossary, analyse, fallback.audience, caches);
       // Keep only what this text uses, so memory follows the document, not its history.
       cache = next;
       if (validated.problems.length) {
@@ -105,7 +104,6 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 function run(
   text: string,
   chunks: Chunk[],
-  options: LintOptions,
   config: ResolvedConfig,
   glossary: Glossary,
   analyse: (chunk: string) => ChunkAnalysis,
@@ -133,12 +131,10 @@ function run(
   }
   const doc: PreparedDocument = {
     text,
-    path: options.path,
     blocks,
     chunks: placedChunks,
     config,
     glossary,
-    knownAcronyms: knownAcronyms(),
     frontMatter,
     markerProblems,
     allowed,
@@ -261,7 +257,7 @@ function placeBlocks(text: string, chunks: { start: number; analysis: ChunkAnaly
       scopeDepth = undefined;
       switchTo(documentAudience, chunkStart + block.start);
     }
-    if (block.kind !== 'heading' || block.text) blocks.push({ analysis: block, chunkStart, audience: current, index: blocks.length });
+    if (block.kind !== 'heading' || block.text) blocks.push({ analysis: block, chunkStart, audience: current });
   };
   const mark = (value: string, at: number) => {
     const resolved = resolveAudience(value);
