@@ -123,7 +123,8 @@ function run(
   }
   const documentAudience = frontMatter?.audience ?? config.audience ?? fallbackAudience ?? [...AUDIENCES];
 
-  const { blocks, markerProblems, sections } = placeBlocks(text, placedChunks, documentAudience);
+  const index = new LineIndex(text);
+  const { blocks, markerProblems, sections } = placeBlocks(text, index, placedChunks, documentAudience);
   const allowed = new Set<string>();
   for (const term of [...config.allow, ...(frontMatter?.allow ?? [])]) {
     allowed.add(term);
@@ -143,7 +144,6 @@ function run(
 
   const comments = placedChunks.flatMap((c) => c.analysis.comments.map((m) => ({ body: m.body, start: c.start + m.start, end: c.start + m.end })));
   const suppressions = buildSuppressions(text, comments);
-  const index = new LineIndex(text);
   const findings: Finding[] = [];
   const enabled = RULES.filter((rule) => (config.rules[rule.id] ?? rule.defaultSeverity) !== 'off');
   const add = (rule: Rule, raw: RawFinding[], base: number) => {
@@ -231,7 +231,7 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
  * holds until the next marker; one that stands just before a heading holds to the end of that
  * heading's section (the next heading of the same or a higher level).
  */
-function placeBlocks(text: string, chunks: { start: number; analysis: ChunkAnalysis }[], documentAudience: AudienceId[]) {
+function placeBlocks(text: string, index: LineIndex, chunks: { start: number; analysis: ChunkAnalysis }[], documentAudience: AudienceId[]) {
   const blocks: PlacedBlock[] = [];
   const markerProblems: YamlProblem[] = [];
   const sections: { audience: AudienceId[]; start: number; end: number }[] = [];
@@ -292,7 +292,6 @@ function placeBlocks(text: string, chunks: { start: number; analysis: ChunkAnaly
     while (m < markers.length) mark(markers[m].value, chunk.start + markers[m++].start);
   }
   sections.push({ audience: current, start: sectionStart, end: text.length });
-  const index = new LineIndex(text);
   const out: AudienceSection[] = sections.map((s) => ({ audience: s.audience, range: index.range(s.start, s.end) }));
   return { blocks, markerProblems, sections: out };
 }
