@@ -3,7 +3,7 @@ import type { ResolvedConfig } from './config';
 import type { FrontMatter } from './frontmatter';
 import type { Glossary } from './glossary';
 import type { YamlProblem } from './yaml-problems';
-import type { AudienceId, RuleLevel, Severity } from './types';
+import type { AudienceId, FixKind, RuleLevel, Severity } from './types';
 
 /** A block of prose placed in the document, with the audience that holds where it stands. */
 export interface PlacedBlock {
@@ -45,6 +45,10 @@ export interface RawFinding {
 
 export interface RawFix {
   title: string;
+  /** What the fix does (see `FixKind` in src/core/types.ts). */
+  kind: FixKind;
+  /** Safe to apply unattended (see `Fix.safe`); false when left out. */
+  safe?: boolean;
   edits: { start: number; end: number; newText: string }[];
 }
 

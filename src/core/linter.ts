@@ -217,6 +217,8 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
     range,
     fixes: (f.fixes ?? []).map((fix) => ({
       title: fix.title,
+      kind: fix.kind,
+      safe: fix.safe === true,
       // Most fixes edit exactly the finding's range: share it rather than build it again per fix.
       edits: fix.edits.map((e) => ({ range: e.start === f.start && e.end === f.end ? range : index.range(base + e.start, base + e.end), newText: e.newText })),
     })),

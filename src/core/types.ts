@@ -28,8 +28,28 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * What a fix does, so that callers pick fixes by what they do, never by their English titles:
+ * - `replace`: other words in place of the writer's (jargon's plain wording, a simpler word);
+ * - `spell-out`: the writer's term kept, its expansion added ("Nothing by mouth (NPO)");
+ * - `remove`: words taken out ("in order to" becomes "to");
+ * - `insert`: text added where there was none (a missing part, a heading);
+ * - `suppress`: a comment that silences a finding (`<!-- crosswalk-disable-line rule -->`).
+ */
+export type FixKind = 'replace' | 'spell-out' | 'remove' | 'insert' | 'suppress';
+export const FIX_KINDS: readonly FixKind[] = ['replace', 'spell-out', 'remove', 'insert', 'suppress'];
+
 export interface Fix {
   title: string;
+  kind: FixKind;
+  /**
+   * True when the fix may be applied unattended (`crosswalk --fix`, fix-all on save): it keeps
+   * every word the writer wrote and only adds what cannot be wrong, as spelling out an acronym
+   * at its first use with the glossary's expansion, or a suppression comment. A fix that changes
+   * or removes the writer's words (`replace`, `remove`) needs a person to read it: the plain
+   * wording may not fit the sentence. See ARCHITECTURE.md, "Fixes".
+   */
+  safe: boolean;
   edits: TextEdit[];
 }
 

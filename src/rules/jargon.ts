@@ -37,11 +37,13 @@ export const jargon: Rule = {
         : `${named} is ${domain} jargon that ${describeAudience(strangers)} may not know.${advice}`;
       const fixes: RawFix[] = wordings.map((w) => ({
         title: `Replace with "${w.text}"${w.for.length && strangers.length > 1 ? ` (for ${joinWords(w.for.map((a) => AUDIENCE_LABELS[a]))} readers)` : ''}`,
+        kind: 'replace',
         edits: [replacement(block, prose, match.start, match.end, w.text)],
       }));
       const alreadySpelled = entry.expansion && prose.slice(Math.max(0, match.start - entry.expansion.length - 3), match.start).toLowerCase().includes(entry.expansion.toLowerCase());
       if (entry.expansion && isAbbreviation && !alreadySpelled) {
-        fixes.push({ title: `Spell out: "${entry.expansion} (${match.text})"`, edits: [{ start, end, newText: `${entry.expansion} (${match.text})` }] });
+        // Not safe unattended: it is offered at every use, and spelling out every use is noise.
+        fixes.push({ title: `Spell out: "${entry.expansion} (${match.text})"`, kind: 'spell-out', edits: [{ start, end, newText: `${entry.expansion} (${match.text})` }] });
       }
       findings.push({
         message,

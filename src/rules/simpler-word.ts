@@ -25,8 +25,8 @@ export const simplerWord: Rule = {
         audience: block.audience,
         term: hit.actual,
         fixes: [
-          ...options.map((o) => ({ title: `Replace with "${o}"`, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
-          ...(removable ? [{ title: `Remove "${hit.actual}"`, edits: [{ start, end: block.analysis.text[hit.end] === ' ' ? end + 1 : end, newText: '' }] }] : []),
+          ...options.map((o) => ({ title: `Replace with "${o}"`, kind: 'replace' as const, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
+          ...(removable ? [{ title: `Remove "${hit.actual}"`, kind: 'remove' as const, edits: [{ start, end: block.analysis.text[hit.end] === ' ' ? end + 1 : end, newText: '' }] }] : []),
         ],
       });
     }

@@ -42,7 +42,7 @@ export const tone: Rule = {
         message: `"${m[0]}" alarms more than it informs: say what happened and what it affects, calmly (${options.map((o) => `"${o}"`).join(' or ')}).`,
         audience: block.audience,
         term: m[0],
-        fixes: options.map((o) => ({ title: `Replace with "${o}"`, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
+        fixes: options.map((o) => ({ title: `Replace with "${o}"`, kind: 'replace' as const, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
       });
     }
     if (doc.frontMatter?.type === 'incident-update' || doc.frontMatter?.type === 'post-incident-review') {
@@ -56,7 +56,7 @@ export const tone: Rule = {
           message: `"${m[0]}" is a legal finding under HIPAA that counsel makes; until then, say "incident".`,
           audience: block.audience,
           term: m[0],
-          fixes: [{ title: `Replace with "${replacement}"`, edits: [{ start, end, newText: atSentenceStart(text, m.index) ? capitalise(replacement) : replacement }] }],
+          fixes: [{ title: `Replace with "${replacement}"`, kind: 'replace', edits: [{ start, end, newText: atSentenceStart(text, m.index) ? capitalise(replacement) : replacement }] }],
         });
       }
     }

@@ -58,7 +58,8 @@ export const undefinedAcronym: Rule = {
         term: acronym,
         severity: knownToAll ? 'info' : undefined,
         fixes: entry?.expansion
-          ? [{ title: `Spell out at first use: "${entry.expansion} (${original})"`, edits: [{ start, end, newText: `${entry.expansion} (${original})` }] }]
+          // Safe unattended: the writer's acronym stays, the glossary's expansion goes before it, once.
+          ? [{ title: `Spell out at first use: "${entry.expansion} (${original})"`, kind: 'spell-out' as const, safe: true, edits: [{ start, end, newText: `${entry.expansion} (${original})` }] }]
           : [],
         data: { expansion: entry?.expansion, uses },
       });

@@ -190,3 +190,14 @@ test('lintAsync gives the same result as lint, and an incremental linter as a fr
   const edited = text.replace('Please utilize', 'Kindly utilize');
   assert.equal(JSON.stringify(linter.lint(edited)), JSON.stringify(lint(edited, { audience: 'admin' })));
 });
+
+test('fixes say what they do: spelling out an acronym at first use is safe unattended, replacing jargon is not', () => {
+  const result = lint('---\naudience: admin\n---\n\nThe HL7 feed stops. Staff use the ADT screen and the BCMA scanner utilize.\n');
+  const jargon = result.findings.find((f) => f.ruleId === 'jargon' && f.term === 'HL7');
+  assert.ok(jargon, 'HL7 is jargon for admin readers');
+  const replace = jargon.fixes.find((f) => f.kind === 'replace');
+  assert.ok(replace && !replace.safe, 'a plain wording replaces the writer\'s words: a person reads it first');
+  const acronym = lint('---\naudience: it\n---\n\nThe ZQX team and the NPO order. The EHR is down.\n').findings.find((f) => f.ruleId === 'undefined-acronym' && f.fixes.length);
+  assert.ok(acronym, 'an undefined acronym with a known expansion');
+  assert.deepEqual(acronym.fixes.map((f) => [f.kind, f.safe]), [['spell-out', true]]);
+});

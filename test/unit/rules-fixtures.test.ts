@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { lint } from '../../src/core/index';
+import { FIX_KINDS, lint } from '../../src/core/index';
 import { actualKeys, FIXTURES, lintFixture, loadFixtures } from './fixture-support';
 
 for (const fixture of loadFixtures(path.join(FIXTURES, 'rules'))) {
@@ -10,6 +10,18 @@ for (const fixture of loadFixtures(path.join(FIXTURES, 'rules'))) {
     assert.ok(fixture.rules.length > 0, `${name} must name its rules with <!-- fixture-rules: ... -->`);
     const result = lintFixture(fixture);
     assert.deepEqual(actualKeys(fixture, result.findings), fixture.expected);
+  });
+
+  test(`fixture ${name}: every fix says what it does, and only additions are safe unattended`, () => {
+    const result = lintFixture(fixture);
+    for (const finding of result.findings) {
+      for (const fix of finding.fixes) {
+        assert.ok(FIX_KINDS.includes(fix.kind), `${name}: "${fix.title}" has kind ${fix.kind}`);
+        assert.equal(typeof fix.safe, 'boolean', `${name}: "${fix.title}" says whether it is safe`);
+        // Replacing or removing a writer's words needs a person to read the result.
+        if (fix.safe) assert.ok(fix.kind === 'spell-out' || fix.kind === 'suppress' || fix.kind === 'insert', `${name}: "${fix.title}" (${fix.kind}) is marked safe`);
+      }
+    }
   });
 
   test(`fixture ${name}: every fix changes only its range and clears its finding`, () => {

@@ -36,8 +36,8 @@ export function applyTextEdits(text: string, edits: Core.TextEdit[]): { text: st
 
 /** The fixes "Rewrite for Audience" takes from one finding: plain wording for jargon, spell-out for acronyms. */
 export function rewriteFix(finding: Core.Finding): Core.Fix | undefined {
-  if (finding.ruleId === 'jargon') return finding.fixes.find((f) => /^Replace with\b/.test(f.title));
-  if (finding.ruleId === 'undefined-acronym') return finding.fixes.find((f) => /^Spell out\b/.test(f.title));
+  if (finding.ruleId === 'jargon') return finding.fixes.find((f) => f.kind === 'replace');
+  if (finding.ruleId === 'undefined-acronym') return finding.fixes.find((f) => f.kind === 'spell-out');
   return undefined;
 }
 

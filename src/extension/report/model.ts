@@ -94,9 +94,9 @@ function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: C
     if (f.ruleId === 'undefined-acronym' && f.term) acronyms.add(f.term);
     if (f.ruleId === 'jargon' && f.term) {
       // Jargon acronyms are not reported twice by the engine; they are still undefined for this reader.
-      const spellOut = f.fixes.some((x) => /^Spell out\b/.test(x.title));
+      const spellOut = f.fixes.some((x) => x.kind === 'spell-out');
       if (spellOut && ACRONYM.test(f.term) && (f.term.replace(/[^A-Z]/g, '').length >= 2)) acronyms.add(f.term);
-      if (!jargon.has(f.term)) jargon.set(f.term, f.fixes.find((x) => /^Replace with\b/.test(x.title))?.edits[0]?.newText);
+      if (!jargon.has(f.term)) jargon.set(f.term, f.fixes.find((x) => x.kind === 'replace')?.edits[0]?.newText);
     }
   }
   const age = options.config?.audiences?.[audience]?.readability?.age ?? core.DEFAULT_LIMITS[audience].readability.age;
