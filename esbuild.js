@@ -83,7 +83,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/core/index.ts'],
+    entryPoints: ['src/index.ts'],
     outfile: 'dist/core.js',
   },
 ];

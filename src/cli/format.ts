@@ -1,4 +1,4 @@
-import type { Finding } from '../core/index';
+import type { Finding } from '../index';
 
 const useColour = () => process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColour() ? `\u001b[${code}m${s}\u001b[0m` : s);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLinter, discoverConfig, VALID_AUDIENCE_NAMES, resolveAudience, rules, type Finding, type LintResult, type LoadedConfig } from '../core/index';
+import { createLinter, discoverConfig, VALID_AUDIENCE_NAMES, resolveAudience, rules, type Finding, type LintResult, type LoadedConfig } from '../index';
 import { expandPaths } from './files';
 import { formatGithub, formatText, summary } from './format';
 

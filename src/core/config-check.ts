@@ -1,5 +1,5 @@
-import { RULES } from '../rules';
 import { parseConfigText } from './config';
+import type { RuleMeta } from './document';
 import { LineIndex } from './positions';
 import type { CrosswalkConfig, Finding } from './types';
 
@@ -7,8 +7,8 @@ import type { CrosswalkConfig, Finding } from './types';
  * Reads `.crosswalk.yaml` text. Problems come back as `config` findings with ranges in that
  * text; the valid part of the config is kept, so checking goes on with it.
  */
-export function checkConfigText(text: string): { config: CrosswalkConfig; findings: Finding[] } {
-  const { config, problems } = parseConfigText(text, RULES.map((r) => r.id));
+export function checkConfigText(text: string, rules: readonly RuleMeta[]): { config: CrosswalkConfig; findings: Finding[] } {
+  const { config, problems } = parseConfigText(text, rules);
   const index = new LineIndex(text);
   const findings: Finding[] = problems.map((p) => ({
     ruleId: 'config',

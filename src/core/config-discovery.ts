@@ -1,4 +1,5 @@
 import { checkConfigText } from './config-check';
+import type { RuleMeta } from './document';
 import { mergeGlossaries } from './glossary';
 import { LineIndex } from './positions';
 import type { CrosswalkConfig, Finding } from './types';
@@ -22,7 +23,7 @@ export type ReadFile = (path: string) => Promise<string | undefined>;
  * Finds `.crosswalk.yaml` from a draft's folder upwards and reads it and its team glossaries.
  * File access is passed in, so that the CLI uses Node's fs and the extension VS Code's.
  */
-export async function discoverConfig(startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig> {
+export async function discoverConfig(rules: readonly RuleMeta[], startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig> {
   let path = explicitPath;
   let text: string | undefined;
   if (path) {
@@ -43,12 +44,12 @@ export async function discoverConfig(startDir: string, read: ReadFile, explicitP
     }
   }
   if (path === undefined || text === undefined) return { config: {}, problems: [], glossaries: [] };
-  return loadConfigText(path, text, read);
+  return loadConfigText(rules, path, text, read);
 }
 
 /** Reads a config text already in hand (an editor buffer, say) and the glossaries it names. */
-export async function loadConfigText(path: string, text: string, read: ReadFile): Promise<LoadedConfig> {
-  const { config, findings } = checkConfigText(text);
+export async function loadConfigText(rules: readonly RuleMeta[], path: string, text: string, read: ReadFile): Promise<LoadedConfig> {
+  const { config, findings } = checkConfigText(text, rules);
   const loaded: LoadedConfig = { path, config, problems: [], glossaries: [] };
   const configFindings = [...findings];
   const index = new LineIndex(text);

@@ -1,4 +1,5 @@
 import { resolveAudience, VALID_AUDIENCE_NAMES } from './audience';
+import type { RuleMeta, RuleOptionSchema } from './document';
 import { AUDIENCES, type AudienceId, type AudienceLimits, type CrosswalkConfig, type RuleLevel } from './types';
 import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-problems';
 
@@ -22,6 +23,8 @@ const READABILITY_KEYS = ['age', 'threshold', 'minWords'];
 export interface ResolvedConfig {
   audience?: AudienceId[];
   rules: Record<string, RuleLevel>;
+  /** Each rule's options from `rules: {id: {level, ...options}}`, validated against its schema. */
+  options: Record<string, Record<string, unknown>>;
   limits: Record<AudienceId, AudienceLimits>;
   glossaries: string[];
   allow: string[];
@@ -39,17 +42,19 @@ export interface ConfigResult {
 }
 
 /** Reads `.crosswalk.yaml` text: broken YAML or unknown keys give problems, never an exception. */
-export function parseConfigText(text: string, ruleIds: readonly string[]): ConfigResult {
+export function parseConfigText(text: string, rules: readonly (string | RuleMeta)[]): ConfigResult {
   const parsed = parseYaml(text);
   if (parsed.value === undefined || parsed.value === null) return { config: {}, problems: parsed.problems };
-  return validateConfig(parsed.value, ruleIds, parsed.doc);
+  return validateConfig(parsed.value, rules, parsed.doc);
 }
 
 /**
  * Keeps the valid parts of a config object and reports the rest; `doc` gives the ranges of the
  * problems when the config came from YAML text.
  */
-export function validateConfig(value: unknown, ruleIds: readonly string[], doc?: Parameters<typeof rangeOfPath>[0]): ConfigResult {
+export function validateConfig(value: unknown, rules: readonly (string | RuleMeta)[], doc?: Parameters<typeof rangeOfPath>[0]): ConfigResult {
+  const metas = rules.map((r) => (typeof r === 'string' ? { id: r } as Pick<RuleMeta, 'id' | 'options'> : r));
+  const ruleIds = metas.map((r) => r.id);
   const problems: ConfigProblem[] = [];
   const at = (path: (string | number)[], message: string, which: 'key' | 'value' = 'value', severity: 'error' | 'warning' = 'warning') => {
     const [start, end] = rangeOfPath(doc, path, which) ?? rangeOfPath(doc, path.slice(0, -1), 'key') ?? [0, 0];
@@ -86,12 +91,38 @@ export function validateConfig(value: unknown, ruleIds: readonly string[], doc?:
           at(['rules', id], `Unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} Rules: ${ruleIds.join(', ')}.`, 'key');
           continue;
         }
-        const normalised = level === false ? 'off' : String(level).toLowerCase();
-        if (!(LEVELS as readonly string[]).includes(normalised)) {
+        if (typeof level === 'object' && level !== null && !Array.isArray(level)) {
+          // `placeholder: {level: error, patterns: [...]}`: a level and the rule's own options.
+          const schema = metas.find((r) => r.id === id)?.options ?? {};
+          const setting: Record<string, unknown> = {};
+          for (const [name, optionValue] of Object.entries(level as Record<string, unknown>)) {
+            if (name === 'level') {
+              const normalisedLevel = normaliseLevel(optionValue);
+              if (normalisedLevel) setting.level = normalisedLevel;
+              else at(['rules', id, 'level'], `"${String(optionValue)}" is not a rule level; use off, info, warning or error.`);
+              continue;
+            }
+            const option = schema[name];
+            if (!option) {
+              const names = ['level', ...Object.keys(schema)];
+              const guess = closest(name, names);
+              at(['rules', id, name], `Rule ${id} has no option "${name}"${guess ? `; did you mean "${guess}"?` : ''} Options: ${names.join(', ')}.`, 'key');
+              continue;
+            }
+            const problem = optionProblem(optionValue, option);
+            if (problem) at(['rules', id, name], `${id} option ${name}: ${problem}`);
+            else if (id === 'placeholder' && name === 'patterns') setting[name] = checkedPatterns(optionValue as string[], (i, message) => at(['rules', id, name, i], message));
+            else setting[name] = optionValue;
+          }
+          config.rules[id] = setting;
+          continue;
+        }
+        const normalised = normaliseLevel(level);
+        if (!normalised) {
           at(['rules', id], `"${String(level)}" is not a rule level; use off, info, warning or error.`);
           continue;
         }
-        config.rules[id] = normalised as RuleLevel;
+        config.rules[id] = normalised;
       }
     }
   }
@@ -152,21 +183,42 @@ export function validateConfig(value: unknown, ruleIds: readonly string[], doc?:
       continue;
     }
     if (key === 'placeholders') {
-      const valid: string[] = [];
-      list.forEach((pattern: string, i) => {
-        try {
-          new RegExp(pattern, 'u');
-          valid.push(pattern);
-        } catch (error) {
-          at([key, i], `Placeholder pattern is not a valid regular expression: ${(error as Error).message}`);
-        }
-      });
-      config.placeholders = valid;
+      config.placeholders = checkedPatterns(list as string[], (i, message) => at([key, i], message));
     } else {
       config[key] = list as string[];
     }
   }
   return { config, problems };
+}
+
+/** The patterns that compile; each one that does not is reported at its index. */
+function checkedPatterns(list: string[], report: (index: number, message: string) => void): string[] {
+  const valid: string[] = [];
+  list.forEach((pattern, i) => {
+    try {
+      new RegExp(pattern, 'u');
+      valid.push(pattern);
+    } catch (error) {
+      report(i, `Placeholder pattern is not a valid regular expression: ${(error as Error).message}`);
+    }
+  });
+  return valid;
+}
+
+function normaliseLevel(level: unknown): RuleLevel | undefined {
+  const normalised = level === false ? 'off' : String(level).toLowerCase();
+  return (LEVELS as readonly string[]).includes(normalised) ? normalised as RuleLevel : undefined;
+}
+
+/** Why a value does not fit a rule option's schema, or undefined when it fits. */
+function optionProblem(value: unknown, schema: RuleOptionSchema): string | undefined {
+  if (schema.type === 'array') {
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'must be a list of text values.';
+  }
+  if (typeof value !== schema.type) return `must be a ${schema.type === 'string' ? 'text value' : schema.type}.`;
+  if (schema.enum && !schema.enum.includes(value as string | number)) return `must be one of ${schema.enum.join(', ')}.`;
+  if (schema.type === 'number' && schema.minimum !== undefined && (value as number) < schema.minimum) return `must be at least ${schema.minimum}.`;
+  return undefined;
 }
 
 function parseThreshold(value: unknown): number | undefined {
@@ -191,8 +243,21 @@ export function resolveConfig(config: CrosswalkConfig | undefined): ResolvedConf
       paragraphWords: override?.paragraphWords ?? base.paragraphWords,
     };
   }
+  const rules: Record<string, RuleLevel> = {};
+  const options: Record<string, Record<string, unknown>> = {};
+  for (const [id, setting] of Object.entries(config?.rules ?? {})) {
+    if (typeof setting === 'string') {
+      rules[id] = setting;
+      continue;
+    }
+    const { level, ...rest } = setting;
+    if (level) rules[id] = level;
+    options[id] = rest;
+  }
+  const placeholderPatterns = options.placeholder?.patterns;
   const placeholders: RegExp[] = [];
-  for (const pattern of config?.placeholders ?? []) {
+  // The top-level `placeholders` key came first; `rules: {placeholder: {patterns}}` adds to it.
+  for (const pattern of [...config?.placeholders ?? [], ...Array.isArray(placeholderPatterns) ? placeholderPatterns as string[] : []]) {
     try {
       placeholders.push(new RegExp(pattern, 'gu'));
     } catch {
@@ -201,7 +266,8 @@ export function resolveConfig(config: CrosswalkConfig | undefined): ResolvedConf
   }
   return {
     audience: config?.audience === undefined ? undefined : resolveAudience(config.audience).audience,
-    rules: { ...config?.rules },
+    rules,
+    options,
     limits,
     glossaries: config?.glossaries ?? [],
     allow: config?.allow ?? [],

@@ -52,10 +52,30 @@ export interface RawFix {
   edits: { start: number; end: number; newText: string }[];
 }
 
-export interface Rule {
+/**
+ * One option a rule takes in `.crosswalk.yaml` (`rules: {placeholder: {level: error, patterns:
+ * [...]}}`), in JSON Schema's terms so that the config schema and the editor's settings are
+ * generated from it (scripts/generate-rule-docs.ts).
+ */
+export type RuleOptionSchema =
+  | { type: 'string' | 'number' | 'boolean'; description: string; enum?: (string | number)[]; minimum?: number }
+  | { type: 'array'; description: string; items: { type: 'string' } };
+
+/** What a rule says about itself: docs, settings, the config schema and reports read it. */
+export interface RuleMeta {
   id: string;
+  /** A short name for reports and the README's rule table ("Hard sentences"). */
+  title: string;
+  /** One sentence: what the rule finds. */
   description: string;
   defaultSeverity: RuleLevel;
+  /** The README anchor its findings link to; `rule-<id>` when left out. */
+  docs?: string;
+  /** Options beyond the level, by name; a rule without options takes only a level. */
+  options?: Record<string, RuleOptionSchema>;
+}
+
+export interface Rule extends RuleMeta {
   /**
    * Findings of one block from that block alone, with offsets relative to the block's chunk
    * (see `blockRange`). The engine caches them per block and audience, so that editing one

@@ -1,18 +1,15 @@
 /**
- * Crosswalk's engine: `lint(text, options)` and `createLinter(options)`. Plain TypeScript with
- * no file or network access, so it runs in Node, in the VS Code extension host and in a browser.
+ * Crosswalk's engine, with no rule and no data of its own: `createEngine({rules, glossary,
+ * config})` gives `lint`, `createLinter` and config reading. Plain TypeScript with no file or
+ * network access, so it runs in Node, in the VS Code extension host and in a browser. The
+ * library users load (dist/core.js) is src/index.ts: this engine with Crosswalk's built-in rules.
  */
-import { RULES } from '../rules';
-
-export { lint, createLinter, type Linter } from './linter';
+export { createEngine, type Engine, type RuleInfo } from './engine';
+export type { EngineParts, Linter } from './linter';
+export type { Rule, RuleMeta, RuleOptionSchema, RawFinding, RawFix, PreparedDocument, PlacedBlock } from './document';
 export { resolveAudience, resolveAudienceName, describeAudience, VALID_AUDIENCE_NAMES, AUDIENCE_LABELS } from './audience';
 export { allowTermEdit, setAudienceEdit, addKnownTermToGlossary, addGlossaryToConfigText } from './edits';
 export { DEFAULT_LIMITS, CONFIG_KEYS } from './config';
 export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
 export * from './types';
-
-/** Id, description and default severity of every rule, for docs, settings and reports. */
-export const rules = RULES.map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity }));
-
-export { checkConfigText as checkConfig } from './config-check';
-export { discoverConfig, loadConfigText, CONFIG_FILE_NAMES, type LoadedConfig, type ReadFile } from './config-discovery';
+export { CONFIG_FILE_NAMES, type LoadedConfig, type ReadFile } from './config-discovery';

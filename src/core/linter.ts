@@ -1,20 +1,30 @@
 import { analyseChunks, type BlockAnalysis, type ChunkAnalysis } from './analysis';
 import { resolveAudience, VALID_AUDIENCE_NAMES } from './audience';
-import { builtinEntries, builtinSources } from './builtin-glossary';
 import { splitChunks, type Chunk } from './chunks';
 import { resolveConfig, validateConfig, type ResolvedConfig } from './config';
 import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document';
 import { readFrontMatter, type FrontMatter } from './frontmatter';
-import { Glossary, mergeGlossaries, type GlossaryFileProblem } from './glossary';
+import { Glossary, mergeGlossaries, type GlossaryEntry, type GlossaryFileProblem } from './glossary';
 import { LineIndex } from './positions';
 import { fleschKincaidGrade } from './readability';
 import { buildSuppressions } from './suppressions';
 import type { YamlProblem } from './yaml-problems';
-import { RULES } from '../rules';
 import {
   AUDIENCES, type AudienceId, type AudienceSection, type Finding, type LintOptions, type LintResult,
-  type Severity, type TermOccurrence,
+  type CrosswalkConfig, type Severity, type TermOccurrence,
 } from './types';
+
+/**
+ * What an engine is made of. The core knows no rule and no data of its own: a composition root
+ * (src/builtins.ts for Crosswalk itself) hands it these.
+ */
+export interface EngineParts {
+  rules: readonly Rule[];
+  /** The glossary every linter starts from; team glossaries from options are merged over it. */
+  glossary?: { entries: GlossaryEntry[]; sources?: Map<string, { title: string; url?: string }> };
+  /** Defaults under `options.config`: settings this engine always applies. */
+  config?: CrosswalkConfig;
+}
 
 export interface Linter {
   /** Checks a draft; successive calls reuse the analysis of every chunk whose text is unchanged. */
@@ -28,26 +38,31 @@ export interface Linter {
   readonly glossaryProblems: GlossaryFileProblem[];
 }
 
-/** One compiled glossary per set of team glossaries, shared by every linter that uses it. */
-const glossaryCache = new Map<string, { glossary: Glossary; problems: GlossaryFileProblem[] }>();
+/** One compiled glossary per base glossary and set of team glossaries, shared by every linter that uses it. */
+const glossaryCache = new WeakMap<GlossaryEntry[], Map<string, { glossary: Glossary; problems: GlossaryFileProblem[] }>>();
+const NO_ENTRIES: GlossaryEntry[] = [];
 
-function glossaryFor(teams: { name: string; text: string }[]): { glossary: Glossary; problems: GlossaryFileProblem[] } {
+function glossaryFor(base: GlossaryEntry[], teams: { name: string; text: string }[]): { glossary: Glossary; problems: GlossaryFileProblem[] } {
   const key = JSON.stringify(teams);
-  let entry = glossaryCache.get(key);
+  let byTeams = glossaryCache.get(base);
+  if (!byTeams) glossaryCache.set(base, (byTeams = new Map()));
+  let entry = byTeams.get(key);
   if (!entry) {
-    const merged = mergeGlossaries(builtinEntries(), teams);
+    const merged = mergeGlossaries(base, teams);
     entry = { glossary: new Glossary(merged.entries), problems: merged.problems };
-    if (glossaryCache.size > 16) glossaryCache.clear();
-    glossaryCache.set(key, entry);
+    if (byTeams.size > 16) byTeams.clear();
+    byTeams.set(key, entry);
   }
   return entry;
 }
 
-export function createLinter(options: LintOptions = {}): Linter {
-  const ruleIds = RULES.map((r) => r.id);
-  const validated = options.config ? validateConfig(options.config, ruleIds) : { config: {}, problems: [] };
+export function createLinter(options: LintOptions, parts: EngineParts): Linter {
+  const RULES = parts.rules;
+  const given = parts.config || options.config ? { ...parts.config, ...options.config } : undefined;
+  const validated = given ? validateConfig(given, RULES) : { config: {}, problems: [] };
   const config = resolveConfig(validated.config);
-  const { glossary, problems: glossaryProblems } = glossaryFor(options.glossaries ?? []);
+  const { glossary, problems: glossaryProblems } = glossaryFor(parts.glossary?.entries ?? NO_ENTRIES, options.glossaries ?? []);
+  const sources = parts.glossary?.sources ?? new Map<string, { title: string; url?: string }>();
   const fallback = resolveAudience(options.audience);
   let cache = new Map<string, ChunkAnalysis>();
   const caches: RunCaches = { blockFindings: new WeakMap(), frontMatter: new Map() };
@@ -78,7 +93,7 @@ export function createLinter(options: LintOptions = {}): Linter {
         next.set(chunkText, analysis);
         return analysis;
       };
-      const result = run(text, chunks, config, glossary, analyse, fallback.audience, caches);
+      const result = run(text, chunks, { rules: RULES, config, glossary, sources }, analyse, fallback.audience, caches);
       // Keep only what this text uses, so memory follows the document, not its history.
       cache = next;
       if (validated.problems.length) {
@@ -96,16 +111,22 @@ export function createLinter(options: LintOptions = {}): Linter {
   return linter;
 }
 
-/** Checks one draft. Same result as `createLinter(options).lint(text)`. */
-export function lint(text: string, options: LintOptions = {}): LintResult {
-  return createLinter(options).lint(text);
+/** Checks one draft. Same result as `createLinter(options, parts).lint(text)`. */
+export function lint(text: string, options: LintOptions, parts: EngineParts): LintResult {
+  return createLinter(options, parts).lint(text);
+}
+
+interface RunParts {
+  rules: readonly Rule[];
+  config: ResolvedConfig;
+  glossary: Glossary;
+  sources: Map<string, { title: string; url?: string }>;
 }
 
 function run(
   text: string,
   chunks: Chunk[],
-  config: ResolvedConfig,
-  glossary: Glossary,
+  { rules: RULES, config, glossary, sources }: RunParts,
   analyse: (chunk: string) => ChunkAnalysis,
   fallbackAudience: AudienceId[] | undefined,
   caches: RunCaches,
@@ -181,7 +202,7 @@ function run(
   } as LintResult;
   // Only hovers and reports read every term occurrence: build them when asked, not per keystroke.
   let terms: TermOccurrence[] | undefined;
-  Object.defineProperty(result, 'terms', { enumerable: true, get: () => (terms ??= termsOf(blocks, index)) });
+  Object.defineProperty(result, 'terms', { enumerable: true, get: () => (terms ??= termsOf(blocks, index, sources)) });
   return result;
 }
 
@@ -321,11 +342,7 @@ function statsOf(blocks: PlacedBlock[], findings: Finding[]) {
   };
 }
 
-let sourcesCache: Map<string, { title: string; url?: string }> | undefined;
-
-function termsOf(blocks: PlacedBlock[], index: LineIndex): TermOccurrence[] {
-  sourcesCache ??= builtinSources();
-  const sources = sourcesCache;
+function termsOf(blocks: PlacedBlock[], index: LineIndex, sources: Map<string, { title: string; url?: string }>): TermOccurrence[] {
   const out: TermOccurrence[] = [];
   for (const block of blocks) {
     for (const match of block.analysis.glossary) {

@@ -2,16 +2,20 @@
  * retext-simplify's and retext-passive's phrase searches, run the way nlcst-search runs them
  * (same normalisation, same literal check, same order of results) but with the phrase index
  * built once instead of on every run, and without a generic tree walker: on a full draft the
- * two plugins took a quarter of the check. test/unit/phrases-parity.test.ts holds the results
+ * two plugins took a quarter of the check. test/unit/retext-parity.test.ts holds the results
  * identical to the plugins'.
  */
 import { isLiteral } from 'nlcst-is-literal';
 import { normalize } from 'nlcst-normalize';
 import { toString } from 'nlcst-to-string';
 import type { Root, Sentence, SentenceContent } from 'nlcst';
-// Neither package exports its data; both lists are the packages' own (MIT), read from their files.
-import { patterns } from '../../node_modules/retext-simplify/lib/patterns.js';
-import { list as passiveParticiples } from '../../node_modules/retext-passive/lib/list.js';
+// Neither package exports its data: scripts/vendor-phrase-lists.mjs copies both lists (MIT) into
+// data/vendor/, and test/unit/vendor-data.test.ts keeps the copies equal to the installed packages.
+import simplifyData from '../../data/vendor/retext-simplify-patterns.json';
+import passiveData from '../../data/vendor/retext-passive-list.json';
+
+const patterns: Readonly<Record<string, { replace: readonly string[]; omit?: boolean }>> = simplifyData.patterns;
+const passiveParticiples: readonly string[] = passiveData.list;
 
 export interface PhraseMatch {
   start: number;

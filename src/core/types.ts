@@ -126,10 +126,14 @@ export interface AudienceLimits {
   paragraphWords: number;
 }
 
+/** A rule's level and options, as `rules: {placeholder: {level: error, patterns: [...]}}` gives them. */
+export type RuleSetting = { level?: RuleLevel } & Record<string, unknown>;
+
 /** The user-facing configuration, as read from `.crosswalk.yaml` or passed as `options.config`. */
 export interface CrosswalkConfig {
   audience?: string | string[];
-  rules?: Record<string, RuleLevel>;
+  /** A level per rule, or a level and the rule's options: `{level: error, patterns: [...]}`. */
+  rules?: Record<string, RuleLevel | RuleSetting>;
   audiences?: Partial<Record<AudienceId, Partial<{
     readability: Partial<ReadabilityTarget>;
     sentenceWords: number;

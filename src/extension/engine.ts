@@ -1,4 +1,4 @@
-import type * as Core from '../core/index';
+import type * as Core from '../index';
 
 let core: typeof Core | undefined;
 

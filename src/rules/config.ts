@@ -6,6 +6,7 @@ import type { Rule } from '../core/document';
  */
 export const config: Rule = {
   id: 'config',
+  title: 'Configuration',
   description: 'Broken or unknown settings in .crosswalk.yaml, at the line where they stand.',
   defaultSeverity: 'warning',
   check() {

@@ -3,6 +3,7 @@ import type { RawFinding, Rule } from '../core/document';
 /** Broken front matter, unknown audiences and mistyped keys, at the place they stand. */
 export const frontmatter: Rule = {
   id: 'frontmatter',
+  title: 'Front matter',
   description: 'Broken front matter or audience markers: YAML errors, unknown audiences, mistyped keys.',
   defaultSeverity: 'warning',
   check(doc) {

@@ -13,6 +13,7 @@ const DOMAIN_LABELS: Record<string, string> = {
 /** Glossary terms that the audience of the place where they stand will not know. */
 export const jargon: Rule = {
   id: 'jargon',
+  title: 'Jargon',
   description: 'A term this audience will not know, with plain wording for them.',
   defaultSeverity: 'warning',
   checkBlock(block, doc) {

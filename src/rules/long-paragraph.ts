@@ -4,6 +4,7 @@ import { blockRange, type RawFinding, type Rule } from '../core/document';
 /** A paragraph longer than the audience's word limit (Federal Plain Language Guidelines: 150). */
 export const longParagraph: Rule = {
   id: 'long-paragraph',
+  title: 'Long paragraphs',
   description: 'A paragraph with more words than this audience will read through.',
   defaultSeverity: 'info',
   checkBlock(block, doc) {

@@ -4,6 +4,7 @@ import { blockRange, type RawFinding, type Rule } from '../core/document';
 /** A sentence longer than the audience's word limit. */
 export const longSentence: Rule = {
   id: 'long-sentence',
+  title: 'Long sentences',
   description: 'A sentence with more words than this audience reads at a glance.',
   defaultSeverity: 'warning',
   checkBlock(block, doc) {

@@ -25,6 +25,7 @@ const PARTS: Record<string, { name: string; pattern: RegExp; advice: string }[]>
 
 export const messageParts: Rule = {
   id: 'message-parts',
+  title: 'Missing message parts',
   description: 'A downtime notice or incident update missing a part readers need (when, what to do, whom to call, ...).',
   defaultSeverity: 'warning',
   check(doc) {

@@ -6,6 +6,7 @@ const PRIORITIES = /^(must(?: have)?|should(?: have)?|could(?: have)?|won['’]?
 /** In a MoSCoW table every requirement is Must, Should, Could or Won't (guidance.md, check 14). */
 export const moscow: Rule = {
   id: 'moscow',
+  title: 'MoSCoW priorities',
   description: "A MoSCoW table row whose priority is not Must, Should, Could or Won't.",
   defaultSeverity: 'warning',
   check(doc) {

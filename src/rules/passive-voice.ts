@@ -3,6 +3,7 @@ import { blockRange, type RawFinding, type Rule } from '../core/document';
 /** Passive voice hides who acts: in a downtime notice, readers need to know who does what. */
 export const passiveVoice: Rule = {
   id: 'passive-voice',
+  title: 'Passive voice',
   description: 'Passive voice, which hides who has to act.',
   defaultSeverity: 'info',
   checkBlock(block) {

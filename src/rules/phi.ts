@@ -14,6 +14,7 @@ const PATTERNS: { what: string; pattern: RegExp }[] = [
 
 export const phi: Rule = {
   id: 'phi',
+  title: 'Patient information',
   description: 'Patient information (record numbers, dates of birth, a patient by room) in a message to groups.',
   defaultSeverity: 'warning',
   checkBlock(block) {

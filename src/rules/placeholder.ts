@@ -2,7 +2,8 @@ import { blockRange, type PreparedDocument, type Rule } from '../core/document';
 
 /**
  * Template blanks: a message sent with "[DATE]" or "TBD" in it costs more trust than any jargon.
- * Config `placeholders` adds the team's own patterns.
+ * Config `rules: {placeholder: {patterns: [...]}}` (or the older top-level `placeholders`) adds
+ * the team's own patterns.
  */
 const BUILT_IN = [
   // Bounded, so that no run of brackets or spaces makes the search slow.
@@ -16,8 +17,16 @@ const BUILT_IN = [
 
 export const placeholder: Rule = {
   id: 'placeholder',
+  title: 'Template blanks',
   description: 'A template blank left in the draft, such as [DATE], TBD or {{name}}.',
   defaultSeverity: 'error',
+  options: {
+    patterns: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'More blanks to look for, as regular expressions (the same as the top-level `placeholders` key).',
+    },
+  },
   check(doc) {
     // "title: [TITLE]" parses as a YAML list, so blanks in front matter are looked for in its text.
     if (!doc.frontMatter) return [];

@@ -11,6 +11,7 @@ const LETTERS = /^[RACI](?:\s*[,/]?\s*[RACI])*$/i;
  */
 export const raci: Rule = {
   id: 'raci',
+  title: 'RACI roles',
   description: 'A RACI table row without exactly one Accountable or without a Responsible.',
   defaultSeverity: 'warning',
   check(doc) {

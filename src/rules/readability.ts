@@ -6,6 +6,7 @@ import type { AudienceId } from '../core/types';
 /** A sentence harder than the audience's target, scored as retext-readability scores it. */
 export const readability: Rule = {
   id: 'readability',
+  title: 'Hard sentences',
   description: 'A sentence too hard for this audience, against a target reading grade per audience.',
   defaultSeverity: 'warning',
   checkBlock(block, doc) {

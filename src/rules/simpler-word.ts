@@ -4,6 +4,7 @@ import { atSentenceStart, capitalise } from './jargon';
 /** Wordy phrases with simpler wording, from retext-simplify (the plainlanguage.gov list). */
 export const simplerWord: Rule = {
   id: 'simpler-word',
+  title: 'Simpler word',
   description: 'A wordy or formal phrase with a simpler alternative (plainlanguage.gov).',
   defaultSeverity: 'info',
   checkBlock(block) {

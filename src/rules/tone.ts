@@ -26,6 +26,7 @@ const BREACH = /\b(?:data )?breach(?:es|ed)?\b/gi;
 
 export const tone: Rule = {
   id: 'tone',
+  title: 'Tone',
   description: 'Alarmist words, and "breach" before counsel has decided, in updates to staff.',
   defaultSeverity: 'info',
   checkBlock(block, doc) {

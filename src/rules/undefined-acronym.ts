@@ -12,6 +12,7 @@ interface Occurrence {
 /** An acronym not spelled out at its first use. Later uses pass once it has been spelled out. */
 export const undefinedAcronym: Rule = {
   id: 'undefined-acronym',
+  title: 'Undefined acronyms',
   description: 'An acronym that is not spelled out the first time it appears.',
   defaultSeverity: 'warning',
   check(doc) {

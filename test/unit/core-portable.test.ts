@@ -13,7 +13,7 @@ import YAML from 'yaml';
  */
 test('the engine runs with no Node and no DOM', async () => {
   const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, '..', '..', 'src', 'core', 'index.ts')],
+    entryPoints: [path.join(__dirname, '..', '..', 'src', 'index.ts')],
     bundle: true,
     platform: 'neutral',
     mainFields: ['module', 'main'],

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkConfig, createLinter, lint, resolveAudience, rules, setAudienceEdit, allowTermEdit, addKnownTermToGlossary } from '../../src/core/index';
+import { checkConfig, createLinter, lint, resolveAudience, rules, setAudienceEdit, allowTermEdit, addKnownTermToGlossary } from '../../src/index';
 
 const slice = (text: string, f: { range: { start: { offset: number }; end: { offset: number } } }) => text.slice(f.range.start.offset, f.range.end.offset);
 
@@ -200,4 +200,15 @@ test('fixes say what they do: spelling out an acronym at first use is safe unatt
   const acronym = lint('---\naudience: it\n---\n\nThe ZQX team and the NPO order. The EHR is down.\n').findings.find((f) => f.ruleId === 'undefined-acronym' && f.fixes.length);
   assert.ok(acronym, 'an undefined acronym with a known expansion');
   assert.deepEqual(acronym.fixes.map((f) => [f.kind, f.safe]), [['spell-out', true]]);
+});
+
+test('a rule takes options in config next to its level; a plain level still works', () => {
+  const text = 'Fill ZZZ in, and the UAT is TBD.\n';
+  const result = lint(text, { audience: 'clinical', config: { rules: { placeholder: { level: 'warning', patterns: ['ZZZ'] }, jargon: 'off' } } });
+  assert.deepEqual(result.findings.filter((f) => f.ruleId !== 'undefined-acronym').map((f) => `${f.ruleId}:${f.severity}:${f.term}`), ['placeholder:warning:ZZZ', 'placeholder:warning:TBD']);
+  const { findings } = checkConfig('rules:\n  placeholder:\n    level: loud\n    patterns: "ZZZ"\n');
+  assert.deepEqual(findings.map((f) => [f.range.start.line, f.message]), [
+    [3, '"loud" is not a rule level; use off, info, warning or error.'],
+    [4, 'placeholder option patterns: must be a list of text values.'],
+  ]);
 });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, type Finding, type LintOptions } from '../../src/core/index';
+import { lint, type Finding, type LintOptions } from '../../src/index';
 
 /**
  * Fixtures are Markdown drafts whose expected findings are marked inside them, as markdownlint's

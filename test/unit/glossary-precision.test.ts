@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { lint, type Finding } from '../../src/core/index';
+import { lint, type Finding } from '../../src/index';
 import { actualKeys, FIXTURES, lintFixture, loadFixtures, type Fixture } from './fixture-support';
 
 const AUDIENCES = ['clinical', 'admin', 'it', 'all'];

@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLinter, lint, type LintOptions } from '../../src/core/index';
+import { createLinter, lint, type LintOptions } from '../../src/index';
 import { splitChunks } from '../../src/core/chunks';
 import { makeDraft, prng, type Prng } from '../../bench/generate.mjs';
 

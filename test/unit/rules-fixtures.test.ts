@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FIX_KINDS, lint } from '../../src/core/index';
+import { FIX_KINDS, lint } from '../../src/index';
 import { actualKeys, FIXTURES, lintFixture, loadFixtures } from './fixture-support';
 
 for (const fixture of loadFixtures(path.join(FIXTURES, 'rules'))) {

@@ -3,20 +3,6 @@ import type { AudienceColumn, AudienceReport } from './model';
 const esc = (text: string | number): string =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const RULE_TITLES: Record<string, string> = {
-  jargon: 'Jargon',
-  'undefined-acronym': 'Undefined acronyms',
-  readability: 'Hard sentences',
-  'simpler-word': 'Simpler word',
-  'passive-voice': 'Passive voice',
-  'long-sentence': 'Long sentences',
-  'long-paragraph': 'Long paragraphs',
-  placeholder: 'Template blanks',
-  frontmatter: 'Front matter',
-  config: 'Configuration',
-};
-
-const ruleTitle = (id: string) => RULE_TITLES[id] ?? id;
 
 function minutes(value: number): string {
   if (value < 1) return 'under a minute';
@@ -24,7 +10,8 @@ function minutes(value: number): string {
   return `${rounded} minute${rounded === 1 ? '' : 's'}`;
 }
 
-function column(c: AudienceColumn, order: string[]): string {
+function column(c: AudienceColumn, order: string[], titles: Record<string, string>): string {
+  const ruleTitle = (id: string) => titles[id] ?? id;
   const gradeClass = c.gradeLevel > c.targetGrade ? 'over' : 'ok';
   // The same rule order in every column, so that rows line up across audiences.
   const rules = order.filter((id) => c.byRule[id]).map((id) => [id, c.byRule[id]] as const);
@@ -49,6 +36,7 @@ function column(c: AudienceColumn, order: string[]): string {
 
 /** Grouped horizontal bars: findings per rule, one bar per audience. Inline SVG, no script. */
 function chart(report: AudienceReport): string {
+  const ruleTitle = (id: string) => report.ruleTitles[id] ?? id;
   const rows = report.rules.length ? report.rules : [];
   if (rows.length === 0) return '<p class="muted">No findings for any audience.</p>';
   const max = Math.max(1, ...report.columns.flatMap((c) => Object.values(c.byRule)));
@@ -122,7 +110,7 @@ export function renderReport(report: AudienceReport, cspSource: string, nonce: s
 <h1>Audience report: ${esc(report.title)}</h1>
 <p class="muted">How the whole draft reads for each audience, whatever audience it names.${esc(draftFor)}</p>
 <div class="columns">
-${report.columns.map((c) => column(c, report.rules)).join('\n')}
+${report.columns.map((c) => column(c, report.rules, report.ruleTitles)).join('\n')}
 </div>
 <h2>Findings per rule</h2>
 ${chart(report)}

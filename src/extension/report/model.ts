@@ -29,6 +29,8 @@ export interface AudienceReport {
   columns: AudienceColumn[];
   /** Every rule id that appears in some column, in the engine's rule order. */
   rules: string[];
+  /** Each rule's title from its metadata ("Hard sentences" for readability). */
+  ruleTitles: Record<string, string>;
 }
 
 export const AUDIENCE_TITLES: Record<Core.AudienceId, string> = { clinical: 'Clinical', admin: 'Admin', it: 'IT' };
@@ -81,7 +83,7 @@ export function buildReport(title: string, text: string, options: Core.LintOptio
     return column;
   });
   const rules = [...order.filter((r) => seen.has(r)), ...[...seen].filter((r) => !order.includes(r)).sort()];
-  return { title, draftAudience, columns, rules };
+  return { title, draftAudience, columns, rules, ruleTitles: Object.fromEntries(core.rules.map((r) => [r.id, r.title])) };
 }
 
 function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: Core.LintOptions): AudienceColumn {

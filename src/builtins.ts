@@ -1,0 +1,16 @@
+/**
+ * The composition root: Crosswalk's built-in rules and data, handed to the engine that knows
+ * none of them (src/core). The library (src/index.ts), the CLI and the extension all check drafts
+ * with this one engine. A new rule is added to src/rules/index.ts; new data to data/.
+ */
+import { builtinEntries, builtinSources } from './core/builtin-glossary';
+import { createEngine, type Engine } from './core/engine';
+import type { EngineParts } from './core/linter';
+import { RULES } from './rules';
+
+export const BUILTIN_PARTS: EngineParts = {
+  rules: RULES,
+  glossary: { entries: builtinEntries(), sources: builtinSources() },
+};
+
+export const builtinEngine: Engine = createEngine(BUILTIN_PARTS);

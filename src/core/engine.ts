@@ -1,0 +1,37 @@
+import { checkConfigText } from './config-check';
+import { discoverConfig, loadConfigText, type LoadedConfig, type ReadFile } from './config-discovery';
+import type { RuleMeta } from './document';
+import { createLinter, type EngineParts, type Linter } from './linter';
+import type { CrosswalkConfig, Finding, LintOptions, LintResult } from './types';
+
+/** A rule's metadata as docs, settings and reports read it, with its docs anchor filled in. */
+export type RuleInfo = Required<Pick<RuleMeta, 'id' | 'title' | 'description' | 'defaultSeverity' | 'docs'>> & Pick<RuleMeta, 'options'>;
+
+/** An engine bound to its parts: everything the extension, the CLI and the library call. */
+export interface Engine {
+  /** The rules this engine runs, in order, with their metadata. */
+  readonly rules: readonly RuleInfo[];
+  lint(text: string, options?: LintOptions): LintResult;
+  createLinter(options?: LintOptions): Linter;
+  /** Reads `.crosswalk.yaml` text: its valid part, and its problems as `config` findings. */
+  checkConfig(text: string): { config: CrosswalkConfig; findings: Finding[] };
+  /** Finds `.crosswalk.yaml` from a draft's folder upwards and reads it and its glossaries. */
+  discoverConfig(startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig>;
+  /** Reads a config text already in hand (an editor buffer) and the glossaries it names. */
+  loadConfigText(path: string, text: string, read: ReadFile): Promise<LoadedConfig>;
+}
+
+/** Builds an engine from rules and data; nothing in src/core names a rule. */
+export function createEngine(parts: EngineParts): Engine {
+  const rules: RuleInfo[] = parts.rules.map(({ id, title, description, defaultSeverity, docs, options }) => ({
+    id, title, description, defaultSeverity, docs: docs ?? `rule-${id}`, ...(options ? { options } : {}),
+  }));
+  return {
+    rules,
+    lint: (text, options = {}) => createLinter(options, parts).lint(text),
+    createLinter: (options = {}) => createLinter(options, parts),
+    checkConfig: (text) => checkConfigText(text, parts.rules),
+    discoverConfig: (startDir, read, explicitPath) => discoverConfig(parts.rules, startDir, read, explicitPath),
+    loadConfigText: (path, text, read) => loadConfigText(parts.rules, path, text, read),
+  };
+}
