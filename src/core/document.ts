@@ -86,14 +86,15 @@ export interface Rule extends RuleMeta {
   check?(doc: PreparedDocument): RawFinding[];
 }
 
-/** Maps a prose range of a block to offsets relative to the block's chunk. */
+/**
+ * Maps a prose range of a block to offsets relative to the block's chunk: from where its first
+ * character's source starts to where its last one's ends (an entity or escape whole).
+ */
 export function blockRange(block: PlacedBlock, start: number, end: number): { start: number; end: number } {
-  const map = block.analysis.map;
-  const last = Math.max(start, end - 1);
-  return {
-    start: map[Math.min(start, map.length - 1)],
-    end: end > start ? map[Math.min(last, map.length - 1)] + 1 : map[Math.min(start, map.length - 1)],
-  };
+  const { map, ends } = block.analysis;
+  const from = map[Math.max(0, Math.min(start, map.length - 1))];
+  if (end <= start || ends.length === 0) return { start: from, end: from };
+  return { start: from, end: Math.max(from, ends[Math.min(end - 1, ends.length - 1)]) };
 }
 
 /** Maps a prose range of a block to document offsets. */

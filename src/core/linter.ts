@@ -6,12 +6,13 @@ import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document
 import { readFrontMatter, type FrontMatter } from './frontmatter';
 import { Glossary, mergeGlossaries, type GlossaryEntry, type GlossaryFileProblem } from './glossary';
 import { LineIndex } from './positions';
+import { ProseMap } from './prose-map';
 import { fleschKincaidGrade } from './readability';
 import { buildSuppressions } from './suppressions';
 import type { YamlProblem } from './yaml-problems';
 import {
   AUDIENCES, type AudienceId, type AudienceSection, type Finding, type LintOptions, type LintResult,
-  type CrosswalkConfig, type Severity, type TermOccurrence,
+  type CrosswalkConfig, type Severity, type TermOccurrence, type TextEdit,
 } from './types';
 
 /**
@@ -165,13 +166,14 @@ function run(
 
   const comments = placedChunks.flatMap((c) => c.analysis.comments.map((m) => ({ body: m.body, start: c.start + m.start, end: c.start + m.end })));
   const suppressions = buildSuppressions(text, comments);
+  const prose = new ProseMap(blocks, comments);
   const findings: Finding[] = [];
   const enabled = RULES.filter((rule) => (config.rules[rule.id] ?? rule.defaultSeverity) !== 'off');
   const add = (rule: Rule, raw: RawFinding[], base: number) => {
     for (const f of raw) {
       const ruleId = f.ruleId ?? rule.id;
       if (suppressions.isSuppressed(ruleId, base + f.start)) continue;
-      findings.push(toFinding(f, ruleId, severityFor(rule, config, f), index, base));
+      findings.push(toFinding(f, ruleId, severityFor(rule, config, f), index, base, prose));
     }
   };
   const blockRules = enabled.filter((rule) => rule.checkBlock);
@@ -228,22 +230,24 @@ function severityFor(rule: Rule, config: ResolvedConfig, finding: RawFinding): S
   return rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
 }
 
-function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: LineIndex, base: number): Finding {
-  const range = index.range(base + f.start, base + f.end);
-  const finding: Finding = {
-    ruleId,
-    severity,
-    message: f.message,
-    audience: f.audience,
-    range,
-    fixes: (f.fixes ?? []).map((fix) => ({
-      title: fix.title,
-      kind: fix.kind,
-      safe: fix.safe === true,
+function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: LineIndex, base: number, prose: ProseMap): Finding {
+  const start = base + f.start;
+  const end = base + f.end;
+  const range = index.range(start, end);
+  const fixes: Finding['fixes'] = [];
+  for (const fix of f.fixes ?? []) {
+    // A fix that would change markup (a URL, a comment, one side of bold) is narrowed to the
+    // prose it changes, or not offered: see src/core/prose-map.ts.
+    const edits: TextEdit[] = [];
+    for (const e of fix.edits) {
+      const kept = prose.keepMarkup({ start: base + e.start, end: base + e.end, newText: e.newText });
+      if (!kept) break;
       // Most fixes edit exactly the finding's range: share it rather than build it again per fix.
-      edits: fix.edits.map((e) => ({ range: e.start === f.start && e.end === f.end ? range : index.range(base + e.start, base + e.end), newText: e.newText })),
-    })),
-  };
+      edits.push({ range: kept.start === start && kept.end === end ? range : index.range(kept.start, kept.end), newText: kept.newText });
+    }
+    if (edits.length === fix.edits.length) fixes.push({ title: fix.title, kind: fix.kind, safe: fix.safe === true, edits });
+  }
+  const finding: Finding = { ruleId, severity, message: f.message, audience: f.audience, range, fixes };
   if (f.term !== undefined) finding.term = f.term;
   if (f.data !== undefined) finding.data = f.data;
   return finding;
@@ -348,7 +352,7 @@ function termsOf(blocks: PlacedBlock[], index: LineIndex, sources: Map<string, {
     for (const match of block.analysis.glossary) {
       const e = match.entry;
       const start = block.chunkStart + block.analysis.map[match.start];
-      const end = block.chunkStart + block.analysis.map[match.end - 1] + 1;
+      const end = block.chunkStart + block.analysis.ends[match.end - 1];
       out.push({
         term: e.term,
         text: match.text,

@@ -146,28 +146,47 @@ function list(lines: string[]): ParsedChunk | undefined {
  * become one blank at their opening backtick, links keep their text, `**`/`*` markers vanish.
  */
 function prose(lines: { offset: number; text: string }[], kind: ProseBlock['kind'], depth?: number, start = lines[0].offset): ProseBlock | undefined {
-  const chars: string[] = [];
-  const offsets: number[] = [];
+  const out: Out = { chars: [], starts: [], ends: [], markup: [] };
   let end = 0;
   for (let i = 0; i < lines.length; i++) {
     const { offset, text } = lines[i];
     let stop = text.length;
     while (stop > 0 && text[stop - 1] === ' ') stop--;
-    if (!inline(text.slice(0, stop), offset, chars, offsets)) return undefined;
+    if (!inline(text.slice(0, stop), offset, out)) return undefined;
     end = offset + stop;
     if (i < lines.length - 1) {
-      chars.push('\n');
-      offsets.push(offset + (text.length - stop >= 2 ? stop : text.length));
+      out.chars.push('\n');
+      // A hard break (two or more trailing spaces) runs from its first space through the line end.
+      const hard = text.length - stop >= 2;
+      out.starts.push(offset + (hard ? stop : text.length));
+      out.ends.push(offset + text.length + 1);
     }
   }
-  const out = chars.join('');
-  if (out.length === 0) return undefined;
+  const text = out.chars.join('');
+  if (text.length === 0) return undefined;
   // Bare links in the prose itself are GFM autolink literals, which the remark path blanks.
-  if (/www\.|:\/\//.test(out)) return undefined;
-  const map = new Int32Array(offsets.length + 1);
-  map.set(offsets);
-  map[offsets.length] = end;
-  return { kind, text: out, map, start, ...(depth !== undefined ? { depth } : {}) };
+  if (/www\.|:\/\//.test(text)) return undefined;
+  const map = new Int32Array(out.starts.length + 1);
+  map.set(out.starts);
+  map[out.starts.length] = end;
+  return { kind, text, map, ends: Int32Array.from(out.ends), markup: out.markup, start, ...(depth !== undefined ? { depth } : {}) };
+}
+
+/** The prose being built: characters, each one's source span, and the blanks that stand for markup. */
+interface Out {
+  chars: string[];
+  starts: number[];
+  ends: number[];
+  markup: number[];
+}
+
+/** Characters written as themselves, from `from` to `to` of the line at `base`. */
+function literal(out: Out, text: string, base: number, from: number, to: number): void {
+  out.chars.push(text.slice(from, to));
+  for (let k = from; k < to; k++) {
+    out.starts.push(base + k);
+    out.ends.push(base + k + 1);
+  }
 }
 
 const PUNCTUATION = /[\p{P}\p{S}]/u;
@@ -175,7 +194,7 @@ const isSpace = (c: string | undefined) => c === undefined || c === ' ' || c ===
 const isPunct = (c: string | undefined) => c !== undefined && PUNCTUATION.test(c);
 
 /** One line's inline content; false when it holds anything this path does not read exactly. */
-function inline(text: string, base: number, chars: string[], offsets: number[]): boolean {
+function inline(text: string, base: number, out: Out): boolean {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
@@ -183,8 +202,10 @@ function inline(text: string, base: number, chars: string[], offsets: number[]):
       if (text[i + 1] === '`' || (i > 0 && text[i - 1] === '`')) return false;
       const close = text.indexOf('`', i + 1);
       if (close === -1 || close === i + 1 || text[close + 1] === '`') return false;
-      chars.push(' ');
-      offsets.push(base + i);
+      out.markup.push(out.starts.length);
+      out.chars.push(' ');
+      out.starts.push(base + i);
+      out.ends.push(base + close + 1);
       i = close + 1;
       continue;
     }
@@ -193,13 +214,11 @@ function inline(text: string, base: number, chars: string[], offsets: number[]):
       if (!m) {
         // A bracket that opens no link is text ("[DATE]"), unless it could start one.
         if (text.indexOf('](', i) !== -1) return false;
-        chars.push(c);
-        offsets.push(base + i);
+        literal(out, text, base, i, i + 1);
         i++;
         continue;
       }
-      chars.push(m[1]);
-      for (let k = 0; k < m[1].length; k++) offsets.push(base + i + 1 + k);
+      literal(out, text, base, i + 1, i + 1 + m[1].length);
       i += m[0].length;
       continue;
     }
@@ -211,16 +230,14 @@ function inline(text: string, base: number, chars: string[], offsets: number[]):
       if (close === -1 || close === i + run || text[close + run] === '*' || text.slice(i + run, close).includes('*') || !closes(text, close, run)) return false;
       const inner = text.slice(i + run, close);
       if (inner.includes('`') || inner.includes('[') || inner.includes(']')) return false;
-      chars.push(inner);
-      for (let k = 0; k < inner.length; k++) offsets.push(base + i + run + k);
+      literal(out, text, base, i + run, close);
       i = close + run;
       continue;
     }
     // A run of plain text up to the next character that may start markup.
     let j = i + 1;
     while (j < text.length && text[j] !== '`' && text[j] !== '[' && text[j] !== '*') j++;
-    chars.push(text.slice(i, j));
-    for (let k = i; k < j; k++) offsets.push(base + k);
+    literal(out, text, base, i, j);
     i = j;
   }
   return true;

@@ -65,7 +65,7 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
 
   private fixAll(document: vscode.TextDocument, findings: Core.Finding[], title: string, kind: vscode.CodeActionKind): vscode.CodeAction {
     const action = new vscode.CodeAction(title, kind);
-    action.edit = toWorkspaceEdit(document.uri, fixAllEdits(findings));
+    action.edit = toWorkspaceEdit(document.uri, fixAllEdits(document.getText(), findings));
     return action;
   }
 }

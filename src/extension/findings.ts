@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Core } from './engine';
+import { engine, type Core } from './engine';
 
 const DOCS = 'https://github.com/crosswalk-health/crosswalk#rule-';
 
@@ -29,16 +29,10 @@ export function toWorkspaceEdit(uri: vscode.Uri, edits: Core.TextEdit[], edit = 
 }
 
 /**
- * The first fix of each finding, skipping any whose edits overlap an edit already taken, so
- * that fix-all never garbles text; a second run picks up what was skipped.
+ * The edits of fix-all: the first fix of each finding, those that can apply together (the engine
+ * chooses, src/core/apply-fixes.ts), sorted and checked; a second run picks up what was left.
  */
-export function fixAllEdits(findings: Core.Finding[]): Core.TextEdit[] {
-  const taken: Core.TextEdit[] = [];
-  for (const finding of findings) {
-    const fix = finding.fixes[0];
-    if (!fix) continue;
-    const overlaps = fix.edits.some((e) => taken.some((t) => e.range.start.offset < t.range.end.offset && t.range.start.offset < e.range.end.offset || e.range.start.offset === t.range.start.offset));
-    if (!overlaps) taken.push(...fix.edits);
-  }
-  return taken;
+export function fixAllEdits(text: string, findings: Core.Finding[]): Core.TextEdit[] {
+  const core = engine();
+  return core.sortedEdits(text, core.fixAllFixes(findings));
 }

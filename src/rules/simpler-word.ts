@@ -27,7 +27,7 @@ export const simplerWord: Rule = {
         term: hit.actual,
         fixes: [
           ...options.map((o) => ({ title: `Replace with "${o}"`, kind: 'replace' as const, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
-          ...(removable ? [{ title: `Remove "${hit.actual}"`, kind: 'remove' as const, edits: [{ start, end: block.analysis.text[hit.end] === ' ' ? end + 1 : end, newText: '' }] }] : []),
+          ...(removable ? [{ title: `Remove "${hit.actual}"`, kind: 'remove' as const, edits: [{ start, end: block.analysis.text[hit.end] === ' ' ? blockRange(block, hit.start, hit.end + 1).end : end, newText: '' }] }] : []),
         ],
       });
     }

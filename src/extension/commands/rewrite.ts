@@ -9,31 +9,6 @@ const AUDIENCE_CHOICES = [
   { label: 'it', description: 'Developers, infrastructure, security, analysts' },
 ];
 
-/**
- * Applies edits to a string from the end of the text backwards, so that earlier offsets stay
- * valid; an edit that overlaps one already applied (or starts where it starts) is skipped.
- */
-export function applyTextEdits(text: string, edits: Core.TextEdit[]): { text: string; applied: number; skipped: number } {
-  const sorted = [...edits].sort((a, b) => b.range.start.offset - a.range.start.offset || b.range.end.offset - a.range.end.offset);
-  let out = text;
-  let floor = Infinity; // start of the last applied edit: later (earlier-in-text) edits must end at or before it
-  let lastStart = -1;
-  let applied = 0;
-  let skipped = 0;
-  for (const edit of sorted) {
-    const { start, end } = { start: edit.range.start.offset, end: edit.range.end.offset };
-    if (end > floor || start === lastStart) {
-      skipped++;
-      continue;
-    }
-    out = out.slice(0, start) + edit.newText + out.slice(end);
-    floor = start;
-    lastStart = start;
-    applied++;
-  }
-  return { text: out, applied, skipped };
-}
-
 /** The fixes "Rewrite for Audience" takes from one finding: plain wording for jargon, spell-out for acronyms. */
 export function rewriteFix(finding: Core.Finding): Core.Fix | undefined {
   if (finding.ruleId === 'jargon') return finding.fixes.find((f) => f.kind === 'replace');
@@ -50,19 +25,21 @@ export function rewriteText(text: string, audience: Core.AudienceId, options: Co
   const core = engine();
   // Set the audience first and lint the result: the front matter then names the target audience,
   // which outranks `.crosswalk.yaml` and settings, so the findings are exactly this audience's.
-  const retargeted = applyTextEdits(text, [core.setAudienceEdit(text, audience)]).text;
+  const retargeted = core.applyFixes(text, [core.setAudienceEdit(text, audience)]);
   const linter = core.createLinter({ ...options, audience });
   const result = linter.lint(retargeted);
-  const edits: Core.TextEdit[] = [];
+  const wanted: Core.Fix[] = [];
   for (const finding of result.findings) {
     // Sections marked for another audience keep their own wording.
     if (!finding.audience.includes(audience)) continue;
     const fix = rewriteFix(finding);
-    if (fix) edits.push(...fix.edits);
+    if (fix) wanted.push(fix);
   }
-  const rewritten = applyTextEdits(retargeted, edits);
-  const remaining = linter.lint(rewritten.text).findings.filter((f) => f.audience.includes(audience) && rewriteFix(f));
-  return { text: rewritten.text, replaced: rewritten.applied, remaining };
+  // Fixes that clash with one before them are left out, and counted among those remaining.
+  const fixes = core.compatibleFixes(wanted);
+  const rewritten = core.applyFixes(retargeted, fixes);
+  const remaining = linter.lint(rewritten).findings.filter((f) => f.audience.includes(audience) && rewriteFix(f));
+  return { text: rewritten, replaced: fixes.length, remaining };
 }
 
 /**

@@ -1,0 +1,96 @@
+import type { Finding, Fix, TextEdit } from './types';
+
+/**
+ * The one place where Crosswalk's edits meet a writer's text: the editor's fix-all, the CLI and
+ * Rewrite for Audience all go through here, so that every caller applies edits the same way and
+ * none can garble text with overlapping edits.
+ */
+
+/** An edit is a fix's edit, or a fix whose edits all apply. */
+type Item = Fix | TextEdit;
+
+const editsOf = (items: readonly Item[]): TextEdit[] => items.flatMap((item) => ('edits' in item ? item.edits : [item]));
+
+/**
+ * The edits sorted by where they start, checked: each within the text and clear of the others
+ * (edits may touch, never overlap; two at the same place, insertions included, are refused
+ * because their order would be a guess). Throws a RangeError naming the first clash.
+ */
+export function sortedEdits(text: string, items: readonly Item[]): TextEdit[] {
+  const edits = editsOf(items).slice().sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  let previous: TextEdit | undefined;
+  for (const edit of edits) {
+    const { start, end } = { start: edit.range.start.offset, end: edit.range.end.offset };
+    if (start < 0 || end < start || end > text.length) throw new RangeError(`Edit ${start}-${end} lies outside the text (${text.length} characters).`);
+    if (previous) {
+      const p = { start: previous.range.start.offset, end: previous.range.end.offset };
+      if (start < p.end || start === p.start) throw new RangeError(`Edits ${p.start}-${p.end} and ${start}-${end} overlap.`);
+    }
+    previous = edit;
+  }
+  return edits;
+}
+
+/** The text with the edits applied, all at once; overlapping edits are refused (see `sortedEdits`). */
+export function applyFixes(text: string, items: readonly Item[]): string {
+  const edits = sortedEdits(text, items);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    parts.push(text.slice(at, edit.range.start.offset), edit.newText);
+    at = edit.range.end.offset;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** True when two edits cannot both apply: they overlap, or start at the same place. */
+function clash(a: TextEdit, b: TextEdit): boolean {
+  const [as, ae, bs, be] = [a.range.start.offset, a.range.end.offset, b.range.start.offset, b.range.end.offset];
+  return as === bs || (as < be && bs < ae);
+}
+
+/**
+ * Of the fixes, in order, those that can apply together: a fix that clashes with one taken before
+ * it is left for the next run, whole (a fix's edits go together or not at all). The edits taken
+ * are kept sorted and apart, so only the neighbours of a new edit can clash with it; in document
+ * order each new edit goes at the end, and a draft's thousands of fixes take linear time.
+ */
+export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
+  const taken: Fix[] = [];
+  const starts: number[] = [];
+  const edits: TextEdit[] = [];
+  const clashes = (e: TextEdit): boolean => {
+    const i = firstAfter(starts, e.range.start.offset);
+    return (i > 0 && clash(edits[i - 1], e)) || (i < edits.length && clash(edits[i], e));
+  };
+  for (const fix of fixes) {
+    const own = [...fix.edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    if (own.some((e, k) => clashes(e) || (k > 0 && clash(own[k - 1], e)))) continue;
+    taken.push(fix);
+    for (const e of own) {
+      const i = firstAfter(starts, e.range.start.offset);
+      starts.splice(i, 0, e.range.start.offset);
+      edits.splice(i, 0, e);
+    }
+  }
+  return taken;
+}
+
+/** Index of the first value > x in sorted xs, or xs.length. */
+function firstAfter(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  if (hi > 0 && xs[hi - 1] <= x) return hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The fixes fix-all applies: the first fix of each finding, those that can apply together. */
+export function fixAllFixes(findings: readonly Finding[]): Fix[] {
+  return compatibleFixes(findings.flatMap((f) => (f.fixes[0] ? [f.fixes[0]] : [])));
+}

@@ -1,0 +1,131 @@
+import type { PlacedBlock } from './document';
+
+/** An edit in document offsets. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * The document's prose, block by block, as the parser placed it (see `ProseBlock` in
+ * src/core/markdown.ts): which source characters are prose and which are markup. Every fix
+ * passes through `keepMarkup` on its way out of the engine, so that no rule can offer an edit
+ * that deletes a link's URL, a comment, inline HTML or one side of `**bold**`.
+ */
+export class ProseMap {
+  /** Document offset where each block's prose starts and ends, in document order. */
+  private readonly starts: number[];
+  private readonly stops: number[];
+
+  constructor(
+    private readonly blocks: PlacedBlock[],
+    private readonly comments: { start: number; end: number }[],
+  ) {
+    this.starts = blocks.map((b) => b.chunkStart + b.analysis.map[0]);
+    this.stops = blocks.map((b) => b.chunkStart + (b.analysis.ends.length ? b.analysis.ends[b.analysis.ends.length - 1] : b.analysis.map[0]));
+  }
+
+  /**
+   * The edit when it changes prose only; else the same change narrowed to the prose that differs
+   * (`A [data](url) breach` to `A [data](url) exposure` edits "breach" alone); else undefined, and
+   * the fix is not offered. An edit outside every block of prose stands when it touches no comment.
+   */
+  keepMarkup(edit: OffsetEdit): OffsetEdit | undefined {
+    const { start, end } = edit;
+    const k = lastAtOrBefore(this.starts, start);
+    const block = k === -1 ? undefined : this.blocks[k];
+    if (!block || start > this.stops[k] || (end > this.stops[k] && start < end)) {
+      // Not within one block: it may touch neither a block nor a comment.
+      const touches = (s: number, e: number) => (start === end ? s < start && start < e : s < end && start < e);
+      for (let i = Math.max(0, k); i < this.blocks.length && this.starts[i] < Math.max(end, start + 1); i++) {
+        if (touches(this.starts[i], this.stops[i])) return undefined;
+      }
+      for (const c of this.comments) if (touches(c.start, c.end)) return undefined;
+      return edit;
+    }
+    const base = block.chunkStart;
+    const { map, ends, markup, text } = block.analysis;
+    const n = ends.length;
+    if (start === end) return isBoundary(map, ends, start - base) ? edit : undefined;
+    // The prose characters [a, b) whose sources run exactly from start to end.
+    const a = firstAtOrAfter(map, start - base, n);
+    const last = lastAtOrBefore(ends, end - base, n);
+    if (a >= n || map[a] !== start - base || last < a || ends[last] !== end - base) return undefined;
+    const b = last + 1;
+    if (isProse(map, ends, markup, a, b)) return edit;
+    // Narrow the edit to what it changes: the writer's characters it keeps at either end stay.
+    const old = text.slice(a, b);
+    const next = edit.newText;
+    let p = 0;
+    while (p < old.length && p < next.length && old[p] === next[p]) p++;
+    while (p > 0 && !cuttable(map, text, a + p, b)) p--;
+    let q = 0;
+    while (q < old.length - p && q < next.length - p && old[old.length - 1 - q] === next[next.length - 1 - q]) q++;
+    while (q > 0 && !cuttable(map, text, b - q, b)) q--;
+    const a2 = a + p;
+    const b2 = b - q;
+    const newText = next.slice(p, next.length - q);
+    if (a2 === b2) {
+      if (newText === '') return undefined;
+      const at = base + (p > 0 ? ends[a2 - 1] : map[a2]);
+      return { start: at, end: at, newText };
+    }
+    if (!isProse(map, ends, markup, a2, b2)) return undefined;
+    return { start: base + map[a2], end: base + ends[b2 - 1], newText };
+  }
+}
+
+/**
+ * True when prose characters [a, b) are text written one after another, with no markup between
+ * or among them: each one's source ends where the next one's starts (or both are one entity).
+ */
+function isProse(map: Int32Array, ends: Int32Array, markup: number[], a: number, b: number): boolean {
+  const m = firstAtOrAfter(markup, a, markup.length);
+  if (m < markup.length && markup[m] < b) return false;
+  for (let i = a; i < b - 1; i++) {
+    if (ends[i] !== map[i + 1] && !(map[i] === map[i + 1] && ends[i] === ends[i + 1])) return false;
+  }
+  return true;
+}
+
+/** An edit may start or stop before prose character i: not inside an entity, nor between a surrogate pair. */
+function cuttable(map: Int32Array, text: string, i: number, b: number): boolean {
+  if (i <= 0 || i >= b) return true;
+  if (map[i] === map[i - 1]) return false;
+  const c = text.charCodeAt(i);
+  return !(c >= 0xdc00 && c <= 0xdfff);
+}
+
+/** An insertion at chunk offset `at` lands where some prose character's source starts or ends. */
+function isBoundary(map: Int32Array, ends: Int32Array, at: number): boolean {
+  const n = ends.length;
+  const i = firstAtOrAfter(map, at, n);
+  if (i < n && map[i] === at) return true;
+  const j = lastAtOrBefore(ends, at, n);
+  return j !== -1 && ends[j] === at;
+}
+
+/** Index of the first value ≥ x in sorted xs[0..n), or n. */
+function firstAtOrAfter(xs: ArrayLike<number>, x: number, n = xs.length): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last value ≤ x in sorted xs[0..n), or -1. */
+function lastAtOrBefore(xs: ArrayLike<number>, x: number, n = xs.length): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

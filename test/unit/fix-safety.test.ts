@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyFixes, compatibleFixes, fixAllFixes, lint, sortedEdits, type LintResult, type TextEdit } from '../../src/index';
+import { parseChunk } from '../../src/core/markdown';
+import { ProseMap } from '../../src/core/prose-map';
+import type { BlockAnalysis } from '../../src/core/analysis';
+
+const slice = (text: string, r: { start: { offset: number }; end: { offset: number } }) => text.slice(r.start.offset, r.end.offset);
+
+function fixAll(text: string, options = { audience: 'clinical' }): string {
+  return applyFixes(text, fixAllFixes(lint(text, options).findings));
+}
+
+test('entities and escapes never shift a range: each finding, hover and fix lands on its own characters', () => {
+  const text = 'The upgrade &mdash; on Saturday &mdash; stops the HL7 feed — and CPOE.';
+  const result = lint(text, { audience: 'clinical' });
+  const jargon = result.findings.find((f) => f.ruleId === 'jargon');
+  const acronym = result.findings.find((f) => f.ruleId === 'undefined-acronym');
+  assert.equal(jargon && slice(text, jargon.range), 'HL7 feed');
+  assert.equal(acronym && slice(text, acronym.range), 'CPOE');
+  assert.equal(slice(text, result.terms.find((t) => t.text === 'HL7 feed')!.range), 'HL7 feed');
+  const once = fixAll(text);
+  assert.match(once, /^The upgrade &mdash; on Saturday &mdash; stops the electronic messages .* between systems — and computerized provider order entry \(CPOE\)\.$/);
+  assert.equal(fixAll(once), once, 'a second fix-all changes nothing more');
+
+  // An entity or escape inside a term is part of it, whole.
+  const escaped = 'We stop the HL7&#32;feed and the MAR\\* list &amp; CPOE.';
+  const r2 = lint(escaped, { audience: 'clinical' });
+  const spans = r2.findings.map((f) => slice(escaped, f.range));
+  assert.ok(spans.includes('HL7&#32;feed'), spans.join(' | '));
+  assert.ok(spans.includes('CPOE'), spans.join(' | '));
+  assert.ok(spans.includes('MAR'), spans.join(' | '));
+});
+
+/** The markup of a draft that every fix must keep: URLs, comments, HTML, bold and emphasis markers. */
+function markupOf(text: string): string[] {
+  return [
+    ...[...text.matchAll(/\]\([^)]*\)|<!--[\s\S]*?-->|<\/?[a-z][^>]*>/g)].map((m) => m[0]),
+    `**:${text.split('**').length}`,
+    `[:${text.split('[').length}`,
+    `]:${text.split(']').length}`,
+  ];
+}
+
+test('no fix crosses markup: it edits only the text inside, or is not offered', () => {
+  const drafts = [
+    'Our [HL7](https://wiki.example/hl7) interface goes down tonight.',
+    'Our HL7 <!-- audience: it --> feed stops tonight.',
+    'Our HL7 <b>feed</b> stops tonight.',
+    'Stop the **HL7** feed in order to test the **CPOE** link.',
+    'A [data](https://example.org) breach happened, and we will utilize the system in order to **test**.',
+    '> The HL7\n> feed stops at NPO time.',
+    'Use the `HL7 feed` and the HL7 `feed` in order to start **in order to** go.',
+    'The **[HL7 feed](u)** and *in order to* and [in order](u) to go.',
+  ];
+  for (const text of drafts) {
+    const result = lint(text, { audience: 'clinical' });
+    for (const finding of result.findings) {
+      for (const fix of finding.fixes) {
+        const fixed = applyFixes(text, [fix]);
+        assert.deepEqual(markupOf(fixed), markupOf(text), `"${fix.title}" on ${JSON.stringify(text)} gave ${JSON.stringify(fixed)}`);
+      }
+    }
+    assert.deepEqual(markupOf(fixAll(text)), markupOf(text), `fix-all on ${JSON.stringify(text)}`);
+  }
+  // The finding across a link's URL stays, without a fix that would delete the URL.
+  const link = lint(drafts[0], { audience: 'clinical' }).findings.find((f) => f.ruleId === 'jargon');
+  assert.ok(link, 'the term is still reported');
+  assert.deepEqual(link.fixes, []);
+});
+
+function blockOf(text: string): ProseMap {
+  const block = parseChunk(text).blocks[0] as BlockAnalysis;
+  return new ProseMap([{ analysis: block, chunkStart: 0, audience: ['clinical'] }], []);
+}
+
+test('an edit across markup is narrowed to the prose it changes, or refused', () => {
+  const text = 'A [data](https://example.org) breach today.';
+  const prose = blockOf(text);
+  const start = text.indexOf('data');
+  const end = text.indexOf('breach') + 'breach'.length;
+  // "data breach" to "data exposure": only "breach" changes, the link stays.
+  assert.deepEqual(prose.keepMarkup({ start, end, newText: 'data exposure' }), { start: text.indexOf('breach'), end, newText: 'exposure' });
+  // "data breach" to "incident": both sides change, so no edit keeps the link.
+  assert.equal(prose.keepMarkup({ start, end, newText: 'incident' }), undefined);
+  // Inside the link text, an edit is prose.
+  assert.deepEqual(prose.keepMarkup({ start, end: start + 4, newText: 'records' }), { start, end: start + 4, newText: 'records' });
+  // An edit that starts or ends inside markup is refused.
+  assert.equal(prose.keepMarkup({ start: start - 1, end: start + 4, newText: 'x' }), undefined);
+  assert.equal(prose.keepMarkup({ start: text.indexOf('https'), end: text.indexOf('https') + 5, newText: 'x' }), undefined);
+
+  const bold = 'Stop the **HL7** feed.';
+  const b = blockOf(bold);
+  assert.equal(b.keepMarkup({ start: bold.indexOf('HL7'), end: bold.indexOf(' feed') + 5, newText: 'messages' }), undefined);
+  assert.deepEqual(b.keepMarkup({ start: bold.indexOf('HL7'), end: bold.indexOf('HL7') + 3, newText: 'messages' }), { start: 11, end: 14, newText: 'messages' });
+  // An entity is one character of prose: an edit may take it whole, never half.
+  const entity = 'Stop&nbsp;now.';
+  const e = blockOf(entity);
+  assert.deepEqual(e.keepMarkup({ start: 0, end: 14 - 1, newText: 'Go' }), { start: 0, end: 13, newText: 'Go' });
+  assert.equal(e.keepMarkup({ start: 0, end: 6, newText: 'Go' }), undefined);
+});
+
+test('applyFixes applies sorted, non-overlapping edits and refuses overlaps', () => {
+  const text = 'abcdef';
+  const edit = (start: number, end: number, newText: string): TextEdit => ({
+    range: { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } },
+    newText,
+  });
+  assert.equal(applyFixes(text, [edit(4, 6, 'X'), edit(0, 1, 'Y'), edit(2, 2, '-')]), 'Yb-cdX');
+  assert.equal(applyFixes(text, [{ title: 't', kind: 'replace', safe: false, edits: [edit(1, 2, ''), edit(2, 3, 'C')] }]), 'aCdef');
+  assert.throws(() => applyFixes(text, [edit(0, 3, 'x'), edit(2, 4, 'y')]), RangeError);
+  assert.throws(() => applyFixes(text, [edit(2, 2, 'x'), edit(2, 3, 'y')]), RangeError);
+  assert.throws(() => applyFixes(text, [edit(5, 9, 'x')]), RangeError);
+  assert.deepEqual(sortedEdits(text, [edit(3, 4, ''), edit(0, 1, '')]).map((e) => e.range.start.offset), [0, 3]);
+  const fix = (start: number, end: number) => ({ title: `${start}`, kind: 'replace' as const, safe: false, edits: [edit(start, end, 'z')] });
+  assert.deepEqual(compatibleFixes([fix(0, 2), fix(1, 3), fix(2, 4), fix(2, 3), fix(5, 6)]).map((f) => f.title), ['0', '2', '5']);
+});
+
+test('fix-all settles: a second run changes nothing more', () => {
+  const drafts = [
+    'The HL7 feed and the CPOE screen go down. In order to test, utilize the MAR.',
+    '# Downtime\n\nThe EHR and the PACS stop; the HL7 feed stops. NPO patients stay NPO.\n',
+  ];
+  for (const text of drafts) {
+    let current = text;
+    let result: LintResult | undefined;
+    for (let pass = 0; pass < 3; pass++) {
+      result = lint(current, { audience: 'clinical' });
+      current = applyFixes(current, fixAllFixes(result.findings));
+    }
+    assert.equal(fixAll(current), current, `fix-all does not settle on ${JSON.stringify(text)}`);
+  }
+});
