@@ -14,3 +14,6 @@ export { DEFAULT_LIMITS, CONFIG_KEYS } from './config';
 export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
 export * from './types';
 export { CONFIG_FILE_NAMES, type LoadedConfig, type ReadFile } from './config-discovery';
+export { termHoverMarkdown, readabilityHoverMarkdown, markdownToPlainText } from './hover-text';
+export { mergeConfig } from './merge-config';
+export { disableLineEdit } from './disable-line';

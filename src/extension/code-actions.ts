@@ -40,14 +40,11 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
           actions.push(add);
         }
       }
-      const line = finding.range.start.line - 1;
-      // A comment at the end of the line keeps lists and tables whole, where a line above them would split them;
-      // front matter is YAML, where an HTML comment does not belong.
-      if (line >= frontMatterLines(document)) {
+      // An end-of-line comment, never in front matter (src/core/disable-line.ts, shared with the language server).
+      const disableEdit = engine().disableLineEdit(document.getText(), finding.range.start.line - 1, finding.ruleId);
+      if (disableEdit) {
         const disable = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
-        disable.edit = new vscode.WorkspaceEdit();
-        const at = endOfLineComment(document.lineAt(line));
-        disable.edit.insert(document.uri, at.position, at.wrap(`<!-- crosswalk-disable-line ${finding.ruleId} -->`));
+        disable.edit = toWorkspaceEdit(document.uri, [disableEdit]);
         if (diagnostic) disable.diagnostics = [diagnostic];
         actions.push(disable);
       }
@@ -68,24 +65,6 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
     action.edit = toWorkspaceEdit(document.uri, fixAllEdits(document.getText(), findings));
     return action;
   }
-}
-
-/** Where an end-of-line comment goes: inside a table row's last cell, else after the text. */
-function endOfLineComment(line: vscode.TextLine): { position: vscode.Position; wrap: (comment: string) => string } {
-  const text = line.text.replace(/\s+$/, '');
-  if (/^\s*\|/.test(text) && text.endsWith('|') && text.length > 1) {
-    const pipe = text.length - 1;
-    const spaced = text[pipe - 1] === ' ';
-    return { position: new vscode.Position(line.lineNumber, pipe), wrap: (c) => `${spaced ? '' : ' '}${c} ` };
-  }
-  return { position: new vscode.Position(line.lineNumber, text.length), wrap: (c) => ` ${c}` };
-}
-
-/** How many lines the front matter takes (0 when there is none). */
-function frontMatterLines(document: vscode.TextDocument): number {
-  if (document.lineCount === 0 || !/^\uFEFF?---\s*$/.test(document.lineAt(0).text)) return 0;
-  for (let i = 1; i < document.lineCount; i++) if (/^(---|\.\.\.)\s*$/.test(document.lineAt(i).text)) return i + 1;
-  return 0;
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | undefined {

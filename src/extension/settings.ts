@@ -33,19 +33,5 @@ export function readSettings(scope?: vscode.ConfigurationScope): CrosswalkSettin
   };
 }
 
-/** Settings first, then the project's `.crosswalk.yaml` over them, key by key. */
-export function mergeConfig(settings: Core.CrosswalkConfig, file: Core.CrosswalkConfig): Core.CrosswalkConfig {
-  const audiences: Core.CrosswalkConfig['audiences'] = { ...settings.audiences };
-  for (const [name, value] of Object.entries(file.audiences ?? {})) {
-    const key = name as keyof NonNullable<Core.CrosswalkConfig['audiences']>;
-    audiences[key] = { ...audiences[key], ...value, readability: { ...audiences[key]?.readability, ...value?.readability } };
-  }
-  return {
-    ...settings,
-    ...file,
-    rules: { ...settings.rules, ...file.rules },
-    audiences,
-    allow: [...(settings.allow ?? []), ...(file.allow ?? [])],
-    glossaries: file.glossaries ?? [],
-  };
-}
+/** Settings first, then the project's `.crosswalk.yaml` over them (shared with the language server). */
+export { mergeConfig } from '../core/merge-config';
