@@ -212,3 +212,14 @@ test('a rule takes options in config next to its level; a plain level still work
     [4, 'placeholder option patterns: must be a list of text values.'],
   ]);
 });
+
+test('lintAsync stops between slices when its signal is aborted, and a later check still completes', async () => {
+  const text = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}: the UAT for the EHR starts on day ${i}.`).join('\n\n');
+  const linter = createLinter();
+  const signal = { aborted: false };
+  const pending = linter.lintAsync(text, signal);
+  signal.aborted = true;
+  await assert.rejects(pending, (error: Error) => error.name === 'AbortError');
+  const result = await linter.lintAsync(text);
+  assert.deepEqual(result.findings, lint(text).findings);
+});
