@@ -1,0 +1,203 @@
+import {
+  CodeActionKind, type ClientCapabilities, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, disableLineEdit, type Finding, type LintResult, type TextEdit,
+} from '../index';
+import { TextDocument as Text } from 'vscode-languageserver-textdocument';
+import { toDiagnostic, toLspRange } from './convert';
+import type { DocumentConfig } from './server';
+import { joinUri, splitUri } from './uri';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.crosswalk`;
+const DEFAULT_GLOSSARY = '.crosswalk/glossary.yaml';
+
+/**
+ * What a listed action needs to compute its edit later (`codeAction/resolve`): a long draft's
+ * light bulb answers at once, and only the action picked reads a glossary or rewrites front matter.
+ */
+export interface ActionData {
+  uri: string;
+  kind: 'fix' | 'allow' | 'glossary' | 'disable' | 'fixRule' | 'fixAll';
+  /** The finding, as `keyOf` spells it, so that the edit is made for the draft as it is at resolve time. */
+  key?: string;
+  fix?: number;
+  ruleId?: string;
+  term?: string;
+  audience?: string;
+}
+
+export interface ActionContext {
+  capabilities: ClientCapabilities;
+  readText(uri: string): Promise<string | undefined>;
+  documentVersion(uri: string): number | undefined;
+}
+
+const keyOf = (f: Finding) => `${f.ruleId}:${f.range.start.offset}:${f.range.end.offset}:${f.term ?? ''}`;
+/** Whether a requested kind (`only`) covers an action's kind: `source` covers `source.fixAll.crosswalk`. */
+const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(`${requested}.`);
+
+/** The actions for a range, without their edits. */
+export function actionsFor(document: TextDocument, result: LintResult, params: CodeActionParams): CodeAction[] {
+  const uri = document.uri;
+  const only = params.context.only;
+  const fixable = result.findings.filter((f) => f.fixes.length);
+  const actions: CodeAction[] = [];
+  if (only?.some((k) => covers(k, FIX_ALL_KIND)) && fixable.length) {
+    actions.push({ title: 'Crosswalk: fix all', kind: FIX_ALL_KIND, data: { uri, kind: 'fixAll' } satisfies ActionData });
+  }
+  if (only && !only.some((k) => covers(k, CodeActionKind.QuickFix))) return actions;
+
+  const start = document.offsetAt(params.range.start);
+  const end = document.offsetAt(params.range.end);
+  const findings = result.findings.filter((f) => f.range.start.offset <= end && start <= f.range.end.offset);
+  for (const finding of findings) {
+    const key = keyOf(finding);
+    const own = toDiagnostic(finding);
+    const diagnostic = params.context.diagnostics.find((d) => d.source === 'crosswalk' && String(d.code) === finding.ruleId && sameRange(d, own)) ?? own;
+    const quickFix = (title: string, data: Omit<ActionData, 'uri' | 'key'>, isPreferred = false): CodeAction => ({
+      title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(isPreferred ? { isPreferred } : {}), data: { uri, key, ...data } satisfies ActionData,
+    });
+    finding.fixes.forEach((fix, i) => actions.push(quickFix(fix.title, { kind: 'fix', fix: i }, i === 0)));
+    if (finding.term && (finding.ruleId === 'jargon' || finding.ruleId === 'undefined-acronym')) {
+      actions.push(quickFix(`Allow "${finding.term}" in this document`, { kind: 'allow', term: finding.term }));
+      for (const audience of finding.audience) {
+        actions.push(quickFix(`Add "${finding.term}" to the team glossary as known to ${audience} readers`, { kind: 'glossary', term: finding.term, audience }));
+      }
+    }
+    // Listed only where a comment may go (not in front matter): the edit itself is made at resolve time.
+    if (disableLineEdit(document.getText(), finding.range.start.line - 1, finding.ruleId)) {
+      actions.push(quickFix(`Disable ${finding.ruleId} for this line`, { kind: 'disable', ruleId: finding.ruleId }));
+    }
+  }
+  for (const ruleId of [...new Set(findings.filter((f) => f.fixes.length).map((f) => f.ruleId))]) {
+    if (fixable.filter((f) => f.ruleId === ruleId).length > 1) {
+      actions.push({ title: `Fix all ${ruleId} problems in this document`, kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixRule', ruleId } satisfies ActionData });
+    }
+  }
+  if (findings.some((f) => f.fixes.length) && fixable.length > 1) {
+    actions.push({ title: 'Fix all Crosswalk problems in this document', kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixAll' } satisfies ActionData });
+  }
+  return actions;
+}
+
+function sameRange(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
+}
+
+/** The edit of one action, for the draft as it is now; undefined when its finding is gone. */
+export async function buildAction(document: TextDocument, result: LintResult, config: DocumentConfig, data: ActionData, context: ActionContext): Promise<WorkspaceEdit | undefined> {
+  const text = document.getText();
+  const finding = data.key === undefined ? undefined : result.findings.find((f) => keyOf(f) === data.key);
+  const onDraft = (edits: TextEdit[]) => documentEdit(document.uri, document.version, edits.map(toLspEdit), context);
+  switch (data.kind) {
+    case 'fix': {
+      const fix = finding?.fixes[data.fix ?? 0];
+      return fix ? onDraft(fix.edits) : undefined;
+    }
+    case 'allow':
+      return finding?.term ? onDraft([allowTermEdit(text, finding.term)]) : undefined;
+    case 'disable': {
+      const edit = finding && disableLineEdit(text, finding.range.start.line - 1, finding.ruleId);
+      return edit ? onDraft([edit]) : undefined;
+    }
+    case 'fixRule':
+      return onDraft(fixAllEdits(result.findings.filter((f) => f.ruleId === data.ruleId)));
+    case 'fixAll':
+      return onDraft(fixAllEdits(result.findings));
+    case 'glossary':
+      return finding?.term && data.audience ? glossaryEdit(config, finding.term, data.audience, document.uri, context) : undefined;
+  }
+}
+
+/**
+ * The first fix of each finding, skipping any whose edits overlap an edit already taken, so that
+ * fix-all never garbles text (as src/extension/findings.ts does); a second run picks up the rest.
+ */
+export function fixAllEdits(findings: Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes[0];
+    if (!fix) continue;
+    const overlaps = fix.edits.some((e) => taken.some((t) => (e.range.start.offset < t.range.end.offset && t.range.start.offset < e.range.end.offset) || e.range.start.offset === t.range.start.offset));
+    if (!overlaps) taken.push(...fix.edits);
+  }
+  return taken;
+}
+
+function toLspEdit(edit: TextEdit): LspTextEdit {
+  return { range: toLspRange(edit.range), newText: edit.newText };
+}
+
+/** Edits of one file: versioned where the client takes document changes, so a stale edit is refused. */
+function documentEdit(uri: string, version: number | null, edits: LspTextEdit[], context: ActionContext): WorkspaceEdit {
+  if (context.capabilities.workspace?.workspaceEdit?.documentChanges) return { documentChanges: [{ textDocument: { uri, version }, edits }] };
+  return { changes: { [uri]: edits } };
+}
+
+/**
+ * Marks a term as known to an audience in the team glossary, as an edit (never a client-side
+ * command, which other editors would silently ignore): the first glossary `.crosswalk.yaml` names,
+ * else the first in the `crosswalk.glossaries` setting, else `.crosswalk/glossary.yaml` in the
+ * workspace folder, created and added to `.crosswalk.yaml` so that the CLI in CI reads it too.
+ */
+async function glossaryEdit(config: DocumentConfig, term: string, audience: string, draftUri: string, context: ActionContext): Promise<WorkspaceEdit> {
+  const { loaded, base, folder, settings } = config;
+  const folderPath = (folder && splitUri(folder)?.path.replace(/\/+$/, '')) ?? parentPath(loaded.path ?? splitUri(draftUri)?.path ?? '/');
+  const configDir = loaded.path ? parentPath(loaded.path) : folderPath;
+  const resolve = (dir: string, name: string) => joinUri(base, name.startsWith('/') ? name : `${dir}/${name}`);
+  let target: string;
+  let addToConfig = false;
+  if (loaded.config.glossaries?.length) target = resolve(configDir, loaded.config.glossaries[0]);
+  else if (settings.config.glossaries?.length) target = resolve(folderPath, settings.config.glossaries[0]);
+  else {
+    target = resolve(configDir, DEFAULT_GLOSSARY);
+    addToConfig = true;
+  }
+  const files: { uri: string; old: string | undefined; next: string }[] = [];
+  const old = await context.readText(target);
+  files.push({ uri: target, old, next: addKnownTermToGlossary(old ?? '', term, audience) });
+  if (addToConfig) {
+    const configUri = loaded.path ? joinUri(base, loaded.path) : resolve(folderPath, '.crosswalk.yaml');
+    const configText = await context.readText(configUri);
+    if (!configText?.includes(DEFAULT_GLOSSARY)) files.push({ uri: configUri, old: configText, next: addGlossaryToConfigText(configText ?? '', DEFAULT_GLOSSARY) });
+  }
+  const creates = files.some((f) => f.old === undefined);
+  const canCreate = context.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') ?? false;
+  if (creates && !(canCreate && context.capabilities.workspace?.workspaceEdit?.documentChanges)) {
+    const missing = files.filter((f) => f.old === undefined).map((f) => splitUri(f.uri)?.path ?? f.uri);
+    throw new Error(`this editor cannot create files through an edit: create ${missing.join(' and ')} (it may be empty) and try again.`);
+  }
+  if (!creates && !context.capabilities.workspace?.workspaceEdit?.documentChanges) {
+    return { changes: Object.fromEntries(files.map((f) => [f.uri, [minimalEdit(f.old ?? '', f.next)]])) };
+  }
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const f of files) {
+    if (f.old === undefined) documentChanges.push({ kind: 'create', uri: f.uri, options: { ignoreIfExists: true } });
+    documentChanges.push({ textDocument: { uri: f.uri, version: context.documentVersion(f.uri) ?? null }, edits: [minimalEdit(f.old ?? '', f.next)] });
+  }
+  return { documentChanges };
+}
+
+/** One edit that turns `old` into `next`, touching only the part between their common prefix and suffix. */
+export function minimalEdit(old: string, next: string): LspTextEdit {
+  let start = 0;
+  while (start < old.length && start < next.length && old[start] === next[start]) start++;
+  // Never split a surrogate pair: positions count UTF-16 code units.
+  if (start > 0 && isHighSurrogate(old.charCodeAt(start - 1))) start--;
+  let end = 0;
+  while (end < old.length - start && end < next.length - start && old[old.length - 1 - end] === next[next.length - 1 - end]) end++;
+  if (end > 0 && isHighSurrogate(old.charCodeAt(old.length - end - 1))) end--;
+  const text = Text.create('file:///old', 'yaml', 0, old);
+  return { range: { start: text.positionAt(start), end: text.positionAt(old.length - end) }, newText: next.slice(start, next.length - end) };
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+function parentPath(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '' : path.slice(0, i);
+}

@@ -1,0 +1,260 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams, WorkspaceEdit, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer } from '../../src/server/server';
+
+/**
+ * The language server over an in-process connection, with files in memory: what an editor sees
+ * (diagnostics, hover, code actions and their resolved edits) without starting a process.
+ * scripts/lsp-clients/ drives the built server from real Neovim and Emacs.
+ */
+
+interface Session {
+  client: MessageConnection;
+  diagnostics: Map<string, PublishDiagnosticsParams[]>;
+  /** Resolves with the next diagnostics published for the URI that satisfy the predicate. */
+  next(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  open(uri: string, text: string, languageId?: string): void;
+  close(): void;
+}
+
+const CAPABILITIES = {
+  workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+  textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } }, hover: { contentFormat: ['markdown', 'plaintext'] } },
+};
+
+async function session(files: Record<string, string>, init: { capabilities?: object; initializationOptions?: unknown; rootUri?: string } = {}): Promise<Session> {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const server = createConnection(ProposedFeatures.all, up, down);
+  startServer(server, { readFile: async (uri) => files[uri] });
+  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  const waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    diagnostics.set(params.uri, [...(diagnostics.get(params.uri) ?? []), params]);
+    for (const w of [...waiters]) {
+      if (w.uri === params.uri && w.predicate(params)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  });
+  client.onRequest('window/showMessageRequest', () => null);
+  client.onNotification('window/showMessage', () => undefined);
+  client.onNotification('window/logMessage', () => undefined);
+  client.listen();
+  await client.sendRequest('initialize', {
+    processId: null,
+    rootUri: init.rootUri ?? 'file:///work/project',
+    workspaceFolders: [{ uri: init.rootUri ?? 'file:///work/project', name: 'project' }],
+    capabilities: init.capabilities ?? CAPABILITIES,
+    initializationOptions: init.initializationOptions ?? { delay: 0 },
+  });
+  await client.sendNotification('initialized', {});
+  let version = 0;
+  return {
+    client,
+    diagnostics,
+    next: (uri, predicate = () => true) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 10 s`)), 10_000);
+      waiters.push({ uri, predicate, resolve: (p) => {
+        clearTimeout(timer);
+        resolve(p);
+      } });
+    }),
+    open: (uri, text, languageId = 'markdown') => void client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: ++version, text } }),
+    close: () => {
+      // Ending the streams would end the test process: the Node connection exits when its input ends.
+      client.dispose();
+      server.dispose();
+    },
+  };
+}
+
+const DRAFT_URI = 'file:///work/project/docs/notice.md';
+const DRAFT = '---\naudience: clinical\n---\n\n# Downtime\n\nUAT for the new order sets starts Monday.\n';
+
+function underlined(text: string, d: Diagnostic): string {
+  const doc = TextDocument.create('file:///x', 'markdown', 1, text);
+  return text.slice(doc.offsetAt(d.range.start), doc.offsetAt(d.range.end));
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'markdown', 1, text), edits);
+}
+
+function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  if (!edit) return [];
+  if (edit.changes?.[uri]) return edit.changes[uri];
+  const out: TextEdit[] = [];
+  for (const change of edit.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) out.push(...(change.edits as TextEdit[]));
+  return out;
+}
+
+test('diagnostics on the right characters, with the rule id as code and a link to its docs', async () => {
+  const s = await session({});
+  try {
+    const published = s.next(DRAFT_URI, (p) => p.diagnostics.length > 0);
+    s.open(DRAFT_URI, DRAFT);
+    const { diagnostics } = await published;
+    const jargon = diagnostics.find((d) => d.code === 'jargon');
+    assert.ok(jargon, JSON.stringify(diagnostics));
+    assert.equal(underlined(DRAFT, jargon), 'UAT');
+    assert.equal(jargon.source, 'crosswalk');
+    assert.equal(jargon.codeDescription?.href, 'https://github.com/crosswalk-health/crosswalk#rule-jargon');
+  } finally {
+    s.close();
+  }
+});
+
+test('hover tells the meaning, who knows the term and the wording for this reader', async () => {
+  const s = await session({});
+  try {
+    const published = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, DRAFT);
+    await published;
+    const hover = await s.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: DRAFT_URI }, position: { line: 6, character: 1 } });
+    const value = (hover?.contents as { value: string }).value;
+    assert.match(value, /\*\*UAT\*\*/);
+    assert.match(value, /Known to: .*IT/);
+    assert.match(value, /For clinical staff here, say:/);
+    assert.deepEqual(hover?.range, { start: { line: 6, character: 0 }, end: { line: 6, character: 3 } });
+  } finally {
+    s.close();
+  }
+});
+
+test('code actions are listed without edits and resolved to plain WorkspaceEdits', async () => {
+  const s = await session({});
+  try {
+    const published = s.next(DRAFT_URI, (p) => p.diagnostics.length > 0);
+    s.open(DRAFT_URI, DRAFT);
+    const { diagnostics } = await published;
+    const jargon = diagnostics.find((d) => d.code === 'jargon') as Diagnostic;
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: DRAFT_URI }, range: jargon.range, context: { diagnostics: [jargon] } });
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Allow "UAT" in this document'), titles.join('\n'));
+    assert.ok(titles.includes('Add "UAT" to the team glossary as known to clinical readers'), titles.join('\n'));
+    assert.ok(titles.includes('Disable jargon for this line'), titles.join('\n'));
+    assert.ok(actions.every((a) => a.edit === undefined && a.command === undefined), 'edits are computed at resolve time, and no action is a client-side command');
+
+    const fix = actions.find((a) => a.kind === 'quickfix' && a.isPreferred) as CodeAction;
+    const resolvedFix = await s.client.sendRequest<CodeAction>('codeAction/resolve', fix);
+    const fixed = applyEdits(DRAFT, editsFor(resolvedFix.edit, DRAFT_URI));
+    assert.doesNotMatch(fixed, /^UAT /m);
+    assert.ok(fixed.startsWith('---\naudience: clinical\n---\n\n# Downtime\n'), 'the fix changes only its range');
+
+    const allow = await s.client.sendRequest<CodeAction>('codeAction/resolve', actions.find((a) => a.title.startsWith('Allow')));
+    assert.match(applyEdits(DRAFT, editsFor(allow.edit, DRAFT_URI)), /^allow: \[ UAT \]$/m);
+
+    const disable = await s.client.sendRequest<CodeAction>('codeAction/resolve', actions.find((a) => a.title.startsWith('Disable')));
+    assert.match(applyEdits(DRAFT, editsFor(disable.edit, DRAFT_URI)), /starts Monday\. <!-- crosswalk-disable-line jargon -->\n/);
+  } finally {
+    s.close();
+  }
+});
+
+test('"Add to team glossary" creates the glossary and names it in .crosswalk.yaml, as edits', async () => {
+  const s = await session({ 'file:///work/project/.crosswalk.yaml': 'audience: all\n' });
+  try {
+    const published = s.next(DRAFT_URI, (p) => p.diagnostics.length > 0);
+    s.open(DRAFT_URI, DRAFT);
+    const { diagnostics } = await published;
+    const jargon = diagnostics.find((d) => d.code === 'jargon') as Diagnostic;
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: DRAFT_URI }, range: jargon.range, context: { diagnostics: [jargon] } });
+    const add = await s.client.sendRequest<CodeAction>('codeAction/resolve', actions.find((a) => a.title.startsWith('Add "UAT"')));
+    const changes = add.edit?.documentChanges ?? [];
+    assert.deepEqual(changes[0], { kind: 'create', uri: 'file:///work/project/.crosswalk/glossary.yaml', options: { ignoreIfExists: true } });
+    const glossary = applyEdits('', editsFor(add.edit, 'file:///work/project/.crosswalk/glossary.yaml'));
+    assert.match(glossary, /term: UAT/);
+    assert.match(glossary, /familiar_to: \[ clinical \]/);
+    const config = applyEdits('audience: all\n', editsFor(add.edit, 'file:///work/project/.crosswalk.yaml'));
+    assert.equal(config, 'audience: all\nglossaries:\n  - .crosswalk/glossary.yaml\n');
+  } finally {
+    s.close();
+  }
+});
+
+test('.crosswalk.yaml is found upwards from the draft, no higher than the workspace folder', async () => {
+  const s = await session({
+    'file:///work/project/.crosswalk.yaml': 'allow: [UAT]\n',
+    'file:///work/.crosswalk.yaml': 'rules:\n  jargon: off\n',
+  });
+  try {
+    const published = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, DRAFT);
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.filter((d) => d.code === 'jargon' && underlined(DRAFT, d) === 'UAT').length, 0, JSON.stringify(diagnostics));
+  } finally {
+    s.close();
+  }
+  const above = await session({ 'file:///work/.crosswalk.yaml': 'rules:\n  jargon: off\n' });
+  try {
+    const published = above.next(DRAFT_URI);
+    above.open(DRAFT_URI, DRAFT);
+    assert.ok((await published).diagnostics.some((d) => d.code === 'jargon'), 'the config above the workspace folder is not read');
+  } finally {
+    above.close();
+  }
+});
+
+test('a per-file problem limit, with a notice of what is not shown', async () => {
+  const s = await session({}, { initializationOptions: { crosswalk: { delay: 0, maxNumberOfProblems: 1 } } });
+  try {
+    const published = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, `${DRAFT}\nThe EHR and the LIS and the PACS go down for the HL7 work.\n`);
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.length, 2, JSON.stringify(diagnostics));
+    assert.match(diagnostics[1].message, /shows the first 1 of \d+ problems/);
+  } finally {
+    s.close();
+  }
+});
+
+test('Emacs sends languageId text: a .md file counts, other text files do not', async () => {
+  const s = await session({});
+  try {
+    const published = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, DRAFT, 'text');
+    assert.ok((await published).diagnostics.some((d) => d.code === 'jargon'));
+    const txt = 'file:///work/project/notes.txt';
+    s.open(txt, DRAFT, 'text');
+    const hover = await s.client.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: txt }, position: { line: 6, character: 1 } });
+    assert.equal(hover, null);
+    assert.equal(s.diagnostics.get(txt), undefined);
+  } finally {
+    s.close();
+  }
+});
+
+test('an edit is checked again, and fix-all answers as source.fixAll.crosswalk', async () => {
+  const s = await session({}, { capabilities: {}, initializationOptions: { delay: 0 } });
+  try {
+    const first = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, DRAFT);
+    await first;
+    const edited = s.next(DRAFT_URI, (p) => p.version === 2);
+    void s.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri: DRAFT_URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 3 } }, text: 'Testing' }],
+    });
+    const after = await edited;
+    assert.ok(!after.diagnostics.some((d) => d.code === 'jargon' && d.range.start.line === 6 && d.range.start.character === 0));
+    const withFixes = s.next(DRAFT_URI, (p) => p.version === 3);
+    void s.client.sendNotification('textDocument/didChange', { textDocument: { uri: DRAFT_URI, version: 3 }, contentChanges: [{ text: `${DRAFT}\nThe [UNIT] team and the [DATE] go-live.\n` }] });
+    await withFixes;
+    // Without resolve support in the client, the edits come with the list.
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: DRAFT_URI }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.crosswalk']);
+    assert.ok(actions[0].edit?.changes?.[DRAFT_URI]?.length, JSON.stringify(actions[0]));
+  } finally {
+    s.close();
+  }
+});
