@@ -22,6 +22,7 @@ Options:
 
 Other commands:
   crosswalk rules   list the rules with their default severity
+  crosswalk lsp     the language server for editors, on stdio (--stdio accepted)
 
 Exit codes: 0 no errors, 1 an error finding, 2 bad usage or unreadable file.
 Nothing is sent anywhere: Crosswalk makes no network calls.`;
@@ -89,6 +90,11 @@ const readIfExists = async (file: string): Promise<string | undefined> => {
 };
 
 export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, stdin: () => Promise<string> = readStdin): Promise<number> {
+  if (argv[0] === 'lsp') {
+    // Started by an editor: speaks LSP (stdio unless --node-ipc, --socket or --pipe says otherwise) until the editor exits it.
+    (await import('../server/node')).startNodeServer(argv.slice(1));
+    return new Promise<number>(() => {});
+  }
   let args: Args;
   try {
     args = parseArgs(argv);
