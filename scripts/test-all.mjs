@@ -2,6 +2,7 @@
 // `npm test`: every layer of checks, in order, streaming each one's output as it runs:
 //   typecheck, lint, build            one check each
 //   unit tests                        node --test over test/unit/**/*.test.ts (TAP `# pass` / `# fail`)
+//   editor clients                    Neovim and Emacs + Eglot against `crosswalk lsp --stdio` (CLIENTS-RESULT line)
 //   extension host (development)      build the suite, set up code-server + Chromium, run it (HOST-RESULT line)
 //   package                           `npm run package` (vsce), one check
 //   extension host (installed .vsix)  the @vsix-tagged tests against the packaged extension
@@ -123,6 +124,26 @@ async function unitTests() {
   record(name, passed, failed, t, note);
 }
 
+/** Real editors against the built language server (scripts/lsp-clients/run.mjs); a layer that ran no test fails. */
+async function clientTests() {
+  const name = 'editor clients (Neovim, Emacs + Eglot)';
+  banner(name);
+  const t = Date.now();
+  const { code, output } = await run(process.execPath, [path.join('scripts', 'lsp-clients', 'run.mjs')]);
+  const match = [...output.matchAll(/^CLIENTS-RESULT passed=(\d+) failed=(\d+)/gm)].at(-1);
+  const passed = match ? Number(match[1]) : 0;
+  let failed = match ? Number(match[2]) : 1;
+  let note = match ? '' : `run.mjs exited ${code} without a CLIENTS-RESULT line`;
+  if (match && passed === 0 && failed === 0) {
+    failed = 1;
+    note = 'no editor-client test ran';
+  } else if (match && code !== 0 && failed === 0) {
+    failed = 1;
+    note = `run.mjs exited ${code}`;
+  }
+  record(name, passed, failed, t, note);
+}
+
 /** Runs the host suite through run.mjs and reads its HOST-RESULT line. Returns the number of tests that ran. */
 async function hostRun(name, extraArgs) {
   banner(name);
@@ -150,6 +171,7 @@ async function main() {
   await check('lint', 'npm', ['run', 'lint']);
   await check('build', 'npm', ['run', 'build']);
   await unitTests();
+  await clientTests();
 
   let hostTestsRan = 0;
   if (skipHost) {
