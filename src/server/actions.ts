@@ -4,7 +4,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, disableLineEdit, type Finding, type LintResult, type TextEdit,
+  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, compatibleFixes, disableLineEdit, fixAllFixes, sortedEdits,
+  type Finding, type LintResult, type TextEdit,
 } from '../index';
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
 import { toDiagnostic, toLspRange } from './convert';
@@ -27,6 +28,8 @@ export interface ActionData {
   ruleId?: string;
   term?: string;
   audience?: string;
+  /** Fix-all asked for as `source.fixAll` (on save, say): safe fixes only. */
+  unattended?: boolean;
 }
 
 export interface ActionContext {
@@ -45,8 +48,8 @@ export function actionsFor(document: TextDocument, result: LintResult, params: C
   const only = params.context.only;
   const fixable = result.findings.filter((f) => f.fixes.length);
   const actions: CodeAction[] = [];
-  if (only?.some((k) => covers(k, FIX_ALL_KIND)) && fixable.length) {
-    actions.push({ title: 'Crosswalk: fix all', kind: FIX_ALL_KIND, data: { uri, kind: 'fixAll' } satisfies ActionData });
+  if (only?.some((k) => covers(k, FIX_ALL_KIND)) && fixable.some((f) => f.fixes.some((fix) => fix.safe))) {
+    actions.push({ title: 'Crosswalk: fix all safe fixes', kind: FIX_ALL_KIND, data: { uri, kind: 'fixAll', unattended: true } satisfies ActionData });
   }
   if (only && !only.some((k) => covers(k, CodeActionKind.QuickFix))) return actions;
 
@@ -105,27 +108,23 @@ export async function buildAction(document: TextDocument, result: LintResult, co
       return edit ? onDraft([edit]) : undefined;
     }
     case 'fixRule':
-      return onDraft(fixAllEdits(result.findings.filter((f) => f.ruleId === data.ruleId)));
+      return onDraft(fixAllEdits(text, result.findings.filter((f) => f.ruleId === data.ruleId), false));
     case 'fixAll':
-      return onDraft(fixAllEdits(result.findings));
+      return onDraft(fixAllEdits(text, result.findings, data.unattended === true));
     case 'glossary':
       return finding?.term && data.audience ? glossaryEdit(config, finding.term, data.audience, document.uri, context) : undefined;
   }
 }
 
 /**
- * The first fix of each finding, skipping any whose edits overlap an edit already taken, so that
- * fix-all never garbles text (as src/extension/findings.ts does); a second run picks up the rest.
+ * Fix-all's edits, chosen by the engine (src/core/apply-fixes.ts): the first fix of each finding
+ * that can apply with the others; a second run picks up the rest. Unattended (`source.fixAll`, as
+ * on save) only fixes marked safe are taken: a plain wording that replaces the writer's words needs
+ * a person to read it.
  */
-export function fixAllEdits(findings: Finding[]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  for (const finding of findings) {
-    const fix = finding.fixes[0];
-    if (!fix) continue;
-    const overlaps = fix.edits.some((e) => taken.some((t) => (e.range.start.offset < t.range.end.offset && t.range.start.offset < e.range.end.offset) || e.range.start.offset === t.range.start.offset));
-    if (!overlaps) taken.push(...fix.edits);
-  }
-  return taken;
+export function fixAllEdits(text: string, findings: readonly Finding[], unattended: boolean): TextEdit[] {
+  const fixes = unattended ? compatibleFixes(findings.flatMap((f) => f.fixes.filter((fix) => fix.safe).slice(0, 1))) : fixAllFixes(findings);
+  return sortedEdits(text, fixes);
 }
 
 function toLspEdit(edit: TextEdit): LspTextEdit {
