@@ -1,4 +1,4 @@
-import { blockRange, type RawFinding, type Rule } from '../core/document';
+import { blockRange, type PlacedBlock, type RawFinding, type Rule } from '../core/document';
 import { atSentenceStart, capitalise } from './jargon';
 
 /** Wordy phrases with simpler wording, from retext-simplify (the plainlanguage.gov list). */
@@ -12,6 +12,9 @@ export const simplerWord: Rule = {
     for (const hit of block.analysis.simplify) {
       // "interface" or "component" mean something exact in health IT: the glossary speaks for them.
       if (block.analysis.glossary.some((g) => g.start < hit.end && hit.start < g.end)) continue;
+      // "immediately (STAT)" spells out STAT: "at once (STAT)" would not, and the acronym rule would
+      // spell it out again, for ever (fix-all never settled on such drafts).
+      if (spellsOutAcronym(block, hit.end)) continue;
       const { start, end } = blockRange(block, hit.start, hit.end);
       // retext-simplify lists "remove" among the wordings of phrases that can simply go.
       const removable = hit.expected.length === 0 || hit.expected.includes('remove');
@@ -34,3 +37,12 @@ export const simplerWord: Rule = {
     return findings;
   },
 };
+
+/** True when the prose at `end` goes on with "(ACRONYM)" for an acronym spelled out right there. */
+function spellsOutAcronym(block: PlacedBlock, end: number): boolean {
+  const text = block.analysis.text;
+  const m = /^\s*\(\s*/.exec(text.slice(end, end + 8));
+  if (!m) return false;
+  const at = end + m[0].length;
+  return block.analysis.acronyms.some((a) => a.start === at && a.spelledOut);
+}

@@ -120,6 +120,9 @@ test('fix-all settles: a second run changes nothing more', () => {
   const drafts = [
     'The HL7 feed and the CPOE screen go down. In order to test, utilize the MAR.',
     '# Downtime\n\nThe EHR and the PACS stop; the HL7 feed stops. NPO patients stay NPO.\n',
+    // Spelling out STAT writes "immediately (STAT)"; simpler-word once made that "at once (STAT)",
+    // which the acronym rule spelled out again, for ever.
+    'Call the lab for STAT values before noon.',
   ];
   for (const text of drafts) {
     let current = text;
