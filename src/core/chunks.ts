@@ -24,13 +24,17 @@ export function splitChunks(text: string): Chunk[] {
   // Line i spans [starts[i], ends[i]) without its line ending.
   const starts: number[] = [];
   const ends: number[] = [];
+  // A line ends at LF, CRLF or a lone CR, as CommonMark counts lines (src/core/positions.ts too).
+  let cr = text.indexOf('\r');
+  let lf = text.indexOf('\n');
   for (let start = 0; ; ) {
-    const nl = text.indexOf('\n', start);
-    const next = nl === -1 ? text.length : nl;
+    if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    const brk = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
     starts.push(start);
-    ends.push(next > start && text.charCodeAt(next - 1) === 13 ? next - 1 : next);
-    if (nl === -1) break;
-    start = nl + 1;
+    ends.push(brk === -1 ? text.length : brk);
+    if (brk === -1) break;
+    start = brk + (brk === cr && text.charCodeAt(brk + 1) === 10 ? 2 : 1);
   }
   const line = (i: number) => text.slice(starts[i], ends[i]);
   const isBlank = (i: number) => {

@@ -24,9 +24,10 @@ export interface FrontMatter {
 
 /** Reads the front matter chunk (fences included) that starts at offset 0 of the document. */
 export function readFrontMatter(chunk: string): FrontMatter {
-  const firstBreak = chunk.indexOf('\n');
-  const yamlStart = firstBreak + 1;
-  const closing = chunk.lastIndexOf('\n', chunk.length - 2);
+  // Lines end at LF, CRLF or a lone CR (src/core/chunks.ts split the chunk that way).
+  const firstBreak = chunk.search(/\r\n?|\n/);
+  const yamlStart = firstBreak === -1 ? chunk.length : firstBreak + (chunk.startsWith('\r\n', firstBreak) ? 2 : 1);
+  const closing = Math.max(chunk.lastIndexOf('\n'), chunk.lastIndexOf('\r'));
   const yamlEnd = Math.max(yamlStart, closing + 1);
   const yamlText = chunk.slice(yamlStart, yamlEnd);
   const result: FrontMatter = { allow: [], yamlStart, yamlEnd, problems: [] };

@@ -1,12 +1,22 @@
 import type { Position, Range } from './types';
 
-/** Turns offsets into 1-based line/column positions; columns count UTF-16 code units as editors do. */
+/**
+ * Turns offsets into 1-based line/column positions; columns count UTF-16 code units as editors do.
+ * A line ends at LF, CRLF or a lone CR, as CommonMark and VS Code count lines.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
+    }
     this.lineStarts = starts;
   }
 

@@ -25,9 +25,10 @@ export function buildSuppressions(text: string, comments: { body: string; start:
     const ids = m[2].split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
     const rules: string[] | 'all' = ids.length ? ids : 'all';
     if (kind === 'disable-next-line' || kind === 'disable-line') {
-      const lineStart = text.lastIndexOf('\n', comment.start - 1) + 1;
+      const lineStart = lastBreakBefore(text, comment.start);
       const thisLineEnd = nextBreak(text, comment.end);
-      const start = kind === 'disable-line' ? lineStart : Math.min(text.length, thisLineEnd + 1);
+      const breakLength = text[thisLineEnd] === '\r' && text[thisLineEnd + 1] === '\n' ? 2 : 1;
+      const start = kind === 'disable-line' ? lineStart : Math.min(text.length, thisLineEnd + breakLength);
       const end = kind === 'disable-line' ? thisLineEnd : nextBreak(text, start);
       spans.push({ rules, start, end });
     } else if (kind === 'disable') {
@@ -50,7 +51,20 @@ export function buildSuppressions(text: string, comments: { body: string; start:
   };
 }
 
+/** Offset of the line ending (LF, CR or CRLF) at or after `from`, or the text's end. */
 function nextBreak(text: string, from: number): number {
-  const i = text.indexOf('\n', from);
-  return i === -1 ? text.length : i;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** Start of the line holding `offset`: after the last LF, CR or CRLF before it. */
+function lastBreakBefore(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return 0;
 }

@@ -19,6 +19,7 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
     }
     const actions: vscode.CodeAction[] = [];
     const findings = result.findings.filter((f) => toRange(f.range).intersection(range) !== undefined);
+    const text = document.getText();
     for (const finding of findings) {
       const diagnostic = context.diagnostics.find((d) => d.source === 'crosswalk' && d.range.isEqual(toRange(finding.range)) && codeOf(d) === finding.ruleId);
       finding.fixes.forEach((fix, i) => {
@@ -30,7 +31,7 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
       });
       if (finding.term && (finding.ruleId === 'jargon' || finding.ruleId === 'undefined-acronym')) {
         const allow = new vscode.CodeAction(`Allow "${finding.term}" in this document`, vscode.CodeActionKind.QuickFix);
-        allow.edit = toWorkspaceEdit(document.uri, [engine().allowTermEdit(document.getText(), finding.term)]);
+        allow.edit = toWorkspaceEdit(document.uri, [engine().allowTermEdit(text, finding.term)]);
         if (diagnostic) allow.diagnostics = [diagnostic];
         actions.push(allow);
         for (const audience of finding.audience) {
@@ -40,8 +41,9 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
           actions.push(add);
         }
       }
-      // An end-of-line comment, never in front matter (src/core/disable-line.ts, shared with the language server).
-      const disableEdit = engine().disableLineEdit(document.getText(), finding.range.start.line - 1, finding.ruleId);
+      // Where the comment changes nothing else: never in front matter, nor inside a table row's cells
+      // or a comment that runs on past the line (src/core/disable-line.ts, shared with the language server).
+      const disableEdit = engine().disableLineEdit(text, finding.range.start.line - 1, finding.ruleId);
       if (disableEdit) {
         const disable = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
         disable.edit = toWorkspaceEdit(document.uri, [disableEdit]);

@@ -134,3 +134,45 @@ test('fix-all settles: a second run changes nothing more', () => {
     assert.equal(fixAll(current), current, `fix-all does not settle on ${JSON.stringify(text)}`);
   }
 });
+
+test('"Disable for this line" puts its comment where it changes nothing else', async () => {
+  const { disableLineEdit } = await import('../../src/index');
+  const put = (text: string, at: string, rule = 'jargon') => {
+    const line = text.slice(0, text.indexOf(at)).split(/\r\n?|\n/).length - 1;
+    const edit = disableLineEdit(text, line, rule);
+    assert.ok(edit, `an edit for ${JSON.stringify(text)}`);
+    return applyFixes(text, [edit]);
+  };
+  // A comment that opens on the line and runs on: the directive goes before it, so it stays whole.
+  const opening = 'The HL7 feed stops. <!-- draft notes:\nthe HL7 feed and CPOE are hidden here\n-->\n\nAfter.\n';
+  const disabled = put(opening, 'HL7');
+  assert.equal(disabled, 'The HL7 feed stops. <!-- crosswalk-disable-line jargon --> <!-- draft notes:\nthe HL7 feed and CPOE are hidden here\n-->\n\nAfter.\n');
+  const after = lint(disabled, { audience: 'clinical' }).findings;
+  assert.equal(after.filter((f) => f.ruleId === 'jargon').length, 0, 'the line is disabled and the hidden text stays hidden');
+  assert.ok(!after.some((f) => f.range.start.line === 2), 'nothing is reported inside the comment');
+  // A comment closed on the line, and a `<!--` in a code span, change nothing: end of the line.
+  assert.equal(put('The HL7 feed <!-- x --> stops.', 'HL7'), 'The HL7 feed <!-- x --> stops. <!-- crosswalk-disable-line jargon -->');
+  assert.equal(put('Type `<!--` for the HL7 feed.', 'HL7'), 'Type `<!--` for the HL7 feed. <!-- crosswalk-disable-line jargon -->');
+  // A table row keeps its cells; a heading its closing #s; a hard break its backslash.
+  assert.equal(put('| a | b |\n| - | - |\n| HL7 feed | x |\n', 'HL7'), '| a | b |\n| - | - |\n| HL7 feed | x <!-- crosswalk-disable-line jargon --> |\n');
+  assert.equal(put('## The HL7 feed ##\n', 'HL7'), '## The HL7 feed <!-- crosswalk-disable-line jargon --> ##\n');
+  assert.equal(put('The HL7 feed\\\nstops.\n', 'HL7'), 'The HL7 feed <!-- crosswalk-disable-line jargon -->\\\nstops.\n');
+  // CRLF and lone CR end lines too.
+  assert.equal(put('The HL7 feed\r\nstops.', 'HL7'), 'The HL7 feed <!-- crosswalk-disable-line jargon -->\r\nstops.');
+  assert.equal(put('The HL7 feed\rstops.', 'HL7'), 'The HL7 feed <!-- crosswalk-disable-line jargon -->\rstops.');
+  // Never in front matter.
+  assert.equal(disableLineEdit('---\ntitle: HL7 feed\n---\nText.', 1, 'jargon'), undefined);
+  assert.equal(disableLineEdit('---\rtitle: HL7 feed\r---\rText.', 1, 'jargon'), undefined);
+});
+
+test('a lone CR ends a line, as CommonMark and VS Code count lines', async () => {
+  const { splitChunks } = await import('../../src/core/chunks');
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const text = ['---', 'audience: clinical', '---', '# Title', '', 'The HL7 feed stops.', '', '- one CPOE', '- two'].join(eol);
+    const result = lint(text);
+    assert.deepEqual(result.audience, ['clinical'], `front matter read with ${JSON.stringify(eol)}`);
+    const at = result.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${slice(text, f.range)}`);
+    assert.deepEqual(at, ['jargon 6:5 HL7 feed', 'undefined-acronym 8:7 CPOE'], `with ${JSON.stringify(eol)}`);
+    assert.equal(splitChunks(text).length, 4, `chunks split at blank lines with ${JSON.stringify(eol)}`);
+  }
+});
