@@ -1,12 +1,14 @@
 /**
- * Writes what is generated from the rules' own metadata (src/rules/*.ts via src/builtins.ts):
- * the `crosswalk.rules` settings in package.json, `rules` in data/schema/config.schema.json and
- * the rule table in README.md. test/unit/generated-docs.test.ts fails when they are out of date.
+ * Writes what is generated from the rules' own metadata (src/rules/*.ts via src/builtins.ts) and
+ * from data/audiences.yaml: the `crosswalk.rules`, `crosswalk.defaultAudience` and
+ * `crosswalk.readability` settings in package.json, `rules`, `audience` and `audiences` in
+ * data/schema/config.schema.json, the audience lists of data/schema/glossary.schema.json and the
+ * rule table in README.md. test/unit/generated-docs.test.ts fails when they are out of date.
  * Run: npm run generate
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { rules, type RuleInfo } from '../src/index';
+import { BUILTIN_AUDIENCES, rules, type RuleInfo } from '../src/index';
 
 const ROOT = path.join(__dirname, '..');
 const LEVELS = ['off', 'info', 'warning', 'error'];
@@ -47,6 +49,56 @@ function table(): string {
   return [TABLE_START, '| rule | title | default | finds | options |', '|---|---|---|---|---|', ...rows, TABLE_END].join('\n');
 }
 
+const ALL_DESCRIPTION = 'A broad message that must work for every audience';
+
+function audienceSettings(manifest: { contributes: { configuration: { properties: Record<string, Json> } } }): void {
+  const properties = manifest.contributes.configuration.properties;
+  const list = BUILTIN_AUDIENCES.list;
+  properties['crosswalk.defaultAudience'].enum = ['all', ...list.map((a) => a.id)];
+  properties['crosswalk.defaultAudience'].enumDescriptions = [`${ALL_DESCRIPTION} (${BUILTIN_AUDIENCES.all.join(', ')})`, ...list.map((a) => a.who)];
+  const readability = properties['crosswalk.readability'];
+  const target = Object.values(readability.properties as Record<string, Json>)[0];
+  readability.properties = Object.fromEntries(list.map((a) => [a.id, target]));
+  readability.markdownDescription = `Readability targets per audience (${list.map((a) => `\`${a.id}\``).join(', ')}), each \`{ age, threshold, minWords }\`. Defaults: ${list.map((a) => `${a.id} age ${a.limits.readability.age} (grade ${a.limits.readability.age - 5})`).join(', ')}.`;
+}
+
+function audienceSchema(schema: { properties: Record<string, Json>; definitions: Record<string, Json> }): void {
+  const ids = BUILTIN_AUDIENCES.ids;
+  const names = `${ids.join(', ')} or all`;
+  schema.definitions.audienceName.description = `${names}, an alias such as ${BUILTIN_AUDIENCES.list.map((a) => a.aliases[0]).filter(Boolean).join(', ')}, or a team audience defined under audiences.`;
+  schema.properties.audience.description = `Audience for drafts whose front matter and section markers name none: ${names} (or a list: the text must work for each).`;
+  schema.properties.audiences = {
+    description: `Targets per audience (${ids.join(', ')}), and team audiences: any other name, with extends naming the built-in audience it starts from.`,
+    type: 'object',
+    properties: Object.fromEntries(ids.map((id) => [id, { $ref: '#/definitions/targets' }])),
+    additionalProperties: { $ref: '#/definitions/teamAudience' },
+  };
+  const targets = schema.definitions.targets as { properties: Record<string, Json> };
+  schema.definitions.teamAudience = {
+    type: 'object',
+    description: 'A team audience: a built-in audience with its own name, label, known terms and targets.',
+    required: ['extends'],
+    additionalProperties: false,
+    properties: {
+      extends: { enum: ids, description: 'The built-in audience this one starts from: it knows what that one knows.' },
+      label: { type: 'string', minLength: 1, description: 'As it reads in findings, hovers, the status item and the report ("Pharmacy").' },
+      who: { type: 'string', description: 'Who these readers are, for pickers.' },
+      aliases: { type: 'array', items: { type: 'string' }, description: 'Other names for it in front matter, markers and --audience.' },
+      knows: { type: 'array', items: { type: 'string' }, description: 'Glossary terms it knows beyond its parent (HL7, ADC).' },
+      domains: { type: 'array', items: { type: 'string' }, description: 'Glossary domains whose every term it knows (clinical, it, admin_finance, regulatory).' },
+      ...targets.properties,
+    },
+  };
+}
+
+/** The audience enum and `replace` keys of the glossary schema, edited in place to keep its layout. */
+function glossarySchema(text: string): string {
+  const ids = BUILTIN_AUDIENCES.ids;
+  const out = text.replace(/("audience": \{ "type": "string", "enum": )\[[^\]]*\]/, (_m, head: string) => `${head}[${ids.map((id) => JSON.stringify(id)).join(', ')}]`);
+  return out.replace(/("replace": \{\n(\s*)"type": "object",\n\s*"additionalProperties": false,\n\s*"properties": \{\n)[\s\S]*?\n(\s*)\}/, (_m, head: string, indent: string, close: string) =>
+    `${head}${ids.map((id) => `${indent}  ${JSON.stringify(id)}: { "$ref": "#/definitions/text" }`).join(',\n')}\n${close}}`);
+}
+
 /** Every generated file's expected text, by path from the repository root. */
 export function generatedFiles(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -55,12 +107,17 @@ export function generatedFiles(): Record<string, string> {
   const manifest = JSON.parse(manifestText);
   const setting = manifest.contributes.configuration.properties['crosswalk.rules'];
   setting.properties = Object.fromEntries(rules.map((r) => [r.id, settingFor(r)]));
+  audienceSettings(manifest);
   out['package.json'] = JSON.stringify(manifest, null, 2) + '\n';
 
   const schemaPath = 'data/schema/config.schema.json';
   const schema = JSON.parse(fs.readFileSync(path.join(ROOT, schemaPath), 'utf8'));
   schema.properties.rules.properties = Object.fromEntries(rules.map((r) => [r.id, schemaFor(r)]));
+  audienceSchema(schema);
   out[schemaPath] = JSON.stringify(schema, null, 2) + '\n';
+
+  const glossaryPath = 'data/schema/glossary.schema.json';
+  out[glossaryPath] = glossarySchema(fs.readFileSync(path.join(ROOT, glossaryPath), 'utf8'));
 
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const start = readme.indexOf(TABLE_START);

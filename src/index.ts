@@ -3,10 +3,11 @@
  * of src/builtins.ts. `lint(text, options)` and `createLinter(options)` check drafts; `createEngine`
  * builds an engine with other rules (a team's, or a test's).
  */
-import { builtinEngine } from './builtins';
+import { BUILTIN_AUDIENCES, builtinEngine } from './builtins';
+import type { AudienceId, AudienceLimits } from './core/types';
 
 export * from './core/index';
-export { BUILTIN_PARTS } from './builtins';
+export { BUILTIN_PARTS, BUILTIN_AUDIENCES } from './builtins';
 
 export const lint = builtinEngine.lint;
 export const createLinter = builtinEngine.createLinter;
@@ -15,3 +16,16 @@ export const discoverConfig = builtinEngine.discoverConfig;
 export const loadConfigText = builtinEngine.loadConfigText;
 /** Id, title, description, default severity, docs anchor and options of every built-in rule. */
 export const rules = builtinEngine.rules;
+/** The built-in audiences, or with a config's team audiences: `audiences(config).list`. */
+export const audiences = builtinEngine.audiences;
+
+// The built-in audiences as the library exported them before audiences became data.
+/** What `all` means: the audiences a broad message must work for. */
+export const AUDIENCES: readonly AudienceId[] = BUILTIN_AUDIENCES.all;
+/** The names a writer may use: every built-in audience id, and `all`. */
+export const VALID_AUDIENCE_NAMES: readonly string[] = BUILTIN_AUDIENCES.validNames;
+export const AUDIENCE_LABELS: Readonly<Record<AudienceId, string>> = Object.fromEntries(BUILTIN_AUDIENCES.list.map((a) => [a.id, a.label]));
+export const DEFAULT_LIMITS: Readonly<Record<AudienceId, AudienceLimits>> = Object.fromEntries(BUILTIN_AUDIENCES.list.map((a) => [a.id, a.limits]));
+export const resolveAudience = (value: unknown) => BUILTIN_AUDIENCES.resolve(value);
+export const resolveAudienceName = (name: string) => BUILTIN_AUDIENCES.resolveName(name);
+export const describeAudience = (audience: readonly AudienceId[]) => BUILTIN_AUDIENCES.describe(audience);

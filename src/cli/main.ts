@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createLinter, discoverConfig, VALID_AUDIENCE_NAMES, resolveAudience, rules, type Finding, type LintResult, type LoadedConfig } from '../index';
+import { audiences, createLinter, discoverConfig, VALID_AUDIENCE_NAMES, rules, type Finding, type LintResult, type LoadedConfig } from '../index';
 import { expandPaths } from './files';
 import { formatGithub, formatText, summary } from './format';
 
@@ -122,13 +122,14 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     err(`crosswalk: check needs at least one file, folder or glob.\n\n${USAGE}`);
     return 2;
   }
-  if (args.audience !== undefined) {
-    const resolved = resolveAudience(args.audience);
-    if (resolved.unknown.length || !resolved.audience) {
-      err(`crosswalk: unknown audience "${resolved.unknown.join(', ') || args.audience}". Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}.`);
-      return 2;
-    }
-  }
+  /** The --audience value when it names no audience of this config (a team audience lives in .crosswalk.yaml). */
+  const unknownAudience = (config?: LoadedConfig['config']): string | undefined => {
+    if (args.audience === undefined) return undefined;
+    const catalog = audiences(config);
+    const resolved = catalog.resolve(args.audience);
+    if (!resolved.unknown.length && resolved.audience) return undefined;
+    return `crosswalk: unknown audience "${resolved.unknown.join(', ') || args.audience}". Valid audiences: ${catalog.validNames.join(', ')}.`;
+  };
 
   const fromStdin = args.paths.includes('-');
   const expanded = expandPaths(args.paths.filter((p) => p !== '-'));
@@ -138,6 +139,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   for (const m of missing) {
     err(`crosswalk: no such file or folder: ${m}`);
     usageProblem = true;
+  }
+
+  if (files.length === 0 && unknownAudience()) {
+    err(unknownAudience() as string);
+    return 2;
   }
 
   const configs = new Map<string, Promise<LoadedConfig>>();
@@ -160,6 +166,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       loaded = await loadFor(file);
     } catch (error) {
       err(`crosswalk: ${(error as Error).message}`);
+      return 2;
+    }
+    const badAudience = unknownAudience(loaded.config);
+    if (badAudience) {
+      err(badAudience);
       return 2;
     }
     for (const problem of loaded.problems) configProblems.set(displayPath(problem.path), problem.findings);

@@ -1,3 +1,4 @@
+import type { AudienceCatalog } from './audience';
 import { checkConfigText } from './config-check';
 import type { RuleMeta } from './document';
 import { mergeGlossaries } from './glossary';
@@ -23,7 +24,7 @@ export type ReadFile = (path: string) => Promise<string | undefined>;
  * Finds `.crosswalk.yaml` from a draft's folder upwards and reads it and its team glossaries.
  * File access is passed in, so that the CLI uses Node's fs and the extension VS Code's.
  */
-export async function discoverConfig(rules: readonly RuleMeta[], startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig> {
+export async function discoverConfig(rules: readonly RuleMeta[], audiences: AudienceCatalog | undefined, startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig> {
   let path = explicitPath;
   let text: string | undefined;
   if (path) {
@@ -44,12 +45,12 @@ export async function discoverConfig(rules: readonly RuleMeta[], startDir: strin
     }
   }
   if (path === undefined || text === undefined) return { config: {}, problems: [], glossaries: [] };
-  return loadConfigText(rules, path, text, read);
+  return loadConfigText(rules, audiences, path, text, read);
 }
 
 /** Reads a config text already in hand (an editor buffer, say) and the glossaries it names. */
-export async function loadConfigText(rules: readonly RuleMeta[], path: string, text: string, read: ReadFile): Promise<LoadedConfig> {
-  const { config, findings } = checkConfigText(text, rules);
+export async function loadConfigText(rules: readonly RuleMeta[], audiences: AudienceCatalog | undefined, path: string, text: string, read: ReadFile): Promise<LoadedConfig> {
+  const { config, findings } = checkConfigText(text, rules, audiences);
   const loaded: LoadedConfig = { path, config, problems: [], glossaries: [] };
   const configFindings = [...findings];
   const index = new LineIndex(text);

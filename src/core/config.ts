@@ -1,23 +1,14 @@
-import { resolveAudience, VALID_AUDIENCE_NAMES } from './audience';
+import { AudienceCatalog, applyTargets, parseThreshold } from './audience';
 import type { RuleMeta, RuleOptionSchema } from './document';
-import { AUDIENCES, type AudienceId, type AudienceLimits, type CrosswalkConfig, type RuleLevel } from './types';
+import type { AudienceId, AudienceLimits, AudienceSettings, CrosswalkConfig, RuleLevel } from './types';
 import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-problems';
-
-/**
- * Defaults drawn from ../shared/reference/guidance.md: clinical staff read fast and under stress
- * (grade 8, about 15 words a sentence), leadership at grade 10 at most, IT at grade 10-12 with
- * acronym-heavy prose forgiven (threshold 5/7, minWords 6); paragraphs of at most 150 words.
- */
-export const DEFAULT_LIMITS: Record<AudienceId, AudienceLimits> = {
-  clinical: { readability: { age: 13, threshold: 4 / 7, minWords: 5 }, sentenceWords: 20, paragraphWords: 150 },
-  admin: { readability: { age: 14, threshold: 4 / 7, minWords: 5 }, sentenceWords: 25, paragraphWords: 150 },
-  it: { readability: { age: 16, threshold: 5 / 7, minWords: 6 }, sentenceWords: 30, paragraphWords: 200 },
-};
 
 export const CONFIG_KEYS = ['audience', 'rules', 'audiences', 'glossaries', 'allow', 'placeholders'] as const;
 const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error', 'hint'];
 const LIMIT_KEYS = ['readability', 'sentenceWords', 'paragraphWords'];
-const READABILITY_KEYS = ['age', 'threshold', 'minWords'];
+const READABILITY_KEYS = ['age', 'grade', 'threshold', 'minWords'];
+const TEAM_KEYS = ['extends', 'label', 'who', 'aliases', 'knows', 'domains'];
+const NO_AUDIENCES = new AudienceCatalog([]);
 
 /** Configuration with every default filled in, as rules use it. */
 export interface ResolvedConfig {
@@ -26,6 +17,8 @@ export interface ResolvedConfig {
   /** Each rule's options from `rules: {id: {level, ...options}}`, validated against its schema. */
   options: Record<string, Record<string, unknown>>;
   limits: Record<AudienceId, AudienceLimits>;
+  /** The audiences this config knows: the engine's, with the config's team audiences. */
+  audiences: AudienceCatalog;
   glossaries: string[];
   allow: string[];
   placeholders: RegExp[];
@@ -42,17 +35,17 @@ export interface ConfigResult {
 }
 
 /** Reads `.crosswalk.yaml` text: broken YAML or unknown keys give problems, never an exception. */
-export function parseConfigText(text: string, rules: readonly (string | RuleMeta)[]): ConfigResult {
+export function parseConfigText(text: string, rules: readonly (string | RuleMeta)[], audiences: AudienceCatalog = NO_AUDIENCES): ConfigResult {
   const parsed = parseYaml(text);
   if (parsed.value === undefined || parsed.value === null) return { config: {}, problems: parsed.problems };
-  return validateConfig(parsed.value, rules, parsed.doc);
+  return validateConfig(parsed.value, rules, parsed.doc, audiences);
 }
 
 /**
  * Keeps the valid parts of a config object and reports the rest; `doc` gives the ranges of the
  * problems when the config came from YAML text.
  */
-export function validateConfig(value: unknown, rules: readonly (string | RuleMeta)[], doc?: Parameters<typeof rangeOfPath>[0]): ConfigResult {
+export function validateConfig(value: unknown, rules: readonly (string | RuleMeta)[], doc?: Parameters<typeof rangeOfPath>[0], audiences: AudienceCatalog = NO_AUDIENCES): ConfigResult {
   const metas = rules.map((r) => (typeof r === 'string' ? { id: r } as Pick<RuleMeta, 'id' | 'options'> : r));
   const ruleIds = metas.map((r) => r.id);
   const problems: ConfigProblem[] = [];
@@ -74,9 +67,11 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
     }
   }
 
+  // `audience: pharmacy` may name a team audience defined below it: know them before resolving.
+  const catalog = audiences.withTeamAudiences(teamAudiencesOf(raw.audiences, audiences));
   if (raw.audience !== undefined) {
-    const resolved = resolveAudience(raw.audience);
-    if (resolved.unknown.length) at(['audience'], `Unknown audience ${resolved.unknown.map((u) => `"${u}"`).join(', ')}. Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}.`);
+    const resolved = catalog.resolve(raw.audience);
+    if (resolved.unknown.length) at(['audience'], `Unknown audience ${resolved.unknown.map((u) => `"${u}"`).join(', ')}. Valid audiences: ${catalog.validNames.join(', ')}.`);
     if (resolved.audience) config.audience = resolved.audience;
   }
 
@@ -128,49 +123,13 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
   }
 
   if (raw.audiences !== undefined) {
-    if (typeof raw.audiences !== 'object' || raw.audiences === null) {
-      at(['audiences'], 'audiences must map clinical, admin or it to their targets.');
+    if (typeof raw.audiences !== 'object' || raw.audiences === null || Array.isArray(raw.audiences)) {
+      at(['audiences'], `audiences must map an audience (${audiences.ids.join(', ')}) or a team audience to its targets.`);
     } else {
       config.audiences = {};
       for (const [name, limits] of Object.entries(raw.audiences as Record<string, unknown>)) {
-        if (!(AUDIENCES as readonly string[]).includes(name)) {
-          at(['audiences', name], `Unknown audience "${name}" under audiences; use clinical, admin or it.`, 'key');
-          continue;
-        }
-        const out: NonNullable<CrosswalkConfig['audiences']>[AudienceId] = {};
-        const lim = (limits ?? {}) as Record<string, unknown>;
-        for (const key of Object.keys(lim)) {
-          if (!LIMIT_KEYS.includes(key)) at(['audiences', name, key], `Unknown target "${key}"; valid: ${LIMIT_KEYS.join(', ')}.`, 'key');
-        }
-        for (const key of ['sentenceWords', 'paragraphWords'] as const) {
-          if (lim[key] === undefined) continue;
-          if (typeof lim[key] === 'number' && lim[key] > 0) out[key] = lim[key];
-          else at(['audiences', name, key], `${key} must be a positive number of words.`);
-        }
-        if (lim.readability !== undefined) {
-          const r = (lim.readability ?? {}) as Record<string, unknown>;
-          const readability: Partial<AudienceLimits['readability']> = {};
-          for (const key of Object.keys(r)) {
-            if (!READABILITY_KEYS.includes(key)) at(['audiences', name, 'readability', key], `Unknown readability target "${key}"; valid: ${READABILITY_KEYS.join(', ')}.`, 'key');
-          }
-          const age = r.age;
-          if (age !== undefined) {
-            if (typeof age === 'number' && age > 0) readability.age = age;
-            else at(['audiences', name, 'readability', 'age'], 'age must be a reader age above 0 (13 is about US grade 8).');
-          }
-          const threshold = parseThreshold(r.threshold);
-          if (r.threshold !== undefined) {
-            if (threshold !== undefined) readability.threshold = threshold;
-            else at(['audiences', name, 'readability', 'threshold'], 'threshold must be a share above 0 and at most 1, such as 0.57 or "4/7".');
-          }
-          const minWords = r.minWords;
-          if (minWords !== undefined) {
-            if (typeof minWords === 'number' && minWords >= 1) readability.minWords = minWords;
-            else at(['audiences', name, 'readability', 'minWords'], 'minWords must be a whole number of at least 1.');
-          }
-          out.readability = readability;
-        }
-        config.audiences[name as AudienceId] = out;
+        const settings = audienceSettings(name, limits, audiences, (path, message, which) => at(['audiences', name, ...path], message, which));
+        if (settings) config.audiences[name] = settings;
       }
     }
   }
@@ -221,28 +180,103 @@ function optionProblem(value: unknown, schema: RuleOptionSchema): string | undef
   return undefined;
 }
 
-function parseThreshold(value: unknown): number | undefined {
-  let n: number | undefined;
-  if (typeof value === 'number') n = value;
-  else if (typeof value === 'string') {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
-    n = m ? Number(m[1]) / Number(m[2]) : Number(value);
+/** The team audiences of a raw `audiences:` map that extend a known audience, unchecked otherwise. */
+function teamAudiencesOf(raw: unknown, audiences: AudienceCatalog): Record<AudienceId, AudienceSettings> {
+  const out: Record<AudienceId, AudienceSettings> = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+    const settings = audienceSettings(name, value, audiences, () => undefined);
+    if (settings?.extends) out[name] = settings;
   }
-  return n !== undefined && Number.isFinite(n) && n > 0 && n <= 1 ? n : undefined;
+  return out;
 }
 
-/** Fills defaults into a (validated) config. */
-export function resolveConfig(config: CrosswalkConfig | undefined): ResolvedConfig {
-  const limits = {} as Record<AudienceId, AudienceLimits>;
-  for (const audience of AUDIENCES) {
-    const base = DEFAULT_LIMITS[audience];
-    const override = config?.audiences?.[audience];
-    limits[audience] = {
-      readability: { ...base.readability, ...override?.readability },
-      sentenceWords: override?.sentenceWords ?? base.sentenceWords,
-      paragraphWords: override?.paragraphWords ?? base.paragraphWords,
-    };
+/**
+ * One entry under `audiences:`: targets for a built-in audience, or a team audience that
+ * `extends` one. Problems go to `report` with their path under the entry.
+ */
+function audienceSettings(
+  name: string,
+  value: unknown,
+  audiences: AudienceCatalog,
+  report: (path: (string | number)[], message: string, which?: 'key' | 'value') => void,
+): AudienceSettings | undefined {
+  const builtIn = audiences.get(name) !== undefined;
+  const lim = (value ?? {}) as Record<string, unknown>;
+  if (!builtIn) {
+    if (lim.extends === undefined) {
+      const guess = closest(name, audiences.ids);
+      report([], `Unknown audience "${name}" under audiences${guess ? `; did you mean "${guess}"?` : ';'} A team audience needs "extends:" naming the audience it starts from (${audiences.ids.join(', ')}).`, 'key');
+      return undefined;
+    }
+    if (typeof lim.extends !== 'string' || audiences.get(lim.extends) === undefined || audiences.get(lim.extends)?.extends) {
+      const guess = typeof lim.extends === 'string' ? closest(lim.extends, audiences.ids) : undefined;
+      report(['extends'], `Team audience "${name}" extends "${String(lim.extends)}", which is not a built-in audience${guess ? `; did you mean "${guess}"?` : '.'} Use one of: ${audiences.ids.join(', ')}.`);
+      return undefined;
+    }
   }
+  const out: AudienceSettings = {};
+  const keys = builtIn ? LIMIT_KEYS : [...TEAM_KEYS, ...LIMIT_KEYS];
+  for (const key of Object.keys(lim)) {
+    if (!keys.includes(key)) {
+      report([key], `Unknown target "${key}"; valid: ${keys.join(', ')}.`, 'key');
+    }
+  }
+  if (!builtIn) {
+    out.extends = lim.extends as string;
+    for (const key of ['label', 'who'] as const) {
+      if (lim[key] === undefined) continue;
+      if (typeof lim[key] === 'string' && lim[key].trim()) out[key] = lim[key].trim();
+      else report([key], `${key} must be a text value.`);
+    }
+    for (const key of ['aliases', 'knows', 'domains'] as const) {
+      if (lim[key] === undefined) continue;
+      if (Array.isArray(lim[key]) && lim[key].every((v) => typeof v === 'string')) out[key] = lim[key] as string[];
+      else report([key], `${key} must be a list of text values.`);
+    }
+  }
+  for (const key of ['sentenceWords', 'paragraphWords'] as const) {
+    if (lim[key] === undefined) continue;
+    if (typeof lim[key] === 'number' && lim[key] > 0) out[key] = lim[key];
+    else report([key], `${key} must be a positive number of words.`);
+  }
+  if (lim.readability !== undefined) {
+    const r = (lim.readability ?? {}) as Record<string, unknown>;
+    const readability: Partial<AudienceLimits['readability']> = {};
+    for (const key of Object.keys(r)) {
+      if (!READABILITY_KEYS.includes(key)) report(['readability', key], `Unknown readability target "${key}"; valid: ${READABILITY_KEYS.join(', ')}.`, 'key');
+    }
+    const age = r.age;
+    if (age !== undefined) {
+      if (typeof age === 'number' && age > 0) readability.age = age;
+      else report(['readability', 'age'], 'age must be a reader age above 0 (13 is about US grade 8).');
+    }
+    // A US school grade, as plain-language guidance states targets; reader age is grade plus 5.
+    const grade = r.grade;
+    if (grade !== undefined) {
+      if (typeof grade === 'number' && grade > 0) readability.age = grade + 5;
+      else report(['readability', 'grade'], 'grade must be a US school grade above 0 (grade 8 is reader age 13).');
+    }
+    const threshold = parseThreshold(r.threshold);
+    if (r.threshold !== undefined) {
+      if (threshold !== undefined) readability.threshold = threshold;
+      else report(['readability', 'threshold'], 'threshold must be a share above 0 and at most 1, such as 0.57 or "4/7".');
+    }
+    const minWords = r.minWords;
+    if (minWords !== undefined) {
+      if (typeof minWords === 'number' && minWords >= 1) readability.minWords = minWords;
+      else report(['readability', 'minWords'], 'minWords must be a whole number of at least 1.');
+    }
+    out.readability = readability;
+  }
+  return out;
+}
+
+/** Fills defaults into a (validated) config; `audiences` are the engine's built-in audiences. */
+export function resolveConfig(config: CrosswalkConfig | undefined, audiences: AudienceCatalog = NO_AUDIENCES): ResolvedConfig {
+  const catalog = audiences.withTeamAudiences(config?.audiences);
+  const limits: Record<AudienceId, AudienceLimits> = {};
+  for (const def of catalog.list) limits[def.id] = applyTargets(def.limits, config?.audiences?.[def.id]);
   const rules: Record<string, RuleLevel> = {};
   const options: Record<string, Record<string, unknown>> = {};
   for (const [id, setting] of Object.entries(config?.rules ?? {})) {
@@ -265,10 +299,11 @@ export function resolveConfig(config: CrosswalkConfig | undefined): ResolvedConf
     }
   }
   return {
-    audience: config?.audience === undefined ? undefined : resolveAudience(config.audience).audience,
+    audience: config?.audience === undefined ? undefined : catalog.resolve(config.audience).audience,
     rules,
     options,
     limits,
+    audiences: catalog,
     glossaries: config?.glossaries ?? [],
     allow: config?.allow ?? [],
     placeholders,

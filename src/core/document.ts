@@ -27,6 +27,8 @@ export interface PreparedDocument {
   allowed: Set<string>;
   /** The document audience (front matter, config, options, or all). */
   audience: AudienceId[];
+  /** Ids of the rules that run on this draft (not `off`), so that a rule can defer to another. */
+  enabled: ReadonlySet<string>;
 }
 
 /** A finding as a rule reports it: document offsets, turned into positions by the engine. */

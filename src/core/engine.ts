@@ -1,3 +1,5 @@
+import { AudienceCatalog } from './audience';
+import { resolveConfig } from './config';
 import { checkConfigText } from './config-check';
 import { discoverConfig, loadConfigText, type LoadedConfig, type ReadFile } from './config-discovery';
 import type { RuleMeta } from './document';
@@ -19,6 +21,8 @@ export interface Engine {
   discoverConfig(startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig>;
   /** Reads a config text already in hand (an editor buffer) and the glossaries it names. */
   loadConfigText(path: string, text: string, read: ReadFile): Promise<LoadedConfig>;
+  /** The built-in audiences, or with a config's team audiences added: for pickers, labels, status. */
+  audiences(config?: CrosswalkConfig): AudienceCatalog;
 }
 
 /** Builds an engine from rules and data; nothing in src/core names a rule. */
@@ -26,12 +30,15 @@ export function createEngine(parts: EngineParts): Engine {
   const rules: RuleInfo[] = parts.rules.map(({ id, title, description, defaultSeverity, docs, options }) => ({
     id, title, description, defaultSeverity, docs: docs ?? `rule-${id}`, ...(options ? { options } : {}),
   }));
+  const builtIn = parts.audiences ?? new AudienceCatalog([]);
   return {
     rules,
     lint: (text, options = {}) => createLinter(options, parts).lint(text),
     createLinter: (options = {}) => createLinter(options, parts),
-    checkConfig: (text) => checkConfigText(text, parts.rules),
-    discoverConfig: (startDir, read, explicitPath) => discoverConfig(parts.rules, startDir, read, explicitPath),
-    loadConfigText: (path, text, read) => loadConfigText(parts.rules, path, text, read),
+    checkConfig: (text) => checkConfigText(text, parts.rules, builtIn),
+    discoverConfig: (startDir, read, explicitPath) => discoverConfig(parts.rules, builtIn, startDir, read, explicitPath),
+    loadConfigText: (path, text, read) => loadConfigText(parts.rules, builtIn, path, text, read),
+    // Config passed here is already validated (checkConfig, discoverConfig): only its team audiences are read.
+    audiences: (config) => (config ? resolveConfig(config, builtIn).audiences : builtIn),
   };
 }

@@ -1,4 +1,4 @@
-import { resolveAudience, VALID_AUDIENCE_NAMES } from './audience';
+import type { AudienceCatalog } from './audience';
 import type { AudienceId } from './types';
 import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-problems';
 
@@ -22,8 +22,11 @@ export interface FrontMatter {
   problems: YamlProblem[];
 }
 
-/** Reads the front matter chunk (fences included) that starts at offset 0 of the document. */
-export function readFrontMatter(chunk: string): FrontMatter {
+/**
+ * Reads the front matter chunk (fences included) that starts at offset 0 of the document;
+ * `audiences` resolves its `audience:`.
+ */
+export function readFrontMatter(chunk: string, audiences: AudienceCatalog): FrontMatter {
   // Lines end at LF, CRLF or a lone CR (src/core/chunks.ts split the chunk that way).
   const firstBreak = chunk.search(/\r\n?|\n/);
   const yamlStart = firstBreak === -1 ? chunk.length : firstBreak + (chunk.startsWith('\r\n', firstBreak) ? 2 : 1);
@@ -52,9 +55,9 @@ export function readFrontMatter(chunk: string): FrontMatter {
     if (guess && key.toLowerCase() !== guess) at([key], 'key', `Unknown front matter key "${key}"; did you mean "${guess}"? Crosswalk reads ${FRONT_MATTER_KEYS.join(', ')}.`);
   }
   if (data.audience !== undefined && data.audience !== null) {
-    const resolved = resolveAudience(data.audience);
+    const resolved = audiences.resolve(data.audience);
     if (resolved.unknown.length) {
-      at(['audience'], 'value', `Unknown audience ${resolved.unknown.map((u) => `"${u}"`).join(', ')}. Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}; checking with the default audience instead.`);
+      at(['audience'], 'value', `Unknown audience ${resolved.unknown.map((u) => `"${u}"`).join(', ')}. Valid audiences: ${audiences.validNames.join(', ')}; checking with the default audience instead.`);
     }
     result.audience = resolved.audience;
   }

@@ -1,4 +1,4 @@
-import { AUDIENCES, type AudienceId } from './types';
+import type { AudienceId } from './types';
 import { daleChall } from 'dale-chall';
 import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
@@ -270,16 +270,15 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : [];
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
 
+/** Audience ids as written; any id may stand here, a team audience's included (the schema checks built-in files). */
 function audiencesOf(value: unknown): AudienceId[] {
-  const wanted = new Set(strings(value).map((s) => s.toLowerCase()));
-  return AUDIENCES.filter((a) => wanted.has(a));
+  return [...new Set(strings(value).map((s) => s.toLowerCase()))];
 }
 
 function replaceOf(value: unknown): Partial<Record<AudienceId, string>> {
   const out: Partial<Record<AudienceId, string>> = {};
-  if (value && typeof value === 'object') {
-    for (const audience of AUDIENCES) {
-      const v = (value as Record<string, unknown>)[audience];
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [audience, v] of Object.entries(value as Record<string, unknown>)) {
       if (typeof v === 'string' && v.trim()) out[audience] = v;
     }
   }

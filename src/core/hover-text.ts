@@ -1,3 +1,4 @@
+import type { AudienceCatalog } from './audience';
 import type { AudienceId, Finding, TermOccurrence } from './types';
 
 /**
@@ -6,12 +7,13 @@ import type { AudienceId, Finding, TermOccurrence } from './types';
  * for this section's readers; why a sentence is hard.
  */
 
-const LABEL: Record<string, string> = { clinical: 'clinical staff', admin: 'administrators', it: 'IT' };
-const who = (audiences: readonly string[]) => audiences.map((a) => LABEL[a] ?? a).join(', ');
-const ALL: readonly AudienceId[] = ['clinical', 'admin', 'it'];
+/** The audiences a hover names, and how it names them: data/audiences.yaml's `readers`, via the engine. */
+type HoverAudiences = Pick<AudienceCatalog, 'ids' | 'readers'>;
 
-/** The hover of a glossary term where it stands. */
-export function termHoverMarkdown(term: TermOccurrence): string {
+/** The hover of a glossary term where it stands; `audiences` are the draft's (team audiences included). */
+export function termHoverMarkdown(term: TermOccurrence, audiences: HoverAudiences): string {
+  const who = (ids: readonly AudienceId[]) => ids.map((a) => audiences.readers(a)).join(', ');
+  const ALL = audiences.ids;
   let md = '';
   const unknown = term.audience.filter((a) => !term.familiarTo.includes(a));
   md += `**${escapeMarkdown(term.term)}**${term.expansion ? ` — ${escapeMarkdown(term.expansion)}` : ''}\n\n`;
@@ -24,7 +26,7 @@ export function termHoverMarkdown(term: TermOccurrence): string {
   if (unknown.length) {
     for (const audience of unknown) {
       const wording = term.replace[audience] ?? term.plain;
-      if (wording) md += `For ${LABEL[audience]} here, say: *${escapeMarkdown(wording)}*\n\n`;
+      if (wording) md += `For ${audiences.readers(audience)} here, say: *${escapeMarkdown(wording)}*\n\n`;
     }
   } else {
     md += `This section's readers (${who(term.audience)}) know this term.\n\n`;
@@ -35,8 +37,9 @@ export function termHoverMarkdown(term: TermOccurrence): string {
 }
 
 /** The hover of a sentence the readability rule flagged, or undefined for any other finding. */
-export function readabilityHoverMarkdown(finding: Finding): string | undefined {
+export function readabilityHoverMarkdown(finding: Finding, audiences: HoverAudiences): string | undefined {
   if (finding.ruleId !== 'readability' || !finding.data) return undefined;
+  const who = (ids: readonly AudienceId[]) => ids.map((a) => audiences.readers(a)).join(', ');
   const d = finding.data as { grade: number; targetGrade: number; words: number; longWords: number; reasons: string[] };
   return `**Hard to read for ${who(finding.audience)}**\n\n` +
     `Grade ${d.grade} against a target of grade ${d.targetGrade}: ${d.reasons.join(', ')}.\n\n` +

@@ -7,10 +7,10 @@
 export { createEngine, type Engine, type RuleInfo } from './engine';
 export type { EngineParts, Linter } from './linter';
 export type { Rule, RuleMeta, RuleOptionSchema, RawFinding, RawFix, PreparedDocument, PlacedBlock } from './document';
-export { resolveAudience, resolveAudienceName, describeAudience, VALID_AUDIENCE_NAMES, AUDIENCE_LABELS } from './audience';
+export { AudienceCatalog, audiencesFromData, joinWords, type AudienceDef, type AudienceResolution } from './audience';
 export { allowTermEdit, setAudienceEdit, addKnownTermToGlossary, addGlossaryToConfigText } from './edits';
 export { applyFixes, sortedEdits, compatibleFixes, fixAllFixes } from './apply-fixes';
-export { DEFAULT_LIMITS, CONFIG_KEYS } from './config';
+export { CONFIG_KEYS } from './config';
 export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
 export * from './types';
 export { CONFIG_FILE_NAMES, type LoadedConfig, type ReadFile } from './config-discovery';

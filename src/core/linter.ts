@@ -1,5 +1,5 @@
 import { analyseChunks, type BlockAnalysis, type ChunkAnalysis } from './analysis';
-import { resolveAudience, VALID_AUDIENCE_NAMES } from './audience';
+import { AudienceCatalog } from './audience';
 import { splitChunks, type Chunk } from './chunks';
 import { resolveConfig, validateConfig, type ResolvedConfig } from './config';
 import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document';
@@ -11,7 +11,7 @@ import { fleschKincaidGrade } from './readability';
 import { buildSuppressions } from './suppressions';
 import type { YamlProblem } from './yaml-problems';
 import {
-  AUDIENCES, type AudienceId, type AudienceSection, type Finding, type LintOptions, type LintResult,
+  type AudienceId, type AudienceSection, type Finding, type LintOptions, type LintResult,
   type CrosswalkConfig, type Severity, type TermOccurrence, type TextEdit,
 } from './types';
 
@@ -21,6 +21,8 @@ import {
  */
 export interface EngineParts {
   rules: readonly Rule[];
+  /** The built-in audiences (data/audiences.yaml); a config's team audiences are added per linter. */
+  audiences?: AudienceCatalog;
   /** The glossary every linter starts from; team glossaries from options are merged over it. */
   glossary?: { entries: GlossaryEntry[]; sources?: Map<string, { title: string; url?: string }> };
   /** Defaults under `options.config`: settings this engine always applies. */
@@ -39,34 +41,62 @@ export interface Linter {
   lintAsync(text: string, signal?: { readonly aborted: boolean }): Promise<LintResult>;
   /** Problems in the team glossaries this linter was given. */
   readonly glossaryProblems: GlossaryFileProblem[];
+  /** The audiences this linter knows: the engine's, with its config's team audiences. */
+  readonly audiences: AudienceCatalog;
 }
 
-/** One compiled glossary per base glossary and set of team glossaries, shared by every linter that uses it. */
+/** One compiled glossary per base glossary, set of team glossaries and team audiences, shared by every linter that uses it. */
 const glossaryCache = new WeakMap<GlossaryEntry[], Map<string, { glossary: Glossary; problems: GlossaryFileProblem[] }>>();
 const NO_ENTRIES: GlossaryEntry[] = [];
+const NO_AUDIENCES = new AudienceCatalog([]);
 
-function glossaryFor(base: GlossaryEntry[], teams: { name: string; text: string }[]): { glossary: Glossary; problems: GlossaryFileProblem[] } {
-  const key = JSON.stringify(teams);
+function glossaryFor(base: GlossaryEntry[], teams: { name: string; text: string }[], audiences: AudienceCatalog): { glossary: Glossary; problems: GlossaryFileProblem[] } {
+  const learners = audiences.list.filter((d) => d.extends || d.domains.length || d.knows.length);
+  const key = JSON.stringify([teams, learners]);
   let byTeams = glossaryCache.get(base);
   if (!byTeams) glossaryCache.set(base, (byTeams = new Map()));
   let entry = byTeams.get(key);
   if (!entry) {
     const merged = mergeGlossaries(base, teams);
-    entry = { glossary: new Glossary(merged.entries), problems: merged.problems };
+    entry = { glossary: new Glossary(knownBy(merged.entries, learners)), problems: merged.problems };
     if (byTeams.size > 16) byTeams.clear();
     byTeams.set(key, entry);
   }
   return entry;
 }
 
+/**
+ * Adds to each term's `familiarTo` the audiences that know it without the glossary naming them:
+ * a team audience knows what its parent knows and the terms it lists (`knows: [HL7]`), and an
+ * audience with `domains` knows every term of those domains. A team audience also takes its
+ * parent's wording (`replace`). Rules then read `familiarTo` alone.
+ */
+function knownBy(entries: GlossaryEntry[], learners: AudienceCatalog['list']): GlossaryEntry[] {
+  if (!learners.length) return entries;
+  const lower = (t: string) => t.toLowerCase();
+  return entries.map((e) => {
+    let familiarTo = e.familiarTo;
+    let replace = e.replace;
+    const names = [e.term, ...e.aliases].map(lower);
+    for (const d of learners) {
+      const knows = (d.extends !== undefined && e.familiarTo.includes(d.extends)) || d.domains.includes(e.domain) || d.knows.some((k) => names.includes(lower(k)));
+      if (knows && !familiarTo.includes(d.id)) familiarTo = [...familiarTo, d.id];
+      if (d.extends && replace[d.id] === undefined && replace[d.extends] !== undefined) replace = { ...replace, [d.id]: replace[d.extends] };
+    }
+    return familiarTo === e.familiarTo && replace === e.replace ? e : { ...e, familiarTo, replace };
+  });
+}
+
 export function createLinter(options: LintOptions, parts: EngineParts): Linter {
   const RULES = parts.rules;
   const given = parts.config || options.config ? { ...parts.config, ...options.config } : undefined;
-  const validated = given ? validateConfig(given, RULES) : { config: {}, problems: [] };
-  const config = resolveConfig(validated.config);
-  const { glossary, problems: glossaryProblems } = glossaryFor(parts.glossary?.entries ?? NO_ENTRIES, options.glossaries ?? []);
+  const builtInAudiences = parts.audiences ?? NO_AUDIENCES;
+  const validated = given ? validateConfig(given, RULES, undefined, builtInAudiences) : { config: {}, problems: [] };
+  const config = resolveConfig(validated.config, builtInAudiences);
+  const audiences = config.audiences;
+  const { glossary, problems: glossaryProblems } = glossaryFor(parts.glossary?.entries ?? NO_ENTRIES, options.glossaries ?? [], audiences);
   const sources = parts.glossary?.sources ?? new Map<string, { title: string; url?: string }>();
-  const fallback = resolveAudience(options.audience);
+  const fallback = audiences.resolve(options.audience);
   let cache = new Map<string, ChunkAnalysis>();
   const caches: RunCaches = { blockFindings: new WeakMap(), frontMatter: new Map() };
   /** The texts of the Markdown chunks not analysed yet, each once. */
@@ -74,6 +104,7 @@ export function createLinter(options: LintOptions, parts: EngineParts): Linter {
 
   const linter: Linter = {
     glossaryProblems,
+    audiences,
     async lintAsync(text: string, signal?: { readonly aborted: boolean }): Promise<LintResult> {
       const fresh = uncached(splitChunks(text));
       // About 40 ms of work per slice on a 2-core machine.
@@ -101,7 +132,7 @@ export function createLinter(options: LintOptions, parts: EngineParts): Linter {
         next.set(chunkText, analysis);
         return analysis;
       };
-      const result = run(text, chunks, { rules: RULES, config, glossary, sources }, analyse, fallback.audience, caches);
+      const result = run(text, chunks, { rules: RULES, config, glossary, sources, ignoreMarkers: options.ignoreAudienceMarkers === true }, analyse, fallback.audience, caches);
       // Keep only what this text uses, so memory follows the document, not its history.
       cache = next;
       if (validated.problems.length) {
@@ -129,12 +160,13 @@ interface RunParts {
   config: ResolvedConfig;
   glossary: Glossary;
   sources: Map<string, { title: string; url?: string }>;
+  ignoreMarkers: boolean;
 }
 
 function run(
   text: string,
   chunks: Chunk[],
-  { rules: RULES, config, glossary, sources }: RunParts,
+  { rules: RULES, config, glossary, sources, ignoreMarkers }: RunParts,
   analyse: (chunk: string) => ChunkAnalysis,
   fallbackAudience: AudienceId[] | undefined,
   caches: RunCaches,
@@ -143,22 +175,23 @@ function run(
   const placedChunks: { start: number; analysis: ChunkAnalysis }[] = [];
   for (const chunk of chunks) {
     if (chunk.kind === 'frontmatter') {
-      frontMatter = caches.frontMatter.get(chunk.text) ?? readFrontMatter(chunk.text);
+      frontMatter = caches.frontMatter.get(chunk.text) ?? readFrontMatter(chunk.text, config.audiences);
       caches.frontMatter.clear();
       caches.frontMatter.set(chunk.text, frontMatter);
     } else {
       placedChunks.push({ start: chunk.start, analysis: analyse(chunk.text) });
     }
   }
-  const documentAudience = frontMatter?.audience ?? config.audience ?? fallbackAudience ?? [...AUDIENCES];
+  const documentAudience = (ignoreMarkers ? fallbackAudience : undefined) ?? frontMatter?.audience ?? config.audience ?? fallbackAudience ?? [...config.audiences.all];
 
   const index = new LineIndex(text);
-  const { blocks, markerProblems, sections } = placeBlocks(text, index, placedChunks, documentAudience);
+  const { blocks, markerProblems, sections } = placeBlocks(text, index, placedChunks, documentAudience, config.audiences, ignoreMarkers);
   const allowed = new Set<string>();
   for (const term of [...config.allow, ...(frontMatter?.allow ?? [])]) {
     allowed.add(term);
     allowed.add(term.toLowerCase());
   }
+  const enabled = RULES.filter((rule) => (config.rules[rule.id] ?? rule.defaultSeverity) !== 'off');
   const doc: PreparedDocument = {
     text,
     blocks,
@@ -169,13 +202,13 @@ function run(
     markerProblems,
     allowed,
     audience: documentAudience,
+    enabled: new Set(enabled.map((r) => r.id)),
   };
 
   const comments = placedChunks.flatMap((c) => c.analysis.comments.map((m) => ({ body: m.body, start: c.start + m.start, end: c.start + m.end })));
   const suppressions = buildSuppressions(text, comments);
   const prose = new ProseMap(blocks, comments);
   const findings: Finding[] = [];
-  const enabled = RULES.filter((rule) => (config.rules[rule.id] ?? rule.defaultSeverity) !== 'off');
   const add = (rule: Rule, raw: RawFinding[], base: number) => {
     for (const f of raw) {
       const ruleId = f.ruleId ?? rule.id;
@@ -265,7 +298,14 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
  * holds until the next marker; one that stands just before a heading holds to the end of that
  * heading's section (the next heading of the same or a higher level).
  */
-function placeBlocks(text: string, index: LineIndex, chunks: { start: number; analysis: ChunkAnalysis }[], documentAudience: AudienceId[]) {
+function placeBlocks(
+  text: string,
+  index: LineIndex,
+  chunks: { start: number; analysis: ChunkAnalysis }[],
+  documentAudience: AudienceId[],
+  audiences: AudienceCatalog,
+  ignoreMarkers: boolean,
+) {
   const blocks: PlacedBlock[] = [];
   const markerProblems: YamlProblem[] = [];
   const sections: { audience: AudienceId[]; start: number; end: number }[] = [];
@@ -294,12 +334,12 @@ function placeBlocks(text: string, index: LineIndex, chunks: { start: number; an
     if (block.kind !== 'heading' || block.text) blocks.push({ analysis: block, chunkStart, audience: current });
   };
   const mark = (value: string, at: number) => {
-    const resolved = resolveAudience(value);
+    const resolved = audiences.resolve(value);
     if (resolved.unknown.length || !resolved.audience) {
       const found = text.indexOf(value.trim(), at);
       const start = found === -1 ? at : found;
       markerProblems.push({
-        message: `Unknown audience "${value.trim()}" in marker. Valid audiences: ${VALID_AUDIENCE_NAMES.join(', ')}; this part is checked for ${current.join(', ')}.`,
+        message: `Unknown audience "${value.trim()}" in marker. Valid audiences: ${audiences.validNames.join(', ')}; this part is checked for ${current.join(', ')}.`,
         start,
         end: start + Math.max(1, value.trim().length),
         severity: 'warning',
@@ -312,7 +352,8 @@ function placeBlocks(text: string, index: LineIndex, chunks: { start: number; an
   };
 
   for (const chunk of chunks) {
-    const { blocks: chunkBlocks, markers } = chunk.analysis;
+    const { blocks: chunkBlocks } = chunk.analysis;
+    const markers = ignoreMarkers ? [] : chunk.analysis.markers;
     if (markers.length === 0) {
       for (const block of chunkBlocks) place(block, chunk.start);
       continue;

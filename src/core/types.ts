@@ -3,9 +3,11 @@
  * exact fields, so change them only with a version bump of the JSON output.
  */
 
-/** The three audiences Crosswalk writes for. `all` is expanded to these three at resolution. */
-export type AudienceId = 'clinical' | 'admin' | 'it';
-export const AUDIENCES: readonly AudienceId[] = ['clinical', 'admin', 'it'];
+/**
+ * An audience's id: a built-in one from data/audiences.yaml (clinical, admin, it, patients) or a
+ * team's from `.crosswalk.yaml`. `all` is expanded at resolution to the audiences marked `in_all`.
+ */
+export type AudienceId = string;
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** A rule's configured level: a severity, or `off` to skip the rule. */
@@ -126,6 +128,22 @@ export interface AudienceLimits {
   paragraphWords: number;
 }
 
+/** One entry under `audiences:` in `.crosswalk.yaml`, validated (a `grade` is already an `age`). */
+export interface AudienceSettings {
+  readability?: Partial<ReadabilityTarget>;
+  sentenceWords?: number;
+  paragraphWords?: number;
+  /** A team audience: the built-in audience it starts from. */
+  extends?: AudienceId;
+  label?: string;
+  who?: string;
+  aliases?: string[];
+  /** Glossary terms this audience knows beyond its parent. */
+  knows?: string[];
+  /** Glossary domains whose every term it knows. */
+  domains?: string[];
+}
+
 /** A rule's level and options, as `rules: {placeholder: {level: error, patterns: [...]}}` gives them. */
 export type RuleSetting = { level?: RuleLevel } & Record<string, unknown>;
 
@@ -134,11 +152,8 @@ export interface CrosswalkConfig {
   audience?: string | string[];
   /** A level per rule, or a level and the rule's options: `{level: error, patterns: [...]}`. */
   rules?: Record<string, RuleLevel | RuleSetting>;
-  audiences?: Partial<Record<AudienceId, Partial<{
-    readability: Partial<ReadabilityTarget>;
-    sentenceWords: number;
-    paragraphWords: number;
-  }>>>;
+  /** Targets of built-in audiences, and team audiences (`pharmacy: {extends: clinical, ...}`). */
+  audiences?: Record<AudienceId, AudienceSettings>;
   /** Team glossary files, resolved against the config file's folder. */
   glossaries?: string[];
   allow?: string[];
@@ -146,6 +161,12 @@ export interface CrosswalkConfig {
 }
 
 export interface LintOptions {
+  /**
+   * Check the whole draft for `audience` above, whatever its front matter `audience:`, the
+   * config's `audience` and its `<!-- audience: ... -->` section markers say: the report asks
+   * how the WHOLE draft reads for each audience.
+   */
+  ignoreAudienceMarkers?: boolean;
   /** Audience used when the draft, its sections and the config name none. */
   audience?: string | string[];
   /** The draft's path; used to report and to resolve nothing else (no file access in the core). */

@@ -35,6 +35,11 @@ export class Checker implements vscode.Disposable {
   /** Fires after a draft's findings are published. */
   readonly onDidCheck = this.changed.event;
 
+  /** The audiences this draft's config knows (team audiences included), for labels and pickers. */
+  audiences(document: vscode.TextDocument): Core.AudienceCatalog {
+    return this.states.get(document.uri.toString())?.linter?.audiences ?? engine().audiences();
+  }
+
   result(document: vscode.TextDocument): Core.LintResult | undefined {
     const state = this.states.get(document.uri.toString());
     return state?.version === document.version ? state.result : undefined;

@@ -13,13 +13,15 @@ export class CrosswalkHover implements vscode.HoverProvider {
     const parts: vscode.MarkdownString[] = [];
     let range: vscode.Range | undefined;
 
+    // The draft's config may add team audiences: "Known to: IT, Pharmacy".
+    const audiences = this.checker.audiences(document);
     const term = result.terms.find((t) => toRange(t.range).contains(position));
     if (term) {
       range = toRange(term.range);
-      parts.push(new vscode.MarkdownString(termHoverMarkdown(term)));
+      parts.push(new vscode.MarkdownString(termHoverMarkdown(term, audiences)));
     }
     const hard = result.findings.find((f) => f.ruleId === 'readability' && toRange(f.range).contains(position));
-    const hardText = hard && readabilityHoverMarkdown(hard);
+    const hardText = hard && readabilityHoverMarkdown(hard, audiences);
     if (hard && hardText) {
       range ??= toRange(hard.range);
       parts.push(new vscode.MarkdownString(hardText));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Core } from './engine';
+import { engine, type Core } from './engine';
 
 export interface CrosswalkSettings {
   enable: boolean;
@@ -16,7 +16,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): CrosswalkSettin
   const readability = c.get<Record<string, Partial<Core.ReadabilityTarget>>>('readability') ?? {};
   const audiences: Core.CrosswalkConfig['audiences'] = {};
   for (const [audience, target] of Object.entries(readability)) {
-    if (audience === 'clinical' || audience === 'admin' || audience === 'it') audiences[audience] = { readability: target };
+    // Built-in audiences only: team audiences and their targets belong in .crosswalk.yaml.
+    if (engine().audiences().get(audience)) audiences[audience] = { readability: target };
   }
   return {
     enable: c.get<boolean>('enable', true),

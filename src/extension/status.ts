@@ -2,8 +2,6 @@ import * as vscode from 'vscode';
 import type { Checker } from './checker';
 import { toRange } from './findings';
 
-const LABEL: Record<string, string> = { clinical: 'Clinical', admin: 'Admin', it: 'IT' };
-
 /** A language status item: the audience where the cursor is, and the draft's grade level. */
 export class AudienceStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('crosswalk.audience', { language: 'markdown' });
@@ -35,7 +33,8 @@ export class AudienceStatus implements vscode.Disposable {
     if (!result) return;
     const position = editor.selection.active;
     const section = result.sections.find((s) => toRange(s.range).contains(position)) ?? { audience: result.audience };
-    const names = section.audience.length === 3 ? 'All' : section.audience.map((a) => LABEL[a] ?? a).join(' + ');
+    const audiences = this.checker.audiences(editor.document);
+    const names = audiences.isAll(section.audience) ? 'All' : section.audience.map((a) => audiences.title(a)).join(' + ');
     this.item.text = `$(person) Audience: ${names} · grade ${result.stats.gradeLevel}`;
     this.item.detail = `${result.stats.words} words · ${result.stats.readingTimeMinutes} min to read · ${result.findings.length} findings`;
     this.item.severity = result.findings.some((f) => f.severity === 'error') ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;

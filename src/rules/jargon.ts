@@ -1,7 +1,8 @@
-import { AUDIENCE_LABELS, describeAudience, joinWords } from '../core/audience';
+import { joinWords } from '../core/audience';
 import { blockRange, isAllowed, type PlacedBlock, type RawFinding, type RawFix, type Rule } from '../core/document';
 import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
+import { atSentenceStart, capitalise } from './wording';
 
 const DOMAIN_LABELS: Record<string, string> = {
   clinical: 'clinical',
@@ -35,9 +36,9 @@ export const jargon: Rule = {
       const advice = wordings.length ? ` Say: "${wordings[0].text}".` : '';
       const message = entry.banned
         ? `${named} is on your team's banned list.${advice}`
-        : `${named} is ${domain} jargon that ${describeAudience(strangers)} may not know.${advice}`;
+        : `${named} is ${domain} jargon that ${doc.config.audiences.describe(strangers)} may not know.${advice}`;
       const fixes: RawFix[] = wordings.map((w) => ({
-        title: `Replace with "${w.text}"${w.for.length && strangers.length > 1 ? ` (for ${joinWords(w.for.map((a) => AUDIENCE_LABELS[a]))} readers)` : ''}`,
+        title: `Replace with "${w.text}"${w.for.length && strangers.length > 1 ? ` (for ${joinWords(w.for.map((a) => doc.config.audiences.label(a)))} readers)` : ''}`,
         kind: 'replace',
         edits: [replacement(block, prose, match.start, match.end, w.text)],
       }));
@@ -86,19 +87,4 @@ function wordingsFor(strangers: AudienceId[], replace: Partial<Record<AudienceId
   }
   if (plain && (out.length === 0 || strangers.length > 1) && !out.some((w) => w.text === plain)) out.push({ text: plain, for: [] });
   return out;
-}
-
-/** True when nothing but Markdown markers stands between the previous sentence and `offset`. */
-export function atSentenceStart(text: string, offset: number): boolean {
-  for (let i = offset - 1; i >= 0; i--) {
-    const ch = text[i];
-    if (ch === '\n') return true;
-    if (/\s|[#>*_+"'“‘([-]/.test(ch)) continue;
-    return /[.!?:]/.test(ch);
-  }
-  return true;
-}
-
-export function capitalise(text: string): string {
-  return text ? text[0].toUpperCase() + text.slice(1) : text;
 }

@@ -1,4 +1,3 @@
-import { describeAudience } from '../core/audience';
 import { blockRange, type RawFinding, type Rule } from '../core/document';
 
 /** A paragraph longer than the audience's word limit (Federal Plain Language Guidelines: 150). */
@@ -18,7 +17,7 @@ export const longParagraph: Rule = {
     // Point at the first sentence, not the whole paragraph: a squiggle over 200 words hides the text.
     const { start, end } = blockRange(block, first?.start ?? 0, first?.end ?? block.analysis.text.length);
     findings.push({
-      message: `This paragraph has ${words} words; keep paragraphs for ${describeAudience(over)} under ${limit}. Break it up or use a list.`,
+      message: `This paragraph has ${words} words; keep paragraphs for ${doc.config.audiences.describe(over)} under ${limit}. Break it up or use a list.`,
       start,
       end,
       audience: over,

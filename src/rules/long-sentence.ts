@@ -1,4 +1,3 @@
-import { describeAudience } from '../core/audience';
 import { blockRange, type RawFinding, type Rule } from '../core/document';
 
 /** A sentence longer than the audience's word limit. */
@@ -16,7 +15,7 @@ export const longSentence: Rule = {
       const limit = Math.min(...over.map((a) => doc.config.limits[a].sentenceWords));
       const { start, end } = blockRange(block, sentence.start, sentence.end);
       findings.push({
-        message: `This sentence has ${words} words; ${describeAudience(over)} read best at ${limit} or fewer. Split it in two.`,
+        message: `This sentence has ${words} words; ${doc.config.audiences.describe(over)} read best at ${limit} or fewer. Split it in two.`,
         start,
         end,
         audience: over,

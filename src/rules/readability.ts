@@ -1,4 +1,3 @@
-import { describeAudience } from '../core/audience';
 import { blockRange, type RawFinding, type Rule } from '../core/document';
 import { ageToGrade, failingFormulas, isHardToRead } from '../core/readability';
 import type { AudienceId } from '../core/types';
@@ -28,7 +27,7 @@ export const readability: Rule = {
       const grade = Math.max(0, grades[Math.floor(grades.length / 2)]);
       const { start, end } = blockRange(block, sentence.start, sentence.end);
       findings.push({
-        message: `Hard for ${describeAudience(struggling)}: grade ${grade > 18 ? '18+' : grade} against a target of grade ${targetGrade} (${reasons.join(', ')}). Split it or use shorter words.`,
+        message: `Hard for ${doc.config.audiences.describe(struggling)}: grade ${grade > 18 ? '18+' : grade} against a target of grade ${targetGrade} (${reasons.join(', ')}). Split it or use shorter words.`,
         start,
         end,
         audience: struggling,

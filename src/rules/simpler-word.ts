@@ -1,5 +1,5 @@
 import { blockRange, type PlacedBlock, type RawFinding, type Rule } from '../core/document';
-import { atSentenceStart, capitalise } from './jargon';
+import { atSentenceStart, capitalise } from './wording';
 
 /** Wordy phrases with simpler wording, from retext-simplify (the plainlanguage.gov list). */
 export const simplerWord: Rule = {

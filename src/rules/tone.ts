@@ -1,5 +1,5 @@
 import { blockRange, type RawFinding, type Rule } from '../core/document';
-import { atSentenceStart, capitalise } from './jargon';
+import { atSentenceStart, capitalise } from './wording';
 
 /**
  * Crisis and emergency risk communication (CDC CERC) asks for calm, credible words: no alarmist

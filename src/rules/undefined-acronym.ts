@@ -16,7 +16,7 @@ export const undefinedAcronym: Rule = {
   description: 'An acronym that is not spelled out the first time it appears.',
   defaultSeverity: 'warning',
   check(doc) {
-    const jargonOn = (doc.config.rules.jargon ?? 'warning') !== 'off';
+    const jargonOn = doc.enabled.has('jargon');
     // Runs on every keystroke over the whole draft: one pass, one record per acronym.
     const seen = new Map<string, Occurrence>();
     for (const block of doc.blocks) {

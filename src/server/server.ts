@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  createLinter, discoverConfig, markdownToPlainText, mergeConfig, readabilityHoverMarkdown, termHoverMarkdown,
+  audiences, createLinter, discoverConfig, markdownToPlainText, mergeConfig, readabilityHoverMarkdown, termHoverMarkdown,
   type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig, type Range as CoreRange,
 } from '../index';
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
@@ -347,13 +347,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const at = (range: CoreRange) => range.start.offset <= offset && offset <= range.end.offset;
     const parts: string[] = [];
     let range: CoreRange | undefined;
+    // The draft's config may add team audiences: "Known to: IT, Pharmacy".
+    const known = states.get(params.textDocument.uri)?.linter?.audiences ?? audiences();
     const term = result.terms.find((t) => at(t.range));
     if (term) {
       range = term.range;
-      parts.push(termHoverMarkdown(term));
+      parts.push(termHoverMarkdown(term, known));
     }
     const hard = result.findings.find((f) => f.ruleId === 'readability' && at(f.range));
-    const hardText = hard && readabilityHoverMarkdown(hard);
+    const hardText = hard && readabilityHoverMarkdown(hard, known);
     if (hard && hardText) {
       range ??= hard.range;
       parts.push(hardText);

@@ -1,4 +1,4 @@
-import type { CrosswalkConfig, ReadabilityTarget } from '../index';
+import { BUILTIN_AUDIENCES, type CrosswalkConfig, type ReadabilityTarget } from '../index';
 
 /**
  * The server's settings: VS Code's `crosswalk.*` settings (package.json `contributes.configuration`),
@@ -48,7 +48,8 @@ export function readSettings(...sources: unknown[]): ServerSettings {
   const audiences: NonNullable<CrosswalkConfig['audiences']> = {};
   if (isObject(merged.readability)) {
     for (const [audience, target] of Object.entries(merged.readability)) {
-      if ((audience === 'clinical' || audience === 'admin' || audience === 'it') && isObject(target)) audiences[audience] = { readability: target as Partial<ReadabilityTarget> };
+      // Built-in audiences only (data/audiences.yaml): team audiences and their targets belong in .crosswalk.yaml.
+      if (BUILTIN_AUDIENCES.get(audience) && isObject(target)) audiences[audience] = { readability: target as Partial<ReadabilityTarget> };
     }
   }
   // A level, or a level with the rule's options: the engine validates both and reports what is wrong.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { engine } from '../engine';
 
 /** One message template, as the extension contributes it in snippets/crosswalk.code-snippets.json. */
 export interface Template {
@@ -26,12 +27,6 @@ const SNIPPET_FILE = ['snippets', 'crosswalk.code-snippets.json'];
 const AUDIENCE_LINE = /^audience:\s*(.*)$/m;
 const TYPE_LINE = /^type:\s*(.*)$/m;
 const CHOICE = /^\$\{(\d+)\|([^|]*)\|\}$/;
-const AUDIENCE_DESCRIPTIONS: Record<string, string> = {
-  clinical: 'Doctors, nurses, pharmacists, therapists',
-  admin: 'Finance, operations, legal, compliance, executives',
-  it: 'Developers, infrastructure, security, analysts',
-};
-
 interface SnippetJson {
   prefix?: string | string[];
   description?: string;
@@ -182,7 +177,7 @@ export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: s
 
   if (template.audienceChoices && audience === undefined) {
     const pick = await vscode.window.showQuickPick(
-      template.audienceChoices.map((a) => ({ label: a, description: AUDIENCE_DESCRIPTIONS[a] })),
+      template.audienceChoices.map((a) => ({ label: a, description: engine().audiences().get(a)?.who })),
       { title: `${template.name}: who will read it?`, placeHolder: 'Pick the audience' },
     );
     if (!pick) return undefined;

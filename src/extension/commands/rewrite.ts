@@ -2,12 +2,7 @@ import * as vscode from 'vscode';
 import type { Checker } from '../checker';
 import { configFor } from '../config-loader';
 import { engine, type Core } from '../engine';
-
-const AUDIENCE_CHOICES = [
-  { label: 'clinical', description: 'Doctors, nurses, pharmacists, therapists' },
-  { label: 'admin', description: 'Finance, operations, legal, compliance, executives' },
-  { label: 'it', description: 'Developers, infrastructure, security, analysts' },
-];
+import { audienceChoices } from './set-audience';
 
 /** The fixes "Rewrite for Audience" takes from one finding: plain wording for jargon, spell-out for acronyms. */
 export function rewriteFix(finding: Core.Finding): Core.Fix | undefined {
@@ -53,19 +48,21 @@ export async function rewriteForAudience(checker: Checker, audienceArg?: string,
     void vscode.window.showInformationMessage('Open a Markdown draft to rewrite it for an audience.');
     return undefined;
   }
+  const { options } = await configFor(source);
+  const audiences = engine().audiences(options.config);
   let audience = audienceArg;
   if (audience === undefined) {
-    const pick = await vscode.window.showQuickPick(AUDIENCE_CHOICES, { title: 'Rewrite this draft for…', placeHolder: 'Pick the audience of the new draft' });
+    const choices = audienceChoices(audiences).filter((c) => c.label !== 'all');
+    const pick = await vscode.window.showQuickPick(choices, { title: 'Rewrite this draft for…', placeHolder: 'Pick the audience of the new draft' });
     if (!pick) return undefined;
     audience = pick.label;
   }
-  const resolved = engine().resolveAudience(audience);
+  const resolved = audiences.resolve(audience);
   if (!resolved.audience || resolved.audience.length !== 1) {
-    void vscode.window.showErrorMessage(`Rewrite for one audience: clinical, admin or it (not "${audience}").`);
+    void vscode.window.showErrorMessage(`Rewrite for one audience: ${audiences.ids.join(', ')} (not "${audience}").`);
     return undefined;
   }
   const target = resolved.audience[0];
-  const { options } = await configFor(source);
   const { text, replaced, remaining } = rewriteText(source.getText(), target, options);
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
-import { engine } from '../engine';
+import { configFor } from '../config-loader';
+import { engine, type Core } from '../engine';
 import { toWorkspaceEdit } from '../findings';
 
-const CHOICES = [
-  { label: 'clinical', description: 'Doctors, nurses, pharmacists, therapists' },
-  { label: 'admin', description: 'Finance, operations, legal, compliance, executives' },
-  { label: 'it', description: 'Developers, infrastructure, security, analysts' },
-  { label: 'all', description: 'A broad message that must work for every audience' },
-];
+/** One pick per audience the draft's config knows (team audiences included), then `all`. */
+export function audienceChoices(audiences: Core.AudienceCatalog): { label: string; description: string }[] {
+  return [
+    ...audiences.list.map((a) => ({ label: a.id, description: a.who })),
+    { label: 'all', description: `A broad message that must work for every audience (${audiences.all.join(', ')})` },
+  ];
+}
 
 /** Writes front matter `audience:`, keeping the rest of the front matter as it is. */
 export async function setAudience(audience?: string | string[], uri?: vscode.Uri): Promise<boolean> {
@@ -19,7 +21,8 @@ export async function setAudience(audience?: string | string[], uri?: vscode.Uri
   }
   let chosen = audience;
   if (chosen === undefined) {
-    const picks = await vscode.window.showQuickPick(CHOICES, {
+    const { options } = await configFor(document);
+    const picks = await vscode.window.showQuickPick(audienceChoices(engine().audiences(options.config)), {
       title: 'Who will read this draft?',
       placeHolder: 'Pick one or more audiences',
       canPickMany: true,

@@ -4,6 +4,10 @@ const esc = (text: string | number): string =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 
+/** The theme's chart colours, one per audience in catalog order (clinical blue, admin orange, IT green, ...). */
+const COLOURS = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'];
+const colour = (c: AudienceColumn) => Math.max(0, c.index) % COLOURS.length;
+
 function minutes(value: number): string {
   if (value < 1) return 'under a minute';
   const rounded = Math.round(value);
@@ -15,8 +19,11 @@ function column(c: AudienceColumn, order: string[], titles: Record<string, strin
   const gradeClass = c.gradeLevel > c.targetGrade ? 'over' : 'ok';
   // The same rule order in every column, so that rows line up across audiences.
   const rules = order.filter((id) => c.byRule[id]).map((id) => [id, c.byRule[id]] as const);
-  return `<section class="audience audience-${c.audience}" aria-labelledby="h-${c.audience}">
-  <h2 id="h-${c.audience}"><span class="swatch swatch-${c.audience}" aria-hidden="true"></span>${esc(c.label)}</h2>
+  // A team audience's id is whatever its config key says: only letters, digits and dashes reach the markup.
+  const slug = c.audience.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const id = `h-${slug}`;
+  return `<section class="audience audience-${slug}" aria-labelledby="${id}">
+  <h2 id="${id}"><span class="swatch swatch-${colour(c)}" aria-hidden="true"></span>${esc(c.label)}</h2>
   <dl class="stats">
     <dt>Grade level</dt><dd class="${gradeClass}">${esc(c.gradeLevel)} <span class="muted">(target ${esc(c.targetGrade)})</span></dd>
     <dt>Findings</dt><dd>${esc(c.total)}${c.errors ? ` <span class="muted">(${esc(c.errors)} error${c.errors === 1 ? '' : 's'})</span>` : ''}</dd>
@@ -51,12 +58,12 @@ function chart(report: AudienceReport): string {
       const n = c.byRule[rule] ?? 0;
       const width = Math.round((n / max) * barArea);
       const y = y0 + i * (barHeight + 2);
-      return `<rect class="bar bar-${c.audience}" x="${labelWidth}" y="${y}" width="${Math.max(width, n ? 2 : 0)}" height="${barHeight}"><title>${esc(c.label)}: ${esc(n)} ${esc(ruleTitle(rule).toLowerCase())}</title></rect>`
+      return `<rect class="bar bar-${colour(c)}" x="${labelWidth}" y="${y}" width="${Math.max(width, n ? 2 : 0)}" height="${barHeight}"><title>${esc(c.label)}: ${esc(n)} ${esc(ruleTitle(rule).toLowerCase())}</title></rect>`
         + `<text class="value" x="${labelWidth + width + 4}" y="${y + barHeight - 1}">${esc(n)}</text>`;
     });
     return `<g><text class="label" x="0" y="${y0 + groupHeight / 2}">${esc(ruleTitle(rule))}</text>${bars.join('')}</g>`;
   });
-  const legend = report.columns.map((c) => `<span class="legend"><span class="swatch swatch-${c.audience}" aria-hidden="true"></span>${esc(c.label)}</span>`).join(' ');
+  const legend = report.columns.map((c) => `<span class="legend"><span class="swatch swatch-${colour(c)}" aria-hidden="true"></span>${esc(c.label)}</span>`).join(' ');
   return `<figure class="chart">
   <svg role="img" aria-label="Findings per rule for each audience" width="${labelWidth + barArea + 40}" height="${height}" viewBox="0 0 ${labelWidth + barArea + 40} ${height}" xmlns="http://www.w3.org/2000/svg">${groups.join('')}</svg>
   <figcaption>${legend}</figcaption>
@@ -96,9 +103,7 @@ export function renderReport(report: AudienceReport, cspSource: string, nonce: s
   .terms { margin: 0; padding-left: 18px; }
   code { font-family: var(--vscode-editor-font-family); color: var(--vscode-textPreformat-foreground); }
   .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
-  .swatch-clinical, .bar-clinical { background: var(--vscode-charts-blue); fill: var(--vscode-charts-blue); }
-  .swatch-admin, .bar-admin { background: var(--vscode-charts-orange); fill: var(--vscode-charts-orange); }
-  .swatch-it, .bar-it { background: var(--vscode-charts-green); fill: var(--vscode-charts-green); }
+${COLOURS.map((name, i) => `  .swatch-${i}, .bar-${i} { background: var(--vscode-charts-${name}); fill: var(--vscode-charts-${name}); }`).join('\n')}
   .chart { margin: 16px 0 0; }
   .chart text { fill: var(--vscode-foreground); font-size: 11px; font-family: var(--vscode-font-family); }
   .chart text.label { dominant-baseline: middle; }

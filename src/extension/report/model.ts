@@ -3,6 +3,8 @@ import { engine, type Core } from '../engine';
 /** What the Audience Report shows for one audience. */
 export interface AudienceColumn {
   audience: Core.AudienceId;
+  /** The audience's place in the catalog, which picks its colour. */
+  index: number;
   label: string;
   words: number;
   sentences: number;
@@ -33,24 +35,7 @@ export interface AudienceReport {
   ruleTitles: Record<string, string>;
 }
 
-export const AUDIENCE_TITLES: Record<Core.AudienceId, string> = { clinical: 'Clinical', admin: 'Admin', it: 'IT' };
 const ACRONYM = /^[a-z]?[A-Z][A-Z0-9]*s?$/;
-
-/**
- * The draft's text as every reader would get it, with its own audience taken out of the way:
- * front matter `audience:` is set to the column's audience (front matter outranks the options
- * and `.crosswalk.yaml`, so passing `audience` in the options alone would not be enough when the
- * draft or the project names one), and section markers `<!-- audience: … -->` are disarmed, so
- * each column answers "how does the WHOLE draft read for this audience?". The copy is only
- * linted; offsets in it are never shown.
- */
-export function textFor(text: string, audience: Core.AudienceId): string {
-  const core = engine();
-  const edit = core.setAudienceEdit(text, audience);
-  const retargeted = text.slice(0, edit.range.start.offset) + edit.newText + text.slice(edit.range.end.offset);
-  // Same length, so nothing else moves; the engine reads a marker only when the comment starts with "audience:".
-  return retargeted.replace(/(<!--\s*)audience(\s*:)/gi, (_m, open: string, colon: string) => `${open}xudience${colon}`);
-}
 
 /** A reusable set of linters, one per audience, for one draft's options (incremental across updates). */
 export class ReportLinters {
@@ -65,10 +50,12 @@ export class ReportLinters {
     }
     let linter = this.linters.get(audience);
     if (!linter) {
-      linter = engine().createLinter({ ...options, audience });
+      // Each column answers "how does the WHOLE draft read for this audience?", whatever
+      // audience its front matter, the config or its section markers name.
+      linter = engine().createLinter({ ...options, audience, ignoreAudienceMarkers: true });
       this.linters.set(audience, linter);
     }
-    return linter.lint(textFor(text, audience));
+    return linter.lint(text);
   }
 }
 
@@ -76,9 +63,12 @@ export function buildReport(title: string, text: string, options: Core.LintOptio
   const core = engine();
   const order = core.rules.map((r) => r.id);
   const seen = new Set<string>();
-  const columns = core.AUDIENCES.map((audience) => {
+  // One card per audience of `all`, and one for each other audience the draft is for (patients, a team's).
+  const audiences = core.audiences(options.config);
+  const shown = [...audiences.all, ...draftAudience.filter((a) => !audiences.all.includes(a) && audiences.get(a))];
+  const columns = shown.map((audience) => {
     const result = linters.lint(text, audience, options);
-    const column = columnOf(audience, result, options);
+    const column = columnOf(audience, result, options, audiences);
     Object.keys(column.byRule).forEach((r) => seen.add(r));
     return column;
   });
@@ -86,8 +76,7 @@ export function buildReport(title: string, text: string, options: Core.LintOptio
   return { title, draftAudience, columns, rules, ruleTitles: Object.fromEntries(core.rules.map((r) => [r.id, r.title])) };
 }
 
-function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: Core.LintOptions): AudienceColumn {
-  const core = engine();
+function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: Core.LintOptions, audiences: Core.AudienceCatalog): AudienceColumn {
   const byRule: Record<string, number> = {};
   for (const f of result.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
   const acronyms = new Set<string>();
@@ -101,10 +90,11 @@ function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: C
       if (!jargon.has(f.term)) jargon.set(f.term, f.fixes.find((x) => x.kind === 'replace')?.edits[0]?.newText);
     }
   }
-  const age = options.config?.audiences?.[audience]?.readability?.age ?? core.DEFAULT_LIMITS[audience].readability.age;
+  const age = options.config?.audiences?.[audience]?.readability?.age ?? audiences.get(audience)?.limits.readability.age ?? 13;
   return {
     audience,
-    label: AUDIENCE_TITLES[audience],
+    index: audiences.ids.indexOf(audience),
+    label: audiences.title(audience),
     words: result.stats.words,
     sentences: result.stats.sentences,
     gradeLevel: result.stats.gradeLevel,
