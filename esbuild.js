@@ -68,6 +68,14 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['worker', 'browser', 'import', 'default'],
+  mainFields: ['browser', 'module', 'main'],
+};
+
 const builds = [
   {
     ...common,
@@ -85,6 +93,22 @@ const builds = [
     ...common,
     entryPoints: ['src/index.ts'],
     outfile: 'dist/core.js',
+  },
+  // The web extension (package.json `browser`) and its language server, each one file with no Node
+  // built-ins: a web worker's `require` knows only `vscode`. The `worker` condition keeps
+  // decode-named-character-reference off its DOM build (document.createElement fails in a worker).
+  {
+    ...web,
+    entryPoints: ['src/web/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...web,
+    entryPoints: ['src/server/browser.ts'],
+    outfile: 'dist/web/server.js',
+    format: 'iife',
   },
 ];
 

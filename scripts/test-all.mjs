@@ -4,6 +4,7 @@
 //   unit tests                        node --test over test/unit/**/*.test.ts (TAP `# pass` / `# fail`)
 //   editor clients                    Neovim and Emacs + Eglot against `crosswalk lsp --stdio` (CLIENTS-RESULT line)
 //   extension host (development)      build the suite, set up code-server + Chromium, run it (HOST-RESULT line)
+//   extension host (web worker)       the web extension (browser entry only) in code-server's worker host (scripts/web-host)
 //   package                           `npm run package` (vsce), one check
 //   extension host (installed .vsix)  the @vsix-tagged tests against the packaged extension
 // Ends with exactly one line `N passed, N failed` as the last line of output, and exits non-zero
@@ -145,10 +146,10 @@ async function clientTests() {
 }
 
 /** Runs the host suite through run.mjs and reads its HOST-RESULT line. Returns the number of tests that ran. */
-async function hostRun(name, extraArgs) {
+async function hostRun(name, extraArgs, script = path.join('scripts', 'vscode-host', 'run.mjs')) {
   banner(name);
   const t = Date.now();
-  const { code, output } = await run(process.execPath, [path.join('scripts', 'vscode-host', 'run.mjs'), ...extraArgs]);
+  const { code, output } = await run(process.execPath, [script, ...extraArgs]);
   const match = [...output.matchAll(/^HOST-RESULT passed=(\d+) failed=(\d+)/gm)].at(-1);
   let passed = 0;
   let failed = 1;
@@ -186,6 +187,10 @@ async function main() {
     const suiteBuilt = await check('build host suite', process.execPath, [path.join('scripts', 'vscode-host', 'build-suite.mjs')]);
     const ready = suiteBuilt && (await check('set up host (code-server, Chromium)', process.execPath, [path.join('scripts', 'vscode-host', 'setup.mjs')]));
     if (ready) hostTestsRan += await hostRun('extension host (development folder)', []);
+    if (ready) {
+      const webTestsRan = await hostRun('extension host (web worker, browser entry)', [], path.join('scripts', 'web-host', 'run.mjs'));
+      if (webTestsRan === 0) results.push({ name: 'extension host (web worker)', passed: 0, failed: 1, seconds: 0, note: 'no web extension test ran' });
+    }
 
     fs.rmSync(VSIX, { force: true });
     const packaged = await check('package', 'npm', ['run', 'package']);

@@ -21,6 +21,9 @@
 //   --vsix FILE   install the packaged extension into a fresh extensions folder and run the suite
 //                 WITHOUT extensionDevelopmentPath (the suite sees CROSSWALK_TEST_MODE=vsix).
 //   --verbose     print the code-server log and the browser console even when the run passes.
+//   --report FILE where the suite writes its report (default: a temporary file, named to the suite
+//                 by CROSSWALK_TEST_REPORT); a web worker suite has no environment and is told by
+//                 its workspace instead (scripts/web-host/run.mjs).
 /* global fetch, AbortSignal, setInterval, clearInterval */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +46,7 @@ function parseArgs(argv) {
     testsPath: path.join(paths.root, 'out', 'suite', 'index.js'),
     vsix: undefined,
     grep: undefined,
+    report: undefined,
     timeoutSeconds: Number(process.env.CROSSWALK_HOST_TIMEOUT ?? 300),
     verbose: process.env.CROSSWALK_HOST_VERBOSE === '1',
   };
@@ -60,6 +64,7 @@ function parseArgs(argv) {
       case '--tests-path': options.testsPath = path.resolve(value()); break;
       case '--vsix': options.vsix = path.resolve(value()); break;
       case '--grep': options.grep = value(); break;
+      case '--report': options.report = path.resolve(value()); break;
       case '--timeout': options.timeoutSeconds = Number(value()); break;
       case '--verbose': options.verbose = true; break;
       case '-h':
@@ -467,6 +472,7 @@ async function main() {
   }
   const deadline = Date.now() + options.timeoutSeconds * 1000;
   const dirs = makeTempDirs();
+  if (options.report) dirs.report = options.report;
   log(
     `suite ${path.relative(paths.root, options.testsPath)}, workspace ${path.relative(paths.root, options.workspace) || '.'}, ` +
       (options.vsix ? `installed ${path.basename(options.vsix)}` : `development folder ${path.relative(paths.root, options.extensionPath) || '.'}`) +

@@ -1,0 +1,127 @@
+// The web extension's suite, run by scripts/web-host/run.mjs in code-server's web worker extension
+// host (the staged extension's manifest has only `browser`, so VS Code cannot pick the Node host).
+// In a worker there is no `process`, no environment and no Node module: the report's location
+// comes from crosswalk-test.json in the workspace, the report is written through
+// vscode.workspace.fs, and the tests are plain async functions (Mocha's browser build needs a DOM).
+import * as vscode from 'vscode';
+
+interface Case {
+  name: string;
+  run: () => Promise<void>;
+}
+
+const cases: Case[] = [];
+const test = (name: string, run: () => Promise<void>) => cases.push({ name, run });
+
+function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+/** Polls until the value is there, with a deadline: never a fixed sleep. */
+async function waitFor<T>(what: string, get: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await get();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const folder = () => {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert(f, 'the test workspace is open');
+  return f.uri;
+};
+
+const crosswalk = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'crosswalk');
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+
+async function openDraft(): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'notice.md'));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+test('runs in the web worker extension host: uiKind is Web and there is no process', async () => {
+  assert(vscode.env.uiKind === vscode.UIKind.Web, `uiKind is ${vscode.env.uiKind}`);
+  const scope = (globalThis as { constructor?: { name?: string } }).constructor?.name;
+  const proc = (globalThis as { process?: { versions?: unknown; title?: unknown } }).process;
+  assert(typeof proc === 'undefined', `process is defined (${JSON.stringify({ scope, versions: proc?.versions, title: proc?.title })}): this is not a web worker host`);
+  assert(scope === 'DedicatedWorkerGlobalScope', `the global scope is ${scope}, not a web worker's`);
+  const extension = vscode.extensions.getExtension('crosswalk-health.crosswalk');
+  assert(extension, 'the Crosswalk extension is installed');
+  await extension.activate();
+  assert(extension.isActive, 'the extension activated');
+});
+
+test('diagnostics on the right characters, with the team glossary read through vscode.workspace.fs', async () => {
+  const document = await openDraft();
+  const diagnostics = await waitFor('a jargon diagnostic', () => {
+    const found = crosswalk(document.uri).filter((d) => codeOf(d) === 'jargon');
+    return found.length ? found : undefined;
+  });
+  const texts = diagnostics.map((d) => document.getText(d.range));
+  assert(texts.includes('UAT'), `underlined: ${JSON.stringify(texts)}`);
+  // .crosswalk/glossary.yaml says clinical readers know HL7: without it, "HL7 feed" is flagged.
+  assert(!texts.some((t) => t.includes('HL7')), `HL7 is flagged although the team glossary marks it known: ${JSON.stringify(texts)}`);
+  const code = diagnostics.find((d) => document.getText(d.range) === 'UAT')?.code;
+  assert(typeof code === 'object' && code.target.toString().endsWith('#rule-jargon'), `code ${JSON.stringify(code)}`);
+});
+
+test('hover explains the term for this reader', async () => {
+  const document = await openDraft();
+  const diagnostic = await waitFor('the UAT diagnostic', () => crosswalk(document.uri).find((d) => document.getText(d.range) === 'UAT'));
+  const hovers = await waitFor('a hover', async () => {
+    const found = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, diagnostic.range.start.translate(0, 1));
+    return found?.length ? found : undefined;
+  });
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  assert(/user acceptance testing/.test(text), `hover: ${text}`);
+  assert(/For clinical staff here, say:/.test(text), `hover: ${text}`);
+});
+
+test('a quick fix is listed, resolved and applied, and the edited draft is checked again', async () => {
+  const document = await openDraft();
+  const diagnostic = await waitFor('the UAT diagnostic', () => crosswalk(document.uri).find((d) => document.getText(d.range) === 'UAT'));
+  const actions = await waitFor('quick fixes', async () => {
+    // The fourth argument resolves the edits of the first actions, as the light bulb does when one is picked.
+    const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10);
+    return found?.some((a) => a.title.startsWith('Replace with')) ? found : undefined;
+  });
+  const titles = actions.map((a) => a.title);
+  assert(titles.includes('Allow "UAT" in this document'), titles.join('\n'));
+  assert(titles.includes('Add "UAT" to the team glossary as known to clinical readers'), titles.join('\n'));
+  assert(actions.every((a) => !a.command || a.edit), 'every action is an edit, not a client-side command');
+  const fix = actions.find((a) => a.title.startsWith('Replace with'));
+  assert(fix?.edit, 'the quick fix has its edit after resolve');
+  assert(await vscode.workspace.applyEdit(fix.edit), 'the edit applied');
+  assert(!document.getText().includes('UAT'), 'UAT was replaced');
+  await waitFor('diagnostics of the edited draft', () => (crosswalk(document.uri).some((d) => document.getText(d.range) === 'UAT') ? undefined : true));
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+});
+
+export async function run(): Promise<void> {
+  const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'crosswalk-test.json')))) as { report: string };
+  const reportUri = folder().with({ path: settings.report });
+  const lines: string[] = ['Crosswalk web extension suite (web worker extension host)'];
+  const flush = () => vscode.workspace.fs.writeFile(reportUri, new TextEncoder().encode(lines.join('\n') + '\n'));
+  await flush();
+  let passed = 0;
+  let failed = 0;
+  for (const c of cases) {
+    const started = Date.now();
+    try {
+      await c.run();
+      passed++;
+      lines.push(`  ✔ ${c.name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      lines.push(`  ✘ ${c.name}`, `      ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 6).join('\n      ') : String(error)}`);
+    }
+    await flush();
+  }
+  lines.push(`HOST-RESULT passed=${passed} failed=${failed} pending=0`);
+  await flush();
+  if (failed > 0) throw new Error(`${failed} web extension test(s) failed`);
+}
