@@ -112,13 +112,20 @@ export function createLinter(options: LintOptions, parts: EngineParts): Linter {
       const stopIfAborted = () => {
         if (signal?.aborted) throw Object.assign(new Error('Check cancelled: a newer version of the draft arrived'), { name: 'AbortError' });
       };
+      // Yield between slices, not after the last: a re-check after a small edit (one slice) costs
+      // no trip through the event loop.
       for (let i = 0; i < fresh.length; i += SLICE) {
+        if (i > 0) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          stopIfAborted();
+        }
         const slice = fresh.slice(i, i + SLICE);
         analyseChunks(slice, glossary).forEach((analysis, k) => cache.set(slice[k], analysis));
+      }
+      if (fresh.length > SLICE) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         stopIfAborted();
       }
-      stopIfAborted();
       return linter.lint(text);
     },
     lint(text: string): LintResult {
