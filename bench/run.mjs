@@ -7,7 +7,8 @@
 //     paragraph in the middle (a different edit each time, on top of the last) and time lint(edited)
 //   - alex (markdown API) and write-good on the same text
 // and, in fresh child processes, the cold require time of dist/extension.js (with a stub `vscode`)
-// and the peak memory (maxRSS) of checking the 100k draft. Prints a table with the targets and
+// and the peak memory (maxRSS) of checking the 100k draft; and the time from a change to its
+// diagnostics through the language server (bench/server.mjs) on the 10k draft. Prints a table with the targets and
 // writes bench/results/latest.json.
 //
 // Flags: --quick (fewer runs, for trying the script), --check (exit 1 when a target fails).
@@ -19,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIZES, corpusPath, countWords } from './generate.mjs';
+import { measureServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -276,6 +278,9 @@ async function main() {
     });
   }
 
+  process.stdout.write('bench: change to diagnostics through the language server (10k words) ...\n');
+  const server = await measureServer(root, fs.readFileSync(corpusPath(10000), 'utf8'), EDIT_RUNS[10000], WARMUP + 3, editMiddleParagraph);
+
   process.stdout.write('bench: cold require and memory (child processes) ...\n');
   const cold = [];
   for (let i = 0; i < CHILD_RUNS; i++) cold.push(child(COLD_REQUIRE, [corpusPath(1000)]));
@@ -325,6 +330,9 @@ async function main() {
       value: Math.max(memory.fullCheck100kMaxRssMB, memory.session100kMaxRssMB), limit: 200, unit: 'MB',
       pass: Math.max(memory.fullCheck100kMaxRssMB, memory.session100kMaxRssMB) < 200,
     },
+    {
+      name: 'Change to diagnostics through the language server, 10k words <= 50 ms', value: server.median, limit: 50, unit: 'ms', pass: server.median <= 50,
+    },
     { name: 'require of dist/extension.js <= 30 ms', value: coldRequire.extensionMs, limit: 30, unit: 'ms', pass: coldRequire.extensionMs <= 30 },
     { name: 'Bundle dist/extension.js < 600 KB', value: bundle.extensionBytes / 1024, limit: 600, unit: 'KB', pass: bundle.extensionBytes < 600 * 1024 },
   ];
@@ -339,7 +347,7 @@ async function main() {
     // Other work on the machine skews wall-clock medians: the 1-minute load average before and after.
     loadAverage: { before: loadBefore, after: os.loadavg()[0] },
     settings: { warmup: WARMUP, runs: RUNS, editRuns: EDIT_RUNS, childRuns: CHILD_RUNS, quick },
-    sizes, scale, coldRequire, bundle, memory, targets,
+    sizes, scale, server, coldRequire, bundle, memory, targets,
   };
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });
   fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
@@ -412,6 +420,8 @@ function print(r) {
   }
   console.log(table(rows));
   console.log(`\n100k/10k: Crosswalk ${r.scale.crosswalk100kOver10k.toFixed(2)}x, alex ${r.scale.alex100kOver10k.toFixed(2)}x, write-good ${r.scale.writeGood100kOver10k.toFixed(2)}x`);
+  console.log(`language server, 10k words: change to diagnostics ${ms(r.server.median)} ms (median of ${r.server.runs}, min ${ms(r.server.min)}, max ${ms(r.server.max)}); ` +
+    `open to first diagnostics ${ms(r.server.openMs)} ms; ${r.server.diagnostics} diagnostics published (the problem limit)`);
   console.log(`cold require (median of ${r.coldRequire.runs} child processes): dist/extension.js ${ms(r.coldRequire.extensionMs)} ms; ` +
     `then dist/core.js ${ms(r.coldRequire.coreMs)} ms and a first 1k check ${ms(r.coldRequire.firstLint1kMs)} ms`);
   console.log(`bundle: dist/extension.js ${(r.bundle.extensionBytes / 1024).toFixed(1)} KB, dist/core.js ${(r.bundle.coreBytes / 1024).toFixed(1)} KB`);
