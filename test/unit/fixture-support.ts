@@ -8,12 +8,20 @@ import { lint, type Finding, type LintOptions } from '../../src/index';
  * is about, and `<!-- expect: jargon@UAT undefined-acronym@HL7 -->` at the end of a line says
  * which findings start on that line (rule id, then the exact text the finding covers; `@` and
  * the text may be left out). A fixture with no `expect` must raise nothing for its rules.
+ *
+ * The evaluation corpus (test/corpus/, scored by test/unit/corpus-eval.ts) adds two marks:
+ * `term@X` in an `expect` names words the reader of that line would stumble on, which one of the
+ * term rules (jargon or undefined-acronym) must flag; `<!-- known: X "two words" -->` names words
+ * the reader of that line knows, which no term rule may flag there. The reader is the audience of
+ * the place where the line stands (front matter, or an `<!-- audience: x -->` section).
  */
 export interface Fixture {
   file: string;
   text: string;
   rules: string[];
   expected: string[];
+  /** `known:` marks: words on a line that no term rule may flag. */
+  known: { line: number; text: string }[];
   options: LintOptions;
 }
 
@@ -37,7 +45,11 @@ export function readFixture(file: string): Fixture {
   const rules = /<!--\s*fixture-rules:\s*([^>]*?)\s*-->/.exec(text)?.[1].split(/\s+/).filter(Boolean) ?? [];
   const audience = /<!--\s*fixture-audience:\s*([^>]*?)\s*-->/.exec(text)?.[1];
   const expected: string[] = [];
+  const known: { line: number; text: string }[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
+    for (const m of line.matchAll(/<!--\s*known:\s*(.*?)\s*-->/g)) {
+      for (const item of m[1].match(/"[^"]*"|\S+/g) ?? []) known.push({ line: i + 1, text: item.replace(/^"|"$/g, '') });
+    }
     for (const m of line.matchAll(/<!--\s*expect:\s*(.*?)\s*-->/g)) {
       for (const item of m[1].match(/[a-z-]+(?:@(?:"[^"]*"|\S+))?/g) ?? []) {
         const [rule, ...rest] = item.split('@');
@@ -46,7 +58,7 @@ export function readFixture(file: string): Fixture {
       }
     }
   });
-  return { file, text, rules, expected: expected.sort(), options: audience ? { audience } : {} };
+  return { file, text, rules, expected: expected.sort(), known, options: audience ? { audience } : {} };
 }
 
 export function key(line: number, rule: string, text?: string): string {
