@@ -15,6 +15,8 @@ export interface AcronymUse {
   end: number;
   /** Spelled out right here: "user acceptance testing (UAT)" or "UAT (user ...)". */
   spelledOut: boolean;
+  /** Where the spelled-out words stand (prose offsets), when spelled out here. */
+  expansion?: { start: number; end: number };
 }
 
 /**
@@ -38,7 +40,8 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
       if (isKnownAcronym(known, acronym, text, start)) continue;
       if (insideBlank(text, start, start + part.length)) continue;
       if (isShouting(tokens, i, glossary)) continue;
-      out.push({ acronym, start, end: start + part.length, spelledOut: isSpelledOut(glossary, acronym, text, start, start + part.length) });
+      const expansion = spelledOutAt(glossary, acronym, text, start, start + part.length);
+      out.push(expansion ? { acronym, start, end: start + part.length, spelledOut: true, expansion } : { acronym, start, end: start + part.length, spelledOut: false });
     }
   }
   return out;
@@ -72,42 +75,72 @@ function isShouting(tokens: { text: string }[], i: number, glossary: Glossary): 
   return length >= 3;
 }
 
-function isSpelledOut(glossary: Glossary, acronym: string, text: string, start: number, end: number): boolean {
-  const entry = glossary.lookup(acronym);
+/**
+ * Where the draft spells the acronym out right at this use, as the span of the spelled-out words
+ * (prose offsets): "UAT (user acceptance testing)", "UAT: user acceptance testing", "UAT - user
+ * acceptance testing", "MFA, or multi-factor authentication,", "user acceptance testing (UAT)",
+ * 'Hospital Sisters Health System ("HSHS")', "multi-factor authentication, or MFA".
+ */
+function spelledOutAt(glossary: Glossary, acronym: string, text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const entry = glossary.lookupAcronym(acronym);
   const expansions = [entry?.expansion].filter((e): e is string => Boolean(e));
-  // "UAT (user acceptance testing)", "UAT: user acceptance testing", "UAT - user acceptance testing".
-  const after = /^\s*(?:\(([^)]{3,120})\)|(?::|—|–|-|means|stands for|is short for)\s+([^.;()]{3,120}))/.exec(text.slice(end, end + 140));
+  const rest = text.slice(end, end + 140);
+  const after = /^\s*(?:\(\s*["“']?([^)"”]{3,120})["”']?\s*\)|(?::|—|–|-|,?\s+or|means|stands for|is short for)\s+([^.;:()]{3,120}))/.exec(rest);
   if (after) {
     const phrase = after[1] ?? after[2];
-    if (matchesExpansion(phrase, acronym, expansions, 'start')) return true;
+    const at = end + after[0].lastIndexOf(phrase);
+    const n = expansionLength(phrase, acronym, expansions, 'start');
+    if (n > 0) return { start: at, end: at + n };
   }
-  // "user acceptance testing (UAT)".
   const before = text.slice(Math.max(0, start - 160), start);
-  const open = /\(\s*$/.exec(before);
-  if (open && /^\s*\)/.test(text.slice(end))) {
+  const open = /\(\s*["“']?\s*$/.exec(before);
+  if (open && /^\s*["”']?\s*\)/.test(text.slice(end))) {
     const phrase = before.slice(0, open.index);
-    if (matchesExpansion(phrase, acronym, expansions, 'end')) return true;
+    const n = expansionLength(phrase, acronym, expansions, 'end');
+    const to = start - before.length + phrase.trimEnd().length;
+    if (n > 0) return { start: to - n, end: to };
   }
-  return false;
+  // "multi-factor authentication, or MFA," / "multi-factor authentication (or MFA)".
+  const orBefore = /,?\s+or\s+$/.exec(before);
+  if (orBefore) {
+    const phrase = before.slice(0, orBefore.index);
+    const n = expansionLength(phrase, acronym, expansions, 'end');
+    const to = start - before.length + phrase.trimEnd().length;
+    if (n > 0) return { start: to - n, end: to };
+  }
+  return undefined;
 }
 
-/** True when the phrase is a known expansion or its words' initials spell the acronym. */
-function matchesExpansion(phrase: string, acronym: string, expansions: string[], anchor: 'start' | 'end'): boolean {
+/**
+ * How many characters of the phrase, from its start or back from its end, spell the acronym out
+ * (a known expansion, or words whose initials spell it); 0 when none do.
+ */
+function expansionLength(phrase: string, acronym: string, expansions: string[], anchor: 'start' | 'end'): number {
   const normal = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Each word with where its letters start and end in the phrase (quotes and commas left out).
+  const words = [...phrase.matchAll(/[^\s\-/]+/g)].flatMap((m) => {
+    const inner = /[\p{L}\p{N}&](?:.*[\p{L}\p{N}&])?/u.exec(m[0]);
+    return inner ? [{ text: inner[0].replace(/[^\p{L}\p{N}&]/gu, ''), start: m.index + inner.index, end: m.index + inner.index + inner[0].length }] : [];
+  });
+  if (words.length === 0) return 0;
+  const span = (n: number) => (anchor === 'end' ? phrase.trimEnd().length - words[words.length - n].start : words[n - 1].end);
   const p = normal(phrase);
   for (const e of expansions) {
     const n = normal(e);
-    if (anchor === 'end' ? p.endsWith(n) : p.startsWith(n)) return true;
+    if (!n) continue;
+    if (anchor === 'end' ? p.endsWith(n) : p.startsWith(n)) {
+      const count = Math.min(words.length, n.split(' ').length);
+      return span(count);
+    }
   }
   const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
-  const words = phrase.split(/[\s\-/]+/).map((w) => w.replace(/[^\p{L}\p{N}&]/gu, '')).filter(Boolean);
-  if (words.length === 0 || letters.length === 0) return false;
+  if (letters.length === 0) return 0;
   // Try every run of words ending (or starting) at the anchor.
   for (let n = 1; n <= Math.min(words.length, letters.length + 4); n++) {
     const run = anchor === 'end' ? words.slice(words.length - n) : words.slice(0, n);
-    if (initialsSpell(run, letters)) return true;
+    if (initialsSpell(run.map((w) => w.text), letters)) return span(n);
   }
-  return false;
+  return 0;
 }
 
 /** Letters match the words' first letters in order; a word may also give several letters (HealthCare, eMAR). */

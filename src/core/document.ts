@@ -29,6 +29,11 @@ export interface PreparedDocument {
   audience: AudienceId[];
   /** Ids of the rules that run on this draft (not `off`), so that a rule can defer to another. */
   enabled: ReadonlySet<string>;
+  /**
+   * True when a disable comment silences the rule at this document offset. Term rules skip such
+   * uses before they pick a term's first use, so that the first use not silenced is flagged.
+   */
+  isSuppressed?(ruleId: string, offset: number): boolean;
 }
 
 /** A finding as a rule reports it: document offsets, turned into positions by the engine. */
@@ -42,6 +47,8 @@ export interface RawFinding {
   /** Overrides the rule's default severity (e.g. a glossary term marked `info`). */
   severity?: Severity;
   fixes?: RawFix[];
+  /** Later uses of the same term this finding stands for (same offsets base as start/end). */
+  related?: { start: number; end: number }[];
   data?: Record<string, unknown>;
 }
 

@@ -59,6 +59,8 @@ export class Glossary {
   private readonly contextPatterns = new Map<GlossaryEntry, RegExp | undefined>();
   private readonly excludePatterns = new Map<GlossaryEntry, RegExp>();
   private readonly byTerm = new Map<string, GlossaryEntry>();
+  /** Aliases written with two or more capitals ("EMR", "SSNs"), case-sensitively: acronym look-ups. */
+  private readonly byAlias = new Map<string, GlossaryEntry>();
 
   constructor(entries: GlossaryEntry[]) {
     this.entries = entries;
@@ -66,7 +68,10 @@ export class Glossary {
       this.byTerm.set(entry.term.toLowerCase(), entry);
       this.addForm(entry.term, entry, entry.weak);
       // Aliases are specific phrases ("immutable backup"): only the bare term and weak aliases need context.
-      for (const alias of entry.aliases) this.addForm(alias, entry, false);
+      for (const alias of entry.aliases) {
+        this.addForm(alias, entry, false);
+        if (isCaseSensitiveForm(alias) && !this.byAlias.has(alias)) this.byAlias.set(alias, entry);
+      }
       for (const alias of entry.weakAliases) this.addForm(alias, entry, true);
       this.contextPatterns.set(entry, contextPattern(entry.context));
       const excluded = entry.exclude.map(escapeRegExp).filter(Boolean);
@@ -74,9 +79,17 @@ export class Glossary {
     }
   }
 
-  /** The entry for a canonical term or alias, case-insensitively. */
+  /** The entry for a canonical term, case-insensitively. */
   lookup(term: string): GlossaryEntry | undefined {
     return this.byTerm.get(term.toLowerCase());
+  }
+
+  /**
+   * The entry an acronym as written stands for: its canonical term, or an alias written in
+   * capitals ("EMR" is the EHR entry). A canonical term wins over another entry's alias.
+   */
+  lookupAcronym(acronym: string): GlossaryEntry | undefined {
+    return this.byTerm.get(acronym.toLowerCase()) ?? this.byAlias.get(acronym);
   }
 
   private addForm(form: string, entry: GlossaryEntry, weak: boolean): void {

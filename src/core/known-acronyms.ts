@@ -11,6 +11,8 @@ export interface KnownAcronyms {
   states: Set<string>;
   dates: Set<string>;
   zones: Set<string>;
+  /** Acronyms one audience knows (`audiences:`), by audience id: they pass only for it. */
+  byAudience: Map<string, Set<string>>;
 }
 
 let cached: KnownAcronyms | undefined;
@@ -24,8 +26,18 @@ export function knownAcronyms(): KnownAcronyms {
     states: list('states'),
     dates: new Set([...list('months'), ...list('weekdays')]),
     zones: list('time_zones'),
+    byAudience: new Map(),
   };
+  const audiences = lists.audiences && typeof lists.audiences === 'object' ? lists.audiences as Record<string, unknown> : {};
+  for (const [audience, values] of Object.entries(audiences)) {
+    if (Array.isArray(values)) cached.byAudience.set(audience, new Set(values.filter((v): v is string => typeof v === 'string')));
+  }
   return cached;
+}
+
+/** True when every one of these audiences knows the acronym from the `audiences:` lists. */
+export function knownToAudiences(known: KnownAcronyms, acronym: string, audiences: readonly string[]): boolean {
+  return audiences.length > 0 && audiences.every((a) => known.byAudience.get(a)?.has(acronym) === true);
 }
 
 /** True when an acronym is one every reader knows, in the setting where it stands. */

@@ -215,6 +215,7 @@ function run(
   const comments = placedChunks.flatMap((c) => c.analysis.comments.map((m) => ({ body: m.body, start: c.start + m.start, end: c.start + m.end })));
   const suppressions = buildSuppressions(text, comments);
   const prose = new ProseMap(blocks, comments);
+  doc.isSuppressed = (ruleId, offset) => suppressions.isSuppressed(ruleId, offset);
   const findings: Finding[] = [];
   const add = (rule: Rule, raw: RawFinding[], base: number) => {
     for (const f of raw) {
@@ -296,6 +297,7 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
   }
   const finding: Finding = { ruleId, severity, message: f.message, audience: f.audience, range, fixes };
   if (f.term !== undefined) finding.term = f.term;
+  if (f.related?.length) finding.related = f.related.map((r) => index.range(base + r.start, base + r.end));
   if (f.data !== undefined) finding.data = f.data;
   return finding;
 }

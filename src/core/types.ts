@@ -64,6 +64,11 @@ export interface Finding {
   /** The glossary term or acronym the finding is about, when there is one. */
   term?: string;
   range: Range;
+  /**
+   * Later uses of the same term in the same audience section, which this finding stands for:
+   * term rules flag only the first use (issue 11). A "replace every use" fix edits them all.
+   */
+  related?: Range[];
   fixes: Fix[];
   /** Extra facts for hovers and reports; free-form per rule, never needed to act on a finding. */
   data?: Record<string, unknown>;

@@ -1,15 +1,14 @@
-import { docRange, isAllowed, type PlacedBlock, type RawFinding, type Rule } from '../core/document';
-import type { AcronymUse } from '../core/acronyms';
+import { docRange, isAllowed, type RawFinding, type Rule } from '../core/document';
+import { draftDefinitions } from '../core/definitions';
+import { knownAcronyms, knownToAudiences } from '../core/known-acronyms';
 
-interface Occurrence {
-  first: AcronymUse;
-  firstBlock: PlacedBlock;
-  uses: number;
-  later?: AcronymUse;
-  laterBlock?: PlacedBlock;
-}
-
-/** An acronym not spelled out at its first use. Later uses pass once it has been spelled out. */
+/**
+ * An acronym not spelled out at its first use, for readers who may not know it. An acronym the
+ * glossary marks familiar to this audience (its term or an alias), or that data/common-acronyms.yaml
+ * lists for it, needs no expansion for it; a broad message still spells out what one audience
+ * knows and another does not. Once the draft spells it out, later uses pass. Only the first use
+ * in each audience section is flagged; the later ones are its related locations (issue 11).
+ */
 export const undefinedAcronym: Rule = {
   id: 'undefined-acronym',
   title: 'Undefined acronyms',
@@ -17,53 +16,54 @@ export const undefinedAcronym: Rule = {
   defaultSeverity: 'warning',
   check(doc) {
     const jargonOn = doc.enabled.has('jargon');
-    // Runs on every keystroke over the whole draft: one pass, one record per acronym.
-    const seen = new Map<string, Occurrence>();
+    const defined = draftDefinitions(doc);
+    const known = knownAcronyms();
+    const spelled = new Set<string>();
+    // Runs on every keystroke over the whole draft: one pass, one finding per acronym and section audience.
+    const flagged = new Map<string, RawFinding>();
+    const findings: RawFinding[] = [];
     for (const block of doc.blocks) {
       for (const use of block.analysis.acronyms) {
-        const record = seen.get(use.acronym);
-        if (!record) seen.set(use.acronym, { first: use, firstBlock: block, uses: 1 });
-        else {
-          record.uses++;
-          if (use.spelledOut && !record.later && !record.first.spelledOut) {
-            record.later = use;
-            record.laterBlock = block;
-          }
+        const { acronym } = use;
+        if (use.spelledOut) spelled.add(acronym);
+        if (spelled.has(acronym)) continue;
+        const entry = doc.glossary.lookupAcronym(acronym);
+        if (isAllowed(doc, acronym, entry?.term)) continue;
+        const audience = block.audience;
+        if (entry && !entry.banned && audience.every((a) => entry.familiarTo.includes(a))) continue;
+        if (knownToAudiences(known, acronym, audience)) continue;
+        // Jargon for this audience is flagged there, with "spell out" among its fixes.
+        if (jargonOn && entry && !defined.entries.has(entry)) continue;
+        const { start, end } = docRange(block, use.start, use.end);
+        if (doc.isSuppressed?.('undefined-acronym', start)) continue;
+        const key = `${acronym}|${audience.join()}`;
+        const first = flagged.get(key);
+        if (first) {
+          (first.related ??= []).push({ start, end });
+          (first.data as { uses: number }).uses++;
+          continue;
         }
+        const original = doc.text.slice(start, end);
+        const laterAt = defined.acronyms.get(acronym);
+        const where = laterAt !== undefined && laterAt > start ? ` It is spelled out later (line ${lineOf(doc.text, laterAt)}): move that to here.` : '';
+        const message = entry?.expansion
+          ? `"${acronym}" is not spelled out at its first use: write "${entry.expansion} (${acronym})".${where}`
+          : `"${acronym}" is not spelled out at its first use: write the full words followed by "(${acronym})".${where}`;
+        const finding: RawFinding = {
+          message,
+          start,
+          end,
+          audience,
+          term: acronym,
+          fixes: entry?.expansion
+            // Safe unattended: the writer's acronym stays, the glossary's expansion goes before it, once.
+            ? [{ title: `Spell out at first use: "${entry.expansion} (${original})"`, kind: 'spell-out' as const, safe: true, edits: [{ start, end, newText: `${entry.expansion} (${original})` }] }]
+            : [],
+          data: { expansion: entry?.expansion, uses: 1 },
+        };
+        flagged.set(key, finding);
+        findings.push(finding);
       }
-    }
-    const findings: RawFinding[] = [];
-    for (const [acronym, record] of seen) {
-      const { first: use, uses } = record;
-      if (use.spelledOut) continue;
-      const first = { ...use, block: record.firstBlock };
-      const entry = doc.glossary.lookup(acronym);
-      if (isAllowed(doc, acronym, entry?.term)) continue;
-      // Jargon for this audience is already flagged there, with "spell out" among its fixes.
-      if (jargonOn && entry && !entry.banned && first.block.audience.some((a) => !entry.familiarTo.includes(a))) continue;
-      const { start, end } = docRange(first.block, first.start, first.end);
-      const original = doc.text.slice(start, end);
-      const later = record.later && record.laterBlock ? { ...record.later, block: record.laterBlock } : undefined;
-      const knownToAll = entry && first.block.audience.every((a) => entry.familiarTo.includes(a));
-      // The team said its readers know this one (a team glossary entry): it needs no expansion.
-      if (knownToAll && !entry.origin.startsWith('data/glossary/')) continue;
-      const where = later ? ` It is spelled out later (line ${lineOf(doc.text, docRange(later.block, later.start, later.end).start)}): move that to here.` : '';
-      const message = entry?.expansion
-        ? `"${acronym}" is not spelled out at its first use: write "${entry.expansion} (${acronym})".${where}`
-        : `"${acronym}" is not spelled out at its first use: write the full words followed by "(${acronym})".${where}`;
-      findings.push({
-        message,
-        start,
-        end,
-        audience: first.block.audience,
-        term: acronym,
-        severity: knownToAll ? 'info' : undefined,
-        fixes: entry?.expansion
-          // Safe unattended: the writer's acronym stays, the glossary's expansion goes before it, once.
-          ? [{ title: `Spell out at first use: "${entry.expansion} (${original})"`, kind: 'spell-out' as const, safe: true, edits: [{ start, end, newText: `${entry.expansion} (${original})` }] }]
-          : [],
-        data: { expansion: entry?.expansion, uses },
-      });
     }
     return findings;
   },

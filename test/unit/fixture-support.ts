@@ -7,7 +7,9 @@ import { lint, type Finding, type LintOptions } from '../../src/index';
  * test files are: `<!-- fixture-rules: jargon undefined-acronym -->` names the rules the fixture
  * is about, and `<!-- expect: jargon@UAT undefined-acronym@HL7 -->` at the end of a line says
  * which findings start on that line (rule id, then the exact text the finding covers; `@` and
- * the text may be left out). A fixture with no `expect` must raise nothing for its rules.
+ * the text may be left out). `also@X` marks a later use of a term that a finding above stands
+ * for (its related locations: term rules flag only the first use in an audience section). A
+ * fixture with no `expect` must raise nothing for its rules.
  *
  * The evaluation corpus (test/corpus/, scored by test/unit/corpus-eval.ts) adds two marks:
  * `term@X` in an `expect` names words the reader of that line would stumble on, which one of the
@@ -68,12 +70,14 @@ export function key(line: number, rule: string, text?: string): string {
 /** The findings of a fixture's rules, as keys comparable with its expectations. */
 export function actualKeys(fixture: Fixture, findings: Finding[]): string[] {
   const wantsText = new Set(fixture.expected.filter((k) => k.includes('@')).map((k) => k.split('@')[0]));
+  const keyOf = (rule: string, range: Finding['range']) => {
+    const k = key(range.start.line, rule);
+    return wantsText.has(k) ? key(range.start.line, rule, fixture.text.slice(range.start.offset, range.end.offset)) : k;
+  };
   return findings
     .filter((f) => fixture.rules.includes(f.ruleId))
-    .map((f) => {
-      const k = key(f.range.start.line, f.ruleId);
-      return wantsText.has(k) ? key(f.range.start.line, f.ruleId, fixture.text.slice(f.range.start.offset, f.range.end.offset)) : k;
-    })
+    // A later use that a finding stands for (its related locations) is marked `also@X`.
+    .flatMap((f) => [keyOf(f.ruleId, f.range), ...(f.related ?? []).map((r) => keyOf('also', r))])
     .sort();
 }
 
