@@ -27,10 +27,19 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
   const out: AcronymUse[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    // "HL7-based", "ED/ICU": each part may be an acronym.
+    // "CHG-20418", "INC-4471", "CO-16", "SEV-1": a record number or code, not an acronym to spell out.
+    if (/^[A-Z]{2,6}-\d+[A-Z]?$/.test(token.text)) continue;
+    // "MS-DRG", "EHRM-IO", "DTLS-SRTP": a compound of capitals is one acronym, not "MS" and "IO";
+    // a long one ("CLINICAL-SECURE") is a name, such as a network's.
+    if (/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/.test(token.text)) {
+      if (token.text.length > 10 || !/[A-Z]{2}/.test(token.text)) continue;
+      if (isKnownAcronym(known, token.text, text, token.start) || insideBlank(text, token.start, token.end) || notAnAcronymHere(text, tokens, i, glossary, token.text)) continue;
+      const expansion = spelledOutAt(glossary, token.text, text, token.start, token.end);
+      out.push(expansion ? { acronym: token.text, start: token.start, end: token.end, spelledOut: true, expansion } : { acronym: token.text, start: token.start, end: token.end, spelledOut: false });
+      continue;
+    }
+    // "HL7-based", "CLIA-certified", "ED/ICU": each part may be an acronym.
     let offset = token.start;
-    // "CHG-20418", "INC-4471": a record number, not an acronym to spell out.
-    if (/^[A-Z]{2,6}-\d{3,}$/.test(token.text)) continue;
     for (const part of token.text.split(/([-/])/)) {
       const start = offset;
       offset += part.length;
@@ -40,11 +49,29 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
       if (isKnownAcronym(known, acronym, text, start)) continue;
       if (insideBlank(text, start, start + part.length)) continue;
       if (isShouting(tokens, i, glossary)) continue;
+      if (part === token.text && notAnAcronymHere(text, tokens, i, glossary, acronym)) continue;
       const expansion = spelledOutAt(glossary, acronym, text, start, start + part.length);
       out.push(expansion ? { acronym, start, end: start + part.length, spelledOut: true, expansion } : { acronym, start, end: start + part.length, spelledOut: false });
     }
   }
   return out;
+}
+
+/** Capitals for emphasis in running text ("download AND upload", "do NOT"), and call signs. */
+const EMPHASIS = new Set(['AND', 'NOT', 'NO', 'ALL', 'ONLY', 'NEVER', 'BOTH', 'EACH', 'ANY', 'NOW', 'DO', 'BUT', 'NOR', 'YES', 'MUST', 'ALPHA', 'BRAVO', 'CHARLIE', 'DELTA', 'ECHO', 'FOXTROT', 'GOLF', 'HOTEL', 'KILO', 'LIMA', 'OSCAR', 'ROMEO', 'SIERRA', 'TANGO', 'VICTOR', 'ZULU']);
+
+/**
+ * Uses of capitals that are no acronym to spell out: emphasis ("download AND upload"), a model
+ * number ("GX 130 monitors"), a stock ticker ("NYSE: UNH"). Glossary terms are left to the
+ * glossary: "DRG 470" is still a DRG.
+ */
+function notAnAcronymHere(text: string, tokens: Token[], i: number, glossary: Glossary, acronym: string): boolean {
+  if (EMPHASIS.has(acronym)) return true;
+  if (glossary.lookupAcronym(acronym)) return false;
+  const token = tokens[i];
+  if (/^\s\d{3,}\b/.test(text.slice(token.end, token.end + 8)) && /^[A-Z]{1,4}$/.test(acronym)) return true;
+  if (/(?:NYSE|NASDAQ|Nasdaq|OTC|TSX|LSE)\s*:\s*$/.test(text.slice(Math.max(0, token.start - 10), token.start))) return true;
+  return false;
 }
 
 /** The acronym a word is, without a plural or possessive ending; undefined for other words. */
@@ -172,3 +199,39 @@ function initialsSpell(words: string[], letters: string): boolean {
   return go(0, 0);
 }
 
+
+const NAME_RUN = /(?:[A-Z][\p{L}'’.&-]*\s+(?:(?:of|and|for|the|&)\s+)*)+[A-Z][\p{L}'’.&-]*/gu;
+
+/**
+ * The capitalised names in a text ("U.S. Department of Veterans Affairs", "Nihon Kohden"), with
+ * their offsets: an organisation's initials beside its name need no spelling out (VA, DOD).
+ */
+export function namesIn(text: string): { text: string; start: number }[] {
+  NAME_RUN.lastIndex = 0;
+  return [...text.matchAll(NAME_RUN)].map((m) => ({ text: m[0], start: m.index }));
+}
+
+/**
+ * True when the initials of a run of a name's words, from its first word or up to its last, spell
+ * the acronym: "Department of Veterans Affairs" spells VA and DVA, "Department of Defense" DOD and
+ * DD. Small words may give their letter or not. Two words at least: one word is no name for initials.
+ */
+export function nameSpells(name: string, acronym: string): boolean {
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const words = name.split(/[\s-]+/).map((w) => w.replace(/[^\p{L}&]/gu, '')).filter(Boolean);
+  if (letters.length < 2 || words.length < 2) return false;
+  const spells = (run: string[]): boolean => {
+    const go = (w: number, l: number): boolean => {
+      if (w === run.length) return l === letters.length;
+      const word = run[w].toLowerCase();
+      const small = STOP_WORDS.has(word);
+      if (small && go(w + 1, l)) return true;
+      return l < letters.length && word[0] === letters[l] && go(w + 1, l + 1);
+    };
+    return run.filter((x) => !STOP_WORDS.has(x.toLowerCase())).length >= 2 && go(0, 0);
+  };
+  for (let n = 2; n <= Math.min(words.length, letters.length * 2); n++) {
+    if (spells(words.slice(0, n)) || spells(words.slice(words.length - n))) return true;
+  }
+  return false;
+}

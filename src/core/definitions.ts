@@ -1,3 +1,4 @@
+import { nameSpells, namesIn } from './acronyms';
 import type { GlossaryEntry } from './glossary';
 import { docRange, type PreparedDocument } from './document';
 
@@ -14,6 +15,11 @@ export interface DraftDefinitions {
   entries: Set<GlossaryEntry>;
   /** True when a document range lies inside spelled-out words. */
   insideExpansion(start: number, end: number): boolean;
+  /**
+   * Document offset of the first name whose initials the acronym is, such as "Department of
+   * Veterans Affairs" for VA: from there on, the acronym needs no spelling out.
+   */
+  namedAt(acronym: string): number | undefined;
 }
 
 const cache = new WeakMap<PreparedDocument, DraftDefinitions>();
@@ -34,10 +40,20 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
       spans.push(docRange(block, use.expansion.start, use.expansion.end));
     }
   }
+  // A name that is itself the spelling-out of an acronym ("WQZ (Warehouse Query Zone)") is a
+  // definition, which the rules treat as such (a use before it is told to move it up).
+  const names = doc.blocks
+    .flatMap((block) => namesIn(block.analysis.text).map((n) => ({ text: n.text, ...docRange(block, n.start, n.start + n.text.length) })))
+    .filter((n) => !spans.some((s) => s.start < n.end && n.start < s.end));
+  const named = new Map<string, number | undefined>();
   const result: DraftDefinitions = {
     acronyms,
     entries,
     insideExpansion: (start, end) => spans.some((s) => s.start <= start && end <= s.end),
+    namedAt(acronym) {
+      if (!named.has(acronym)) named.set(acronym, names.find((n) => nameSpells(n.text, acronym))?.start);
+      return named.get(acronym);
+    },
   };
   cache.set(doc, result);
   return result;

@@ -72,7 +72,10 @@ export class Glossary {
         this.addForm(alias, entry, false);
         if (isCaseSensitiveForm(alias) && !this.byAlias.has(alias)) this.byAlias.set(alias, entry);
       }
-      for (const alias of entry.weakAliases) this.addForm(alias, entry, true);
+      for (const alias of entry.weakAliases) {
+        this.addForm(alias, entry, true);
+        if (isCaseSensitiveForm(alias) && !this.byAlias.has(alias)) this.byAlias.set(alias, entry);
+      }
       this.contextPatterns.set(entry, contextPattern(entry.context));
       const excluded = entry.exclude.map(escapeRegExp).filter(Boolean);
       if (excluded.length) this.excludePatterns.set(entry, new RegExp(`(?<![\\p{L}\\p{N}])(?:${excluded.join('|')})(?![\\p{L}\\p{N}])`, 'giu'));
@@ -126,17 +129,23 @@ export class Glossary {
     return matches;
   }
 
-  /** "CPOE/eMAR" is two terms; "A/R" is one: a slash-joined token is split unless it is a form itself. */
+  /**
+   * "CPOE/eMAR" is two terms; "A/R" is one: a slash-joined token is split unless it is a form
+   * itself. "FHIR-based" and "HL7-enabled" hold an acronym: an acronym with one of the suffixes in
+   * SUFFIXED_ACRONYM is split at its hyphen too. Not "-certified": "PMP-certified" is a
+   * credential, not the prescription monitoring program.
+   */
   private splitSlashes(tokens: Token[]): Token[] {
-    if (!tokens.some((t) => t.text.includes('/'))) return tokens;
+    const joined = (t: Token) => t.text.includes('/') || SUFFIXED_ACRONYM.test(t.text);
+    if (!tokens.some(joined)) return tokens;
     const out: Token[] = [];
     for (const token of tokens) {
-      if (!token.text.includes('/') || this.isFormStart(token.text)) {
+      if (!joined(token) || this.isFormStart(token.text)) {
         out.push(token);
         continue;
       }
       let offset = token.start;
-      for (const part of token.text.split('/')) {
+      for (const part of token.text.split(/[/-]/)) {
         if (part) out.push({ text: part, start: offset, end: offset + part.length });
         offset += part.length + 1;
       }
@@ -225,6 +234,7 @@ export class Glossary {
 }
 
 const COMMON_WORDS = new Set(daleChall);
+const SUFFIXED_ACRONYM = /^[A-Z][A-Za-z0-9]*[A-Z0-9]-(?:based|enabled|compliant|driven|capable|ready|aware|powered|integrated|connected|native|hosted|facing|related|specific|only|like|style|type|wide)$/;
 const isCapitalWord = (t: Token | undefined) => t !== undefined && /^[A-Z]{2,}$/.test(t.text);
 
 /**

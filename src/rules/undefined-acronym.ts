@@ -36,6 +36,9 @@ export const undefinedAcronym: Rule = {
         if (jargonOn && entry && !defined.entries.has(entry)) continue;
         const { start, end } = docRange(block, use.start, use.end);
         if (doc.isSuppressed?.('undefined-acronym', start)) continue;
+        // "U.S. Department of Veterans Affairs ... VA facilities": an organisation's initials
+        // where the draft names it (a headline may use them before the body does).
+        if (defined.namedAt(acronym) !== undefined) continue;
         const key = `${acronym}|${audience.join()}`;
         const first = flagged.get(key);
         if (first) {
