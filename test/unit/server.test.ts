@@ -246,7 +246,8 @@ test('an edit is checked again, and fix-all answers as source.fixAll.crosswalk',
     const after = await edited;
     assert.ok(!after.diagnostics.some((d) => d.code === 'jargon' && d.range.start.line === 6 && d.range.start.character === 0));
     const withFixes = s.next(DRAFT_URI, (p) => p.version === 3);
-    const acronyms = '---\naudience: it\n---\n\nThe ZQX team and the NPO order. The EHR is down.\n';
+    // EDR is spelled out only later: the safe fix spells it out at its first use.
+    const acronyms = '---\naudience: clinical\n---\n\nThe ZQX team and the EDR agent. It is endpoint detection and response (EDR).\n';
     void s.client.sendNotification('textDocument/didChange', { textDocument: { uri: DRAFT_URI, version: 3 }, contentChanges: [{ text: acronyms }] });
     await withFixes;
     // Without resolve support in the client, the edits come with the list; unattended, only safe fixes.
@@ -255,7 +256,7 @@ test('an edit is checked again, and fix-all answers as source.fixAll.crosswalk',
     });
     assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.crosswalk']);
     const fixed = applyEdits(acronyms, editsFor(actions[0].edit, DRAFT_URI));
-    assert.match(fixed, /The electronic health record \(EHR\) is down/, fixed);
+    assert.match(fixed, /the endpoint detection and response \(EDR\) agent/, fixed);
     assert.match(fixed, /The ZQX team/, 'nothing but the safe spell-out changed');
   } finally {
     s.close();
