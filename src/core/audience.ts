@@ -64,9 +64,12 @@ export class AudienceCatalog {
     return this.byId.get(id);
   }
 
-  /** The names a writer may use, for completion and for error messages. */
+  /**
+   * The names a writer may use, for completion and for error messages: the audiences of `all`,
+   * then `all` (which means them), then the others (patients, a team's).
+   */
   get validNames(): string[] {
-    return [...this.ids, 'all'];
+    return [...this.all, 'all', ...this.ids.filter((id) => !this.all.includes(id))];
   }
 
   /** Resolves one audience name or alias, case-insensitively; undefined when unknown. */
