@@ -27,7 +27,7 @@ test('a team audience works in section markers, in the catalog and with its own 
   const result = lint(text, { config });
   assert.deepEqual(result.sections.map((s) => s.audience), [['it'], ['pharmacy']]);
   const catalog = audiences(config);
-  assert.deepEqual(catalog.ids, ['clinical', 'admin', 'it', 'pharmacy']);
+  assert.deepEqual(catalog.ids, ['clinical', 'admin', 'it', 'patients', 'pharmacy']);
   assert.equal(catalog.title('pharmacy'), 'Pharmacy');
   assert.deepEqual(catalog.all, ['clinical', 'admin', 'it'], '"all" stays the built-in staff audiences');
   assert.equal(catalog.get('pharmacy')?.limits.readability.age, 15, 'grade 10 is reader age 15');
@@ -37,7 +37,7 @@ test('a team audience works in section markers, in the catalog and with its own 
 test('a mistyped extends gets a did-you-mean finding at its line, and checking goes on', () => {
   const { config, findings } = checkConfig('audiences:\n  pharmacy:\n    extends: clinicl\n    label: Pharmacy\naudience: pharmacy\n');
   assert.deepEqual(findings.map((f) => [f.range.start.line, f.message]), [
-    [3, 'Team audience "pharmacy" extends "clinicl", which is not a built-in audience; did you mean "clinical"? Use one of: clinical, admin, it.'],
+    [3, 'Team audience "pharmacy" extends "clinicl", which is not a built-in audience; did you mean "clinical"? Use one of: clinical, admin, it, patients.'],
   ]);
   assert.equal(config.audiences?.pharmacy, undefined);
   // Without the team audience, "pharmacy" is what it always was: an alias of clinical.
@@ -67,5 +67,19 @@ test('the CLI takes --audience for a team audience of the config it finds', asyn
   assert.deepEqual(file.findings.filter((f: { ruleId: string }) => f.ruleId === 'jargon').map((f: { term: string }) => f.term), ['UAT']);
   const bad = await main(['check', path.join(dir, 'note.md'), '--audience', 'pharmacyy'], () => undefined, (s) => err.push(s));
   assert.equal(bad, 2);
-  assert.match(err.join('\n'), /unknown audience "pharmacyy"\. Valid audiences: clinical, admin, it, all, pharmacy\./);
+  assert.match(err.join('\n'), /unknown audience "pharmacyy"\. Valid audiences: clinical, admin, it, all, patients, pharmacy\./);
+});
+
+test('patients: a built-in audience with its aliases, grade-6 targets, outside "all", knowing no professional term', () => {
+  const catalog = audiences();
+  for (const name of ['patients', 'patient', 'public', 'families', 'community']) assert.deepEqual(catalog.resolveName(name), ['patients'], name);
+  assert.deepEqual(catalog.resolveName('all'), ['clinical', 'admin', 'it'], '"all staff" is not a letter to patients');
+  assert.equal(catalog.get('patients')?.limits.readability.age, 11, 'grade 6 is reader age 11');
+  const text = '---\naudience: families\n---\n\nThe EHR and the patient portal will be down on Saturday night for an upgrade.\n';
+  const result = lint(text);
+  assert.deepEqual(result.audience, ['patients']);
+  const ehr = result.findings.find((f) => f.ruleId === 'jargon' && f.term === 'EHR');
+  assert.ok(ehr, 'EHR, known to every staff audience, is jargon for patients');
+  assert.match(ehr.message, /patient readers may not know\. Say: "your online health record"\./);
+  assert.equal(lint(text.replace('families', 'all')).findings.some((f) => f.ruleId === 'jargon' && f.term === 'EHR'), false, 'staff know it');
 });

@@ -233,3 +233,17 @@ test('plain and replace wordings use no jargon their reader does not know', () =
   }
   assert.deepEqual(problems, []);
 });
+
+test('wordings for patients (replace.patients) use no professional term: patients know none', () => {
+  const problems: string[] = [];
+  for (const { file, entry } of all) {
+    const text = (entry.replace as Record<string, string | undefined> | undefined)?.patients;
+    if (text === undefined) continue;
+    if (!text.trim()) problems.push(`${file}: ${entry.term} replace.patients is empty`);
+    for (const form of allForms) {
+      if (form.owner.familiar_to?.includes('patients' as Audience) || !matches(form, text)) continue;
+      problems.push(`${file}: ${entry.term} replace.patients "${text}" uses "${form.text}" (${form.owner.term})`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
