@@ -27,7 +27,16 @@ const CAPABILITIES = {
   textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } }, hover: { contentFormat: ['markdown', 'plaintext'] } },
 };
 
-async function session(files: Record<string, string>, init: { capabilities?: object; initializationOptions?: unknown; rootUri?: string } = {}): Promise<Session> {
+interface Init {
+  capabilities?: object;
+  initializationOptions?: unknown;
+  rootUri?: string;
+  folders?: string[];
+  /** Answers `workspace/configuration` as the client's settings would. */
+  configuration?: (item: { scopeUri?: string; section?: string }) => unknown;
+}
+
+async function session(files: Record<string, string>, init: Init = {}): Promise<Session> {
   const up = new PassThrough();
   const down = new PassThrough();
   const server = createConnection(ProposedFeatures.all, up, down);
@@ -44,6 +53,7 @@ async function session(files: Record<string, string>, init: { capabilities?: obj
       }
     }
   });
+  client.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => params.items.map((item) => init.configuration?.(item) ?? null));
   client.onRequest('window/showMessageRequest', () => null);
   client.onNotification('window/showMessage', () => undefined);
   client.onNotification('window/logMessage', () => undefined);
@@ -51,7 +61,7 @@ async function session(files: Record<string, string>, init: { capabilities?: obj
   await client.sendRequest('initialize', {
     processId: null,
     rootUri: init.rootUri ?? 'file:///work/project',
-    workspaceFolders: [{ uri: init.rootUri ?? 'file:///work/project', name: 'project' }],
+    workspaceFolders: (init.folders ?? [init.rootUri ?? 'file:///work/project']).map((uri) => ({ uri, name: uri.split('/').pop() })),
     capabilities: init.capabilities ?? CAPABILITIES,
     initializationOptions: init.initializationOptions ?? { delay: 0 },
   });
@@ -258,6 +268,58 @@ test('an edit is checked again, and fix-all answers as source.fixAll.crosswalk',
     const fixed = applyEdits(acronyms, editsFor(actions[0].edit, DRAFT_URI));
     assert.match(fixed, /the endpoint detection and response \(EDR\) agent/, fixed);
     assert.match(fixed, /The ZQX team/, 'nothing but the safe spell-out changed');
+  } finally {
+    s.close();
+  }
+});
+
+test('settings from workspace/configuration, per document, over initializationOptions', async () => {
+  const s = await session({}, {
+    capabilities: { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, configuration: true } },
+    initializationOptions: { delay: 0, rules: { jargon: 'off' } },
+    configuration: (item) => (item.section === 'crosswalk' && item.scopeUri === DRAFT_URI ? { rules: { jargon: 'error' } } : undefined),
+  });
+  try {
+    const published = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, DRAFT);
+    const jargon = (await published).diagnostics.find((d) => d.code === 'jargon');
+    assert.equal(jargon?.severity, 1, 'the client\'s setting (error) wins over initializationOptions (off)');
+  } finally {
+    s.close();
+  }
+});
+
+test('multi-root: each workspace folder has its own .crosswalk.yaml', async () => {
+  const s = await session({
+    'file:///work/a/.crosswalk.yaml': 'allow: [UAT]\n',
+    'file:///work/b/.crosswalk.yaml': 'audience: clinical\n',
+  }, { folders: ['file:///work/a', 'file:///work/b'] });
+  try {
+    const draft = 'UAT for the new order sets starts Monday.\n';
+    const a = s.next('file:///work/a/notice.md');
+    const b = s.next('file:///work/b/notice.md');
+    s.open('file:///work/a/notice.md', draft);
+    s.open('file:///work/b/notice.md', draft);
+    const uat = (d: Diagnostic) => d.code === 'jargon' && underlined(draft, d) === 'UAT';
+    const [inA, inB] = await Promise.all([a, b]);
+    assert.ok(!inA.diagnostics.some(uat), 'folder a allows UAT');
+    assert.ok(inB.diagnostics.some(uat), 'folder b does not');
+  } finally {
+    s.close();
+  }
+});
+
+test('versions of a long draft that arrive while it is checked are not published: only the newest is', async () => {
+  const s = await session({});
+  try {
+    const long = Array.from({ length: 600 }, (_, i) => `Paragraph ${i}: the UAT for the EHR starts on day ${i}.`).join('\n\n') + '\n';
+    const newest = s.next(DRAFT_URI, (p) => p.version === 3);
+    s.open(DRAFT_URI, long);
+    void s.client.sendNotification('textDocument/didChange', { textDocument: { uri: DRAFT_URI, version: 2 }, contentChanges: [{ text: `${long}More.\n` }] });
+    void s.client.sendNotification('textDocument/didChange', { textDocument: { uri: DRAFT_URI, version: 3 }, contentChanges: [{ text: `${long}More and more.\n` }] });
+    await newest;
+    const versions = (s.diagnostics.get(DRAFT_URI) ?? []).map((p) => p.version);
+    assert.deepEqual(versions, [3], `published versions: ${JSON.stringify(versions)}`);
   } finally {
     s.close();
   }
