@@ -202,8 +202,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const s = state(document.uri);
     if (s.abort) s.abort.aborted = true;
     if (s.timer) clearTimeout(s.timer);
+    const settings = s.settings ?? readSettings(initOptions, pushedSettings);
+    // With `run: onSave`, an edit waits for the save (a hover or code action still checks what is there).
+    if (s.result !== undefined && settings.run === 'onSave') return;
     // The first check of a draft is at once; later ones after the typing delay.
-    const delay = s.result === undefined ? 0 : (s.settings?.delay ?? readSettings(initOptions, pushedSettings).delay);
+    const delay = s.result === undefined ? 0 : settings.delay;
     s.timer = setTimeout(() => {
       s.timer = undefined;
       void check(document.uri);
@@ -328,8 +331,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   documents.onDidChangeContent((event) => schedule(event.document));
   documents.onDidSave((event) => {
+    if (isDraft(event.document)) {
+      if (states.get(event.document.uri)?.settings?.run === 'onSave') void check(event.document.uri);
+      return;
+    }
     // A saved config or glossary (when the client syncs YAML files too) is read again.
-    if (!isDraft(event.document)) recheckAll();
+    recheckAll();
   });
   documents.onDidClose((event) => {
     const s = states.get(event.document.uri);

@@ -8,6 +8,8 @@ import { BUILTIN_AUDIENCES, type CrosswalkConfig, type ReadabilityTarget } from 
 export interface ServerSettings {
   enable: boolean;
   defaultAudience: string;
+  /** `onType`: check after each pause in typing; `onSave`: only when the draft is opened or saved. */
+  run: 'onType' | 'onSave';
   /** Milliseconds after the last change before a draft is checked. */
   delay: number;
   maxFileSize: number;
@@ -20,6 +22,7 @@ export interface ServerSettings {
 export const DEFAULT_SETTINGS: ServerSettings = {
   enable: true,
   defaultAudience: 'all',
+  run: 'onType',
   delay: 300,
   maxFileSize: 1_000_000,
   maxNumberOfProblems: 100,
@@ -61,6 +64,7 @@ export function readSettings(...sources: unknown[]): ServerSettings {
   return {
     enable: typeof merged.enable === 'boolean' ? merged.enable : DEFAULT_SETTINGS.enable,
     defaultAudience: typeof audience === 'string' || strings(audience) ? String(audience) : DEFAULT_SETTINGS.defaultAudience,
+    run: merged.run === 'onSave' ? 'onSave' : 'onType',
     delay: number(merged.delay, 0) ?? DEFAULT_SETTINGS.delay,
     maxFileSize: number(merged.maxFileSize, 1) ?? DEFAULT_SETTINGS.maxFileSize,
     maxNumberOfProblems: Math.floor(number(merged.maxNumberOfProblems, 1) ?? DEFAULT_SETTINGS.maxNumberOfProblems),

@@ -324,3 +324,20 @@ test('versions of a long draft that arrive while it is checked are not published
     s.close();
   }
 });
+
+test('run: onSave checks when the draft is saved, not on each change', async () => {
+  const s = await session({}, { initializationOptions: { delay: 0, run: 'onSave' } });
+  try {
+    const first = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, DRAFT);
+    await first;
+    void s.client.sendNotification('textDocument/didChange', { textDocument: { uri: DRAFT_URI, version: 2 }, contentChanges: [{ text: DRAFT.replace('UAT', 'Testing') }] });
+    const saved = s.next(DRAFT_URI, (p) => p.version === 2);
+    void s.client.sendNotification('textDocument/didSave', { textDocument: { uri: DRAFT_URI } });
+    const after = await saved;
+    assert.ok(!after.diagnostics.some((d) => d.code === 'jargon' && d.message.includes('UAT')));
+    assert.deepEqual((s.diagnostics.get(DRAFT_URI) ?? []).map((p) => p.version), [1, 2], 'one check on open, one on save, none for the change alone');
+  } finally {
+    s.close();
+  }
+});
