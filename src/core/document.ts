@@ -64,7 +64,7 @@ export interface RawFix {
 /**
  * One option a rule takes in `.crosswalk.yaml` (`rules: {placeholder: {level: error, patterns:
  * [...]}}`), in JSON Schema's terms so that the config schema and the editor's settings are
- * generated from it (scripts/generate-rule-docs.ts).
+ * generated from it (scripts/generate-docs.ts).
  */
 export type RuleOptionSchema =
   | { type: 'string' | 'number' | 'boolean'; description: string; enum?: (string | number)[]; minimum?: number }

@@ -1,4 +1,4 @@
-import type { ParsedChunk, ProseBlock, Table } from './markdown';
+import type { ParsedChunk, ProseBlock, Table } from './markdown-types';
 
 /**
  * Most chunks of a draft are plain paragraphs, headings and simple lists, with at most code

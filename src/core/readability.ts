@@ -3,7 +3,7 @@
  * counts, same age conversions) so that its decisions are identical, but with the familiar-word
  * lists in Sets: retext-readability scans them with Array.includes for every word, which is most
  * of a check's time. It also keeps the scores, which the messages and hovers need.
- * test/unit/readability-parity.test.ts holds us to identical results.
+ * test/unit/retext-parity.test.ts holds us to identical results.
  */
 import { automatedReadability } from 'automated-readability';
 import { colemanLiau } from 'coleman-liau';

@@ -46,3 +46,20 @@ test('an engine runs the rules it is given and no others, with their options fro
     [4, 'Unknown rule "jargon" Rules: shout.'],
   ]);
 });
+
+test('the two Markdown parsers share their types from one module and do not import each other', () => {
+  const fast = fs.readFileSync(path.join(ROOT, 'src', 'core', 'markdown-fast.ts'), 'utf8');
+  assert.ok(!/from '\.\/markdown'/.test(fast), 'markdown-fast.ts imports markdown.ts');
+  assert.match(fast, /from '\.\/markdown-types'/);
+});
+
+test('rules share helpers through src/rules/wording.ts, not through another rule', () => {
+  const dir = path.join(ROOT, 'src', 'rules');
+  const rules = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+  for (const file of rules) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const m of text.matchAll(/from '\.\/([\w-]+)'/g)) {
+      assert.ok(['wording', 'tables'].includes(m[1]), `src/rules/${file} imports the rule module ./${m[1]}`);
+    }
+  }
+});
