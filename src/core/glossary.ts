@@ -44,6 +44,14 @@ export interface GlossaryMatch {
   text: string;
 }
 
+interface Candidate {
+  match: GlossaryMatch;
+  /** Index of the first token and number of tokens. */
+  first: number;
+  length: number;
+  strength: number;
+}
+
 interface CompiledForm {
   tokens: string[];
   caseSensitive: boolean;
@@ -112,21 +120,27 @@ export class Glossary {
     else index.set(key, [compiled]);
   }
 
-  /** Finds every term in a block of prose; the longest match wins where matches overlap. */
+  /**
+   * Finds every term in a block of prose. Where matches overlap, the longest wins, then the
+   * strongest (a warning term over an info one, a term over a weak alias): "The HL7 interface
+   * engine" is HL7 and "interface engine", not the weak "HL7 interface" and a stray "engine".
+   */
   match(text: string, allTokens: Token[] = tokenize(text)): GlossaryMatch[] {
     const tokens = this.splitSlashes(allTokens);
-    const matches: GlossaryMatch[] = [];
-    let i = 0;
-    while (i < tokens.length) {
-      const best = this.longestAt(text, tokens, i);
-      if (best) {
-        matches.push(best.match);
-        i += best.length;
-      } else {
-        i++;
-      }
+    const candidates: Candidate[] = [];
+    for (let i = 0; i < tokens.length; i++) this.candidatesAt(text, tokens, i, candidates);
+    if (candidates.length === 0) return [];
+    candidates.sort((a, b) => b.length - a.length || b.strength - a.strength || a.first - b.first);
+    const taken = new Uint8Array(tokens.length);
+    const chosen: Candidate[] = [];
+    for (const c of candidates) {
+      let free = true;
+      for (let k = c.first; k < c.first + c.length && free; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      for (let k = c.first; k < c.first + c.length; k++) taken[k] = 1;
+      chosen.push(c);
     }
-    return matches;
+    return chosen.sort((a, b) => a.first - b.first).map((c) => c.match);
   }
 
   /**
@@ -158,7 +172,8 @@ export class Glossary {
     return [word, ...baseForms(word)].some((k) => this.exact.has(k)) || [lower, ...baseForms(lower)].some((k) => this.caseless.has(k));
   }
 
-  private longestAt(text: string, tokens: Token[], i: number): { match: GlossaryMatch; length: number } | undefined {
+  /** Every form that matches at token i (the best per length), added to `out`. */
+  private candidatesAt(text: string, tokens: Token[], i: number, out: Candidate[]): void {
     const first = tokens[i].text;
     const lower = first.toLowerCase();
     // Most words are no term at all: look them up before building anything.
@@ -175,8 +190,8 @@ export class Glossary {
       const list = this.caseless.get(key);
       if (list) candidates = candidates ? candidates.concat(list) : list;
     }
-    if (!candidates) return undefined;
-    let best: { match: GlossaryMatch; length: number; exact: boolean } | undefined;
+    if (!candidates) return;
+    const byLength = new Map<number, Candidate>();
     for (const form of candidates) {
       const n = form.tokens.length;
       if (i + n > tokens.length) continue;
@@ -197,11 +212,14 @@ export class Glossary {
       if (form.weak && !this.hasContext(form.entry, text, tokens, i, i + n - 1)) continue;
       if (this.isExcluded(form.entry, text, tokens[i].start, tokens[i + n - 1].end)) continue;
       if (form.caseSensitive && n === 1 && /^[A-Z]+$/.test(form.tokens[0]) && notAnAbbreviation(form.tokens[0], text, tokens, i)) continue;
-      if (!best || n > best.length || (n === best.length && exact && !best.exact)) {
-        best = { match: { entry: form.entry, start, end, text: text.slice(start, end) }, length: n, exact };
+      // Strength: a warning term over an info one, a term or alias over a weak form, as written over inflected.
+      const strength = (form.entry.severity === 'warning' ? 4 : 0) + (form.weak ? 0 : 2) + (exact ? 1 : 0);
+      const previous = byLength.get(n);
+      if (!previous || strength > previous.strength) {
+        byLength.set(n, { match: { entry: form.entry, start, end, text: text.slice(start, end) }, first: i, length: n, strength });
       }
     }
-    return best && { match: best.match, length: best.length };
+    for (const c of byLength.values()) out.push(c);
   }
 
   /** True when the match lies inside one of the term's excluded everyday phrases. */
