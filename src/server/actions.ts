@@ -10,7 +10,7 @@ import {
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
 import { toDiagnostic, toLspRange } from './convert';
 import type { DocumentConfig } from './server';
-import { joinUri, splitUri } from './uri';
+import { isInside, joinUri, normalizePath, splitUri } from './uri';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.crosswalk`;
 const DEFAULT_GLOSSARY = '.crosswalk/glossary.yaml';
@@ -147,7 +147,7 @@ async function glossaryEdit(config: DocumentConfig, term: string, audience: stri
   const { loaded, base, folder, settings } = config;
   const folderPath = (folder && splitUri(folder)?.path.replace(/\/+$/, '')) ?? parentPath(loaded.path ?? splitUri(draftUri)?.path ?? '/');
   const configDir = loaded.path ? parentPath(loaded.path) : folderPath;
-  const resolve = (dir: string, name: string) => joinUri(base, name.startsWith('/') ? name : `${dir}/${name}`);
+  const resolve = (dir: string, name: string) => joinUri(base, normalizePath(name.startsWith('/') ? name : `${dir}/${name}`));
   let target: string;
   let addToConfig = false;
   if (loaded.config.glossaries?.length) target = resolve(configDir, loaded.config.glossaries[0]);
@@ -156,6 +156,9 @@ async function glossaryEdit(config: DocumentConfig, term: string, audience: stri
     target = resolve(configDir, DEFAULT_GLOSSARY);
     addToConfig = true;
   }
+  // Nothing outside the workspace folder (or, with none, the draft's folder) is written, whatever a config names.
+  const root = folder ?? joinUri(base, parentPath(splitUri(draftUri)?.path ?? '/') || '/');
+  if (!isInside(target, root)) throw new Error(`the team glossary ${splitUri(target)?.path ?? target} is outside the workspace folder; Crosswalk writes only inside it.`);
   const files: { uri: string; old: string | undefined; next: string }[] = [];
   const old = await context.readText(target);
   files.push({ uri: target, old, next: addKnownTermToGlossary(old ?? '', term, audience) });

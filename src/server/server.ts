@@ -255,7 +255,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     try {
       config = await configFor(document, settings);
     } catch (error) {
-      void connection.window.showWarningMessage(`Crosswalk could not read its configuration: ${(error as Error).message}`);
+      tell(connection.window.showWarningMessage(`Crosswalk could not read its configuration: ${(error as Error).message}`));
       config = { options: { audience: settings.defaultAudience, config: settings.config }, loaded: { config: {}, problems: [], glossaries: [] }, base: '', settings, key: 'fallback' };
     }
     if (stale()) return undefined;
@@ -404,7 +404,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const edit = await buildAction(document, result, config, data, actionContext());
       if (edit) action.edit = edit;
     } catch (error) {
-      if (!quiet) void connection.window.showErrorMessage(`Crosswalk: ${(error as Error).message}`);
+      if (!quiet) tell(connection.window.showErrorMessage(`Crosswalk: ${(error as Error).message}`));
     }
     return action;
   }
@@ -413,6 +413,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** A message to the user is a request the client may never answer (or drop as it exits): never an unhandled rejection. */
+function tell(shown: unknown): void {
+  // The typings say void for a message without actions; vscode-languageserver 9 sends a request all the same.
+  if (shown instanceof Promise) shown.catch(() => undefined);
 }
 
 declare const CROSSWALK_VERSION: string | undefined;

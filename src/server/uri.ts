@@ -52,3 +52,14 @@ export function isInside(uri: string, folder: string): boolean {
   const root = f.path.replace(/\/+$/, '');
   return u.path === root || u.path.startsWith(`${root}/`) || root === '';
 }
+
+/** A path with `.` and `..` segments resolved, so that a check of where it points cannot be fooled. */
+export function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  return `/${out.join('/')}`;
+}

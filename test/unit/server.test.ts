@@ -341,3 +341,32 @@ test('run: onSave checks when the draft is saved, not on each change', async () 
     s.close();
   }
 });
+
+test('"Add to team glossary" writes nothing outside the workspace folder, whatever the config names', async () => {
+  const s = await session({ 'file:///work/project/.crosswalk.yaml': 'glossaries:\n  - ../shared/glossary.yaml\n', 'file:///work/shared/glossary.yaml': 'version: 1\nterms: []\n' });
+  const messages: string[] = [];
+  s.client.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    messages.push(p.message);
+    return null;
+  });
+  try {
+    const published = s.next(DRAFT_URI, (p) => p.diagnostics.length > 0);
+    s.open(DRAFT_URI, DRAFT);
+    const jargon = (await published).diagnostics.find((d) => d.code === 'jargon') as Diagnostic;
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: DRAFT_URI }, range: jargon.range, context: { diagnostics: [jargon] } });
+    const add = await s.client.sendRequest<CodeAction>('codeAction/resolve', actions.find((a) => a.title.startsWith('Add "UAT"')));
+    assert.equal(add.edit, undefined, 'no edit to a file outside the workspace');
+    await waitUntil(() => messages.length > 0);
+    assert.match(messages[0], /outside the workspace folder/);
+  } finally {
+    s.close();
+  }
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
