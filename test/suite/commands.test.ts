@@ -91,7 +91,7 @@ describe('Command: Show Audience Report', () => {
     assert.match(html, /<code>UAT<\/code>/);
     assert.match(html, /<code>eMAR<\/code>/);
     for (const figure of ['Grade level', 'Jargon per 100 words', 'Undefined acronyms', 'Reading time', 'Findings per rule']) assert.ok(html.includes(figure), figure);
-    assert.match(html, /<svg role="img"[^>]*>.*<rect class="bar bar-clinical"/s, 'a bar chart');
+    assert.match(html, /<svg role="img"[^>]*>.*<rect class="bar bar-\d+"/s, 'a bar chart');
 
     // A strict Content-Security-Policy; no script; nothing from the network.
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
@@ -142,10 +142,11 @@ describe('Command: Rewrite for Audience', () => {
   after(closeEverything);
 
   it('opens a new draft without the jargon, for the chosen audience, and leaves the original alone', async () => {
-    const original = `---\naudience: it\ntitle: Testing\n---\n\nUAT for the new eMAR starts Monday. Log in with SSO. The API is ready.\n`;
+    // EDR is spelled out only at the end: the rewrite spells it out at its first use.
+    const original = `---\naudience: it\ntitle: Testing\n---\n\nUAT for the new EDR agent starts Monday. Log in with SSO. The API is ready. It is endpoint detection and response (EDR).\n`;
     const { document } = await openDraft('rewrite', original);
     const uat = await glossaryTerm(document, 'UAT');
-    const emar = await glossaryTerm(document, 'eMAR');
+    const edr = await glossaryTerm(document, 'EDR');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('crosswalk.rewriteForAudience', 'clinical');
     assert.ok(editor, 'the command returns the new editor');
     track(editor.document);
@@ -158,7 +159,7 @@ describe('Command: Rewrite for Audience', () => {
     assert.match(text, /^---\naudience: clinical\ntitle: Testing\n---\n/);
     assert.doesNotMatch(text, /\bUAT\b|\bSSO\b|\bAPI\b/, 'the jargon is replaced');
     assert.ok(text.includes(`${capitalise(wordingFor(uat, 'clinical'))} for the new`), 'UAT in plain words for clinical readers');
-    assert.ok(text.includes(`${emar.expansion} (eMAR)`), 'the acronym is spelled out at its first use');
+    assert.ok(text.includes(`${edr.expansion} (EDR)`), 'the acronym is spelled out at its first use');
     await diagnosticsWhere(editor.document, (ds) => !ds.some((d) => ruleId(d) === 'jargon' || ruleId(d) === 'undefined-acronym'), 'a rewritten draft with no jargon or undefined acronym');
   });
 

@@ -111,11 +111,12 @@ describe('Editor: quick fixes', () => {
   });
 
   it('spells out an acronym at its first use, and the finding goes away', async () => {
-    const { document } = await openDraft('fix-spell', `${CLINICAL}The new eMAR starts Monday. The eMAR replaces paper.\n`);
-    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'undefined-acronym', 'eMAR').length > 0, 'undefined-acronym on eMAR'), 'undefined-acronym', 'eMAR');
-    const { expansion } = await glossaryTerm(document, 'eMAR');
+    // Clinical staff know the eMAR (issue 11): EDR is an acronym they do not know, spelled out only later.
+    const { document } = await openDraft('fix-spell', `${CLINICAL}The new EDR agent starts Monday. The EDR agent is endpoint detection and response (EDR).\n`);
+    const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'undefined-acronym', 'EDR').length > 0, 'undefined-acronym on EDR'), 'undefined-acronym', 'EDR');
+    const { expansion } = await glossaryTerm(document, 'EDR');
     await apply(await codeAction(document, finding.range, /^Spell out at first use/));
-    assert.ok(document.getText().includes(`The new ${expansion} (eMAR) starts Monday. The eMAR replaces paper.`), 'spelled out at the first use only');
+    assert.ok(document.getText().includes(`The new ${expansion} (EDR) agent starts Monday. The EDR agent is`), 'spelled out at the first use only');
     await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'undefined-acronym'), 'the undefined-acronym finding to go away');
   });
 
@@ -191,24 +192,24 @@ describe('Editor: quick fixes', () => {
   });
 
   it('fixes every problem of one rule', async () => {
-    const { document } = await openDraft('fix-rule', `${CLINICAL}UAT starts Monday. Log in with SSO. The eMAR is new.\n`);
+    const { document } = await openDraft('fix-rule', `${CLINICAL}UAT starts Monday. Log in with SSO. The EDR agent is new: endpoint detection and response (EDR).\n`);
     const ds = await diagnosticsWhere(document, (list) => on(document, list, 'jargon', 'UAT').length > 0 && on(document, list, 'jargon', 'SSO').length > 0, 'jargon on UAT and SSO');
     const [finding] = on(document, ds, 'jargon', 'UAT');
     await apply(await codeAction(document, finding.range, /^Fix all jargon problems in this document/));
     const text = document.getText();
     assert.doesNotMatch(text, /\bUAT\b|\bSSO\b/);
-    assert.match(text, /The eMAR is new/, 'other rules\' findings are left alone');
+    assert.match(text, /The EDR agent is new/, 'other rules\' findings are left alone');
     await diagnosticsWhere(document, (list) => !list.some((d) => ruleId(d) === 'jargon') && list.some((d) => ruleId(d) === 'undefined-acronym'), 'every jargon finding to go away, and only those');
   });
 
   it('fixes every fixable problem in the draft', async () => {
-    const { document } = await openDraft('fix-all', `${CLINICAL}UAT starts Monday. The eMAR is new. We will subsequently log in with SSO.\n`);
+    const { document } = await openDraft('fix-all', `${CLINICAL}UAT starts Monday. The EDR agent is new. We will subsequently log in with SSO. It is endpoint detection and response (EDR).\n`);
     const ds = await diagnosticsWhere(document, (list) => ['jargon', 'undefined-acronym', 'simpler-word'].every((r) => list.some((d) => ruleId(d) === r)), 'jargon, undefined-acronym and simpler-word findings');
     const [finding] = on(document, ds, 'jargon', 'UAT');
     await apply(await codeAction(document, finding.range, /^Fix all Crosswalk problems in this document/));
     const text = document.getText();
     assert.doesNotMatch(text, /\bUAT\b|\bSSO\b|subsequently/);
-    assert.match(text, /[a-z] \(eMAR\)/, 'eMAR is spelled out');
+    assert.match(text, /[a-z] \(EDR\)/, 'EDR is spelled out');
     await diagnosticsWhere(document, (list) => !list.some((d) => ['jargon', 'undefined-acronym', 'simpler-word'].includes(ruleId(d) ?? '')), 'the fixable findings to go away');
   });
 
