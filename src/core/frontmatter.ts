@@ -8,7 +8,7 @@ export const FRONT_MATTER_KEYS = ['audience', 'allow', 'type', 'title'] as const
 export const MESSAGE_TYPES = [
   'downtime-notice', 'runbook', 'go-live', 'listening-session', 'traceability-matrix', 'moscow', 'rollout-plan',
   'incident-update', 'post-incident-review', 'raci', 'stakeholder-grid', 'adkar', 'executive-summary',
-  'impact-datasheet', 'decision-log', 'star-story',
+  'impact-datasheet', 'decision-log', 'star-story', 'breach-notice',
 ] as const;
 
 export interface FrontMatter {

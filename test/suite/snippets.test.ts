@@ -31,8 +31,8 @@ describe('Template snippets', () => {
   afterEach(cleanUp);
   after(closeEverything);
 
-  it('are 21, each with a fill for every blank', () => {
-    assert.equal(Object.keys(snippets).length, 21);
+  it('are 24, each with a fill for every blank', () => {
+    assert.equal(Object.keys(snippets).length, 24);
     for (const [name, snippet] of Object.entries(snippets)) {
       assert.ok(fills[name], `fills.json has values for "${name}"`);
       const blanks = new Set(snippet.body.join('\n').match(BLANK) ?? []);
@@ -45,7 +45,7 @@ describe('Template snippets', () => {
       const { document, editor } = await openUntitled('');
       assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet.body.join('\n')), new vscode.Position(0, 0)), 'the snippet inserts');
       const expanded = document.getText();
-      assert.match(expanded, /^---\naudience: (clinical|admin|it)\ntype: [a-z-]+\n/, 'front matter with audience and type');
+      assert.match(expanded, /^---\naudience: (clinical|admin|it|patients)\ntype: [a-z-]+\n/, 'front matter with audience and type');
       assert.doesNotMatch(expanded, /\$\{\d|\$\d/, 'no snippet syntax is left');
       const audience = /^audience: (\w+)/m.exec(expanded)?.[1];
 
