@@ -58,14 +58,16 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
   for (const name of config.glossaries ?? []) {
     const glossaryPath = isAbsolute(name) ? name : joinPath(base, name);
     let glossaryText: string | undefined;
+    let reason = '';
     try {
       glossaryText = await read(glossaryPath);
-    } catch {
+    } catch (error) {
       glossaryText = undefined;
+      reason = `: ${(error as Error).message}`;
     }
     if (glossaryText === undefined) {
       const at = Math.max(0, text.indexOf(name));
-      configFindings.push(configFinding(`Team glossary "${name}" could not be read (looked for ${glossaryPath}); checking without it.`, index.range(at, at + name.length)));
+      configFindings.push(configFinding(`Team glossary "${name}" could not be read (looked for ${glossaryPath}${reason}); checking without it.`, index.range(at, at + name.length)));
       continue;
     }
     // A broken team glossary is reported on its own file, at the broken line.

@@ -1,9 +1,10 @@
 import { AudienceCatalog, applyTargets, parseThreshold } from './audience';
 import type { RuleMeta, RuleOptionSchema } from './document';
 import type { AudienceId, AudienceLimits, AudienceSettings, CrosswalkConfig, RuleLevel } from './types';
+import { compilePatterns } from './draft-files';
 import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-problems';
 
-export const CONFIG_KEYS = ['audience', 'rules', 'audiences', 'glossaries', 'allow', 'placeholders'] as const;
+export const CONFIG_KEYS = ['audience', 'rules', 'audiences', 'glossaries', 'allow', 'placeholders', 'files', 'ignore'] as const;
 const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error', 'hint'];
 const LIMIT_KEYS = ['readability', 'sentenceWords', 'paragraphWords'];
 const READABILITY_KEYS = ['age', 'grade', 'threshold', 'minWords'];
@@ -54,7 +55,7 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
     problems.push({ message, start, end: Math.max(end, start + 1), severity });
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    at([], 'The Crosswalk config must be a map of settings (audience, rules, audiences, glossaries, allow, placeholders).', 'value', 'error');
+    at([], `The Crosswalk config must be a map of settings (${CONFIG_KEYS.join(', ')}).`, 'value', 'error');
     return { config: {}, problems };
   }
   const raw = value as Record<string, unknown>;
@@ -134,7 +135,7 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
     }
   }
 
-  for (const key of ['glossaries', 'allow', 'placeholders'] as const) {
+  for (const key of ['glossaries', 'allow', 'placeholders', 'files', 'ignore'] as const) {
     const list = raw[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) {
@@ -143,6 +144,11 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
     }
     if (key === 'placeholders') {
       config.placeholders = checkedPatterns(list as string[], (i, message) => at([key, i], message));
+    } else if (key === 'files' || key === 'ignore') {
+      // Patterns that cannot be used are reported at their place; the others still apply.
+      const { problems: refused } = compilePatterns(list as string[]);
+      for (const p of refused) at([key, p.at], `${key}: pattern "${p.pattern}" is not used: ${p.message}`);
+      config[key] = list as string[];
     } else {
       config[key] = list as string[];
     }

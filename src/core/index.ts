@@ -17,3 +17,9 @@ export { CONFIG_FILE_NAMES, type LoadedConfig, type ReadFile } from './config-di
 export { termHoverMarkdown, readabilityHoverMarkdown, markdownToPlainText } from './hover-text';
 export { mergeConfig } from './merge-config';
 export { disableLineEdit } from './disable-line';
+export { compileGlob, hasGlobSyntax, GLOB_LIMITS, type GlobMatcher } from './glob';
+export {
+  createDraftFilter, parseIgnoreFile, compilePatterns, ignoringRule, lastMatch, isDefaultExcludedFolder,
+  DEFAULT_EXCLUDED_FOLDERS, DRAFT_FILE, type DraftFilter, type DraftVerdict, type IgnoreRule, type PatternProblem,
+} from './draft-files';
+export { explainTerm, type TermExplanation } from './explain';

@@ -163,6 +163,13 @@ export interface CrosswalkConfig {
   glossaries?: string[];
   allow?: string[];
   placeholders?: string[];
+  /**
+   * Which files are drafts, relative to the config file's folder (.gitignore-style patterns:
+   * src/core/draft-files.ts). Unset: every `*.md` and `*.markdown`.
+   */
+  files?: string[];
+  /** Files and folders left out, .gitignore-style, relative to the config file's folder. */
+  ignore?: string[];
 }
 
 export interface LintOptions {
