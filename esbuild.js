@@ -125,7 +125,12 @@ async function main() {
   fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// test/unit/cli.test.ts builds the CLI from these same options, to run it as a process.
+module.exports = { builds };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,94 +1,241 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { compileGlob, hasGlobSyntax, isDefaultExcludedFolder, lastMatch, parseIgnoreFile, type DraftFilter, type IgnoreRule } from '../index';
+import { READ_LIMITS, readTextFile } from './read';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
-const DRAFT = /\.(md|markdown)$/i;
+/**
+ * Turns the paths on the command line into the drafts to check: files as named, folders searched
+ * for Markdown, globs matched (linear time, src/core/glob.ts). `.gitignore` and
+ * `.crosswalkignore` in each folder (and in the folders above, up to the repository root) leave
+ * files out, as do `files:` and `ignore:` in the config that governs each file
+ * (src/core/draft-files.ts, the same decision the editor makes).
+ */
 
-/** Expands files, folders (recursively, Markdown only) and globs into a sorted list of drafts. */
-export function expandPaths(inputs: string[]): { files: string[]; missing: string[] } {
-  const files = new Set<string>();
-  const missing: string[] = [];
+export const IGNORE_FILES = ['.gitignore', '.crosswalkignore'];
+
+export interface Collected {
+  /** Absolute paths of the drafts, sorted, each once. */
+  files: string[];
+  /** Files the user named that are left out, and why. */
+  skipped: { file: string; reason: string }[];
+  /** Inputs that give nothing to check: a missing path, a folder with no drafts, a glob matching none. */
+  problems: string[];
+}
+
+export interface CollectOptions {
+  cwd: string;
+  /** false: .gitignore and .crosswalkignore are not read. */
+  ignoreFiles: boolean;
+  /** The draft filter of the config that governs a file, and the folder its paths are relative to. */
+  filterFor(file: string): Promise<{ filter: DraftFilter; base: string }>;
+}
+
+interface RuleSet {
+  base: string;
+  rules: IgnoreRule[];
+  source: string;
+}
+
+const posix = (p: string) => p.split(path.sep).join('/');
+
+export async function collectDrafts(inputs: string[], options: CollectOptions): Promise<Collected> {
+  const found = new Set<string>();
+  const skipped: Collected['skipped'] = [];
+  const problems: string[] = [];
+  const ignores = new IgnoreChain(options.cwd, options.ignoreFiles);
+
+  const consider = async (file: string, named: 'file' | 'folder'): Promise<string | undefined> => {
+    const ignoredBy = named === 'file' ? await ignores.ignoredWithFolders(file) : await ignores.ignored(file, false);
+    if (ignoredBy) return `ignored by ${ignoredBy}`;
+    const { filter, base } = await options.filterFor(file);
+    const verdict = filter.check(posix(path.relative(base, file)), { named });
+    return verdict.draft ? undefined : verdict.reason;
+  };
+
   for (const input of inputs) {
-    if (/[*?[{]/.test(input)) {
-      const matched = glob(input);
-      if (matched.length === 0) missing.push(input);
-      matched.forEach((f) => files.add(f));
-      continue;
-    }
-    let stat: fs.Stats;
+    const absolute = path.resolve(options.cwd, input);
+    let stat: fs.Stats | undefined;
     try {
-      stat = fs.statSync(input);
+      stat = await fs.promises.stat(absolute);
     } catch {
-      missing.push(input);
+      stat = undefined;
+    }
+    // A path that exists is taken as it is, even with glob characters in its name ("notes [draft].md").
+    if (stat?.isDirectory()) {
+      const folderIgnoredBy = await ignores.ignoredWithFolders(absolute, true);
+      if (folderIgnoredBy) {
+        problems.push(`no drafts to check in ${input}: the folder is ignored by ${folderIgnoredBy}`);
+        continue;
+      }
+      let drafts = 0;
+      let markdown = 0;
+      await walk(absolute, ignores, async (file) => {
+        if (/\.(?:md|markdown)$/i.test(file)) markdown++;
+        if ((await consider(file, 'folder')) === undefined) {
+          found.add(file);
+          drafts++;
+        }
+      });
+      if (drafts === 0) {
+        problems.push(markdown
+          ? `no drafts to check in ${input}: its ${markdown} Markdown file${markdown === 1 ? ' is' : 's are'} left out by ignore files or the config's files:/ignore:`
+          : `no drafts in ${input} (looked for *.md and *.markdown)`);
+      }
+    } else if (stat) {
+      const reason = await consider(absolute, 'file');
+      if (reason === undefined) found.add(absolute);
+      else skipped.push({ file: absolute, reason });
+    } else if (hasGlobSyntax(input)) {
+      const matched = await expandGlob(input, options.cwd, ignores, problems);
+      if (matched === undefined) continue;
+      let drafts = 0;
+      for (const file of matched) {
+        if ((await consider(file, 'file')) === undefined) {
+          found.add(file);
+          drafts++;
+        }
+      }
+      if (drafts === 0) problems.push(`no drafts match ${input}`);
+    } else {
+      problems.push(`no such file or folder: ${input}`);
+    }
+  }
+  return { files: [...found].sort(), skipped, problems };
+}
+
+/** Files below `dir`, skipping default folders (node_modules, hidden ones) and ignored folders. Symbolic links are not followed. */
+async function walk(dir: string, ignores: IgnoreChain, visit: (file: string) => Promise<void>): Promise<void> {
+  const pending = [dir];
+  while (pending.length) {
+    const current = pending.pop() as string;
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(current, { withFileTypes: true });
+    } catch {
       continue;
     }
-    if (stat.isDirectory()) walk(input, (f) => DRAFT.test(f) && files.add(f));
-    else files.add(input);
-  }
-  return { files: [...files].sort(), missing };
-}
-
-function walk(dir: string, visit: (file: string) => void): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full, visit);
-    } else if (entry.isFile()) {
-      visit(full);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const folders: string[] = [];
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!isDefaultExcludedFolder(entry.name) && !(await ignores.ignored(full, true))) folders.push(full);
+      } else if (entry.isFile()) {
+        await visit(full);
+      }
     }
+    pending.push(...folders.reverse());
   }
 }
 
-/** A small glob: `*`, `**`, `?`, `[...]` and `{a,b}`, matched against paths below the fixed prefix. */
-function glob(pattern: string): string[] {
-  const normalised = pattern.split(path.sep).join('/');
-  const parts = normalised.split('/');
+/** Files matching a glob below its fixed prefix; undefined (with a problem) when the glob is refused. */
+async function expandGlob(input: string, cwd: string, ignores: IgnoreChain, problems: string[]): Promise<string[] | undefined> {
+  const pattern = posix(input).replace(/^(?:\.\/)+/, '');
+  const compiled = compileGlob(pattern);
+  if (!compiled.matcher) {
+    problems.push(`cannot use the pattern ${input}: ${compiled.problem}`);
+    return undefined;
+  }
+  const parts = pattern.split('/');
   const fixed: string[] = [];
-  for (const part of parts) {
-    if (/[*?[{]/.test(part)) break;
+  for (const part of parts.slice(0, -1)) {
+    if (hasGlobSyntax(part)) break;
     fixed.push(part);
   }
-  const base = fixed.length ? fixed.join('/') || '/' : '.';
-  const re = globToRegExp(normalised);
+  const prefix = fixed.join('/');
+  const base = path.resolve(cwd, prefix === '' && pattern.startsWith('/') ? '/' : prefix || '.');
   const out: string[] = [];
-  const visit = (file: string) => {
-    const rel = file.split(path.sep).join('/');
-    const candidate = base === '.' && !normalised.startsWith('./') ? rel.replace(/^\.\//, '') : rel;
-    if (re.test(candidate)) out.push(file);
-  };
-  if (fs.existsSync(base) && fs.statSync(base).isDirectory()) walk(base, visit);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = await fs.promises.stat(base);
+  } catch {
+    stat = undefined;
+  }
+  if (!stat?.isDirectory()) return out;
+  const matcher = compiled.matcher;
+  await walk(base, ignores, async (file) => {
+    const below = posix(path.relative(base, file));
+    const candidate = pattern.startsWith('/') ? posix(file) : prefix ? `${prefix}/${below}` : below;
+    if (matcher.matches(candidate)) out.push(file);
+  });
   return out;
 }
 
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-        i += glob[i + 2] === '/' ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '{') {
-      const end = glob.indexOf('}', i);
-      re += `(?:${glob.slice(i + 1, end).split(',').map(escape).join('|')})`;
-      i = end;
-    } else if (ch === '[') {
-      const end = glob.indexOf(']', i);
-      re += glob.slice(i, end + 1);
-      i = end;
-    } else re += escape(ch);
+/**
+ * The ignore files that apply in a folder: its own and its parents', up to the repository root
+ * (the first folder with `.git`), or up to the working folder outside a repository. In each
+ * folder `.gitignore` is read before `.crosswalkignore`, so the latter can take a file back in.
+ */
+class IgnoreChain {
+  private readonly chains = new Map<string, Promise<RuleSet[]>>();
+  private readonly gitRoot: Promise<string | undefined>;
+
+  constructor(private readonly cwd: string, private readonly enabled: boolean) {
+    this.gitRoot = findGitRoot(cwd);
   }
-  return new RegExp(`^${re}$`);
+
+  /** The ignore file and pattern that leave this path out, or undefined. */
+  async ignored(file: string, isFolder: boolean): Promise<string | undefined> {
+    if (!this.enabled) return undefined;
+    let verdict: { rule: IgnoreRule; set: RuleSet } | undefined;
+    for (const set of await this.chain(path.dirname(file))) {
+      const relative = posix(path.relative(set.base, file));
+      if (relative === '' || relative.startsWith('..')) continue;
+      const rule = lastMatch(set.rules, relative, isFolder);
+      if (rule) verdict = { rule, set };
+    }
+    return verdict && !verdict.rule.negate ? `${verdict.set.source} ("${verdict.rule.source}")` : undefined;
+  }
+
+  /** As `ignored`, looking at each folder above the file (up to the root of the chain) first. */
+  async ignoredWithFolders(file: string, isFolder = false): Promise<string | undefined> {
+    if (!this.enabled) return undefined;
+    const chain = await this.chain(path.dirname(file));
+    const top = chain[0]?.base;
+    if (top !== undefined) {
+      const folders: string[] = [];
+      for (let dir = path.dirname(file); dir !== top && dir.startsWith(top); dir = path.dirname(dir)) folders.unshift(dir);
+      for (const folder of folders) {
+        const by = await this.ignored(folder, true);
+        if (by) return by;
+      }
+    }
+    return this.ignored(file, isFolder);
+  }
+
+  private chain(dir: string): Promise<RuleSet[]> {
+    let chain = this.chains.get(dir);
+    if (!chain) {
+      chain = this.build(dir);
+      this.chains.set(dir, chain);
+    }
+    return chain;
+  }
+
+  private async build(dir: string): Promise<RuleSet[]> {
+    const parent = path.dirname(dir);
+    const gitRoot = await this.gitRoot;
+    const isTop = parent === dir || dir === gitRoot || fs.existsSync(path.join(dir, '.git')) || (gitRoot === undefined && dir === this.cwd);
+    const above = isTop ? [] : await this.chain(parent);
+    const own: RuleSet[] = [];
+    for (const name of IGNORE_FILES) {
+      const file = path.join(dir, name);
+      let text: string;
+      try {
+        text = await readTextFile(file, READ_LIMITS.yamlBytes);
+      } catch {
+        continue; // absent or unreadable: an ignore file is a convenience, never a reason to stop
+      }
+      const { rules } = parseIgnoreFile(text);
+      own.push({ base: dir, rules, source: posix(path.relative(this.cwd, file)) || name });
+    }
+    return [...above, ...own];
+  }
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+async function findGitRoot(start: string): Promise<string | undefined> {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }

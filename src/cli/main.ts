@@ -1,206 +1,113 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { audiences, createLinter, discoverConfig, VALID_AUDIENCE_NAMES, rules, type Finding, type LintResult, type LoadedConfig } from '../index';
-import { expandPaths } from './files';
-import { formatGithub, formatText, summary } from './format';
-
-const USAGE = `Usage: crosswalk check PATH... [options]
-
-Checks Markdown drafts for the audience that will read them: jargon, undefined
-acronyms, hard sentences and template blanks. PATH may be a file, a folder
-(every *.md below it), a glob ("docs/**/*.md"), or - for standard input.
-
-Options:
-  --audience A      audience for drafts that name none: ${VALID_AUDIENCE_NAMES.join(', ')}
-                    (a comma list means the text must work for each)
-  --config FILE     use this config instead of .crosswalk.yaml found upwards
-  --format F        text (default), json, or github (annotations for
-                    GitHub Actions: the findings appear on the pull request)
-  --exit-zero       exit 0 even when a finding is an error
-  -h, --help        show this help
-  -v, --version     show the version
-
-Other commands:
-  crosswalk rules   list the rules with their default severity
-  crosswalk lsp     the language server for editors, on stdio (--stdio accepted)
-
-Exit codes: 0 no errors, 1 an error finding, 2 bad usage or unreadable file.
-Nothing is sent anywhere: Crosswalk makes no network calls.`;
+import { rules } from '../index';
+import { UsageError } from './args';
+import { check, CHECK_USAGE } from './check';
+import { explain, EXPLAIN_USAGE } from './explain';
+import { init, INIT_USAGE } from './init';
+import { processIo, readStdin, type Io } from './io';
 
 declare const CROSSWALK_VERSION: string | undefined;
+const VERSION = typeof CROSSWALK_VERSION === 'string' ? CROSSWALK_VERSION : '0.0.0-dev';
 
-interface Args {
-  command?: string;
-  paths: string[];
-  audience?: string;
-  config?: string;
-  format: 'text' | 'json' | 'github';
-  exitZero: boolean;
+/**
+ * A subcommand: `run` gets the arguments after its name and returns the exit code. A
+ * `UsageError` it throws prints the message and the command's usage, and exits 2. To add one
+ * (`crosswalk lsp`, say), add an entry here.
+ */
+export interface Command {
+  summary: string;
+  usage: string;
+  run(argv: string[], io: Io): Promise<number>;
 }
 
-class UsageError extends Error {}
+const RULES_USAGE = `Usage: crosswalk rules [--json]
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { paths: [], format: 'text', exitZero: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (name: string) => {
-      const eq = arg.indexOf('=');
-      if (eq !== -1) return arg.slice(eq + 1);
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${name} needs a value.`);
-      return next;
-    };
-    if (arg === '-h' || arg === '--help') args.command = 'help';
-    else if (arg === '-v' || arg === '--version') args.command = 'version';
-    else if (arg.startsWith('--audience')) args.audience = value('--audience');
-    else if (arg.startsWith('--config')) args.config = value('--config');
-    else if (arg.startsWith('--format')) {
-      const f = value('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'github') throw new UsageError(`--format must be text, json or github, not "${f}".`);
-      args.format = f;
-    } else if (arg === '--exit-zero') args.exitZero = true;
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
-    else if (!args.command) args.command = arg;
-    else args.paths.push(arg);
-  }
-  return args;
-}
+Lists the rules with their default severity and what each checks.`;
 
-/** Standard input as text: a draft piped from an editor or another tool. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Paths inside the working folder print relative, as the drafts given on the command line do. */
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-}
-
-const readIfExists = async (file: string): Promise<string | undefined> => {
-  try {
-    return await fs.promises.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    throw error;
-  }
+export const COMMANDS: Record<string, Command> = {
+  check: { summary: 'check drafts (the default use)', usage: CHECK_USAGE, run: (argv, io) => check(argv, io, VERSION) },
+  init: { summary: 'write a starter .crosswalk.yaml here', usage: INIT_USAGE, run: init },
+  explain: { summary: 'print the glossary entry for a term', usage: EXPLAIN_USAGE, run: explain },
+  rules: { summary: 'list the rules with their defaults', usage: RULES_USAGE, run: listRules },
+  lsp: {
+    summary: 'the language server for editors, on stdio (--stdio accepted)',
+    usage: 'Usage: crosswalk lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n\nSpeaks the Language Server Protocol until the editor ends it.',
+    run: async (argv) => {
+      // Started by an editor: speaks LSP (stdio unless --node-ipc, --socket or --pipe says otherwise) until the editor exits it.
+      (await import('../server/node')).startNodeServer(argv);
+      return new Promise<number>(() => {});
+    },
+  },
 };
 
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, stdin: () => Promise<string> = readStdin): Promise<number> {
-  if (argv[0] === 'lsp') {
-    // Started by an editor: speaks LSP (stdio unless --node-ipc, --socket or --pipe says otherwise) until the editor exits it.
-    (await import('../server/node')).startNodeServer(argv.slice(1));
-    return new Promise<number>(() => {});
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const list = Object.entries(COMMANDS).map(([name, c]) => `  crosswalk ${name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `${CHECK_USAGE}\n\nCommands:\n${list}\n  crosswalk --version\n\`crosswalk COMMAND --help\` describes each.`;
+}
+
+async function listRules(argv: string[], io: Io): Promise<number> {
+  if (argv.includes('-h') || argv.includes('--help')) {
+    io.out(RULES_USAGE);
+    return 0;
   }
-  let args: Args;
+  const unknown = argv.find((a) => a !== '--json');
+  if (unknown) throw new UsageError(`rules takes only --json, not "${unknown}".`);
+  // Each rule's metadata (src/core/document.ts RuleMeta): title, description, default, options.
+  const list = rules;
+  if (argv.includes('--json')) {
+    io.out(JSON.stringify({ version: 1, rules: list }, null, 2));
+    return 0;
+  }
+  const width = Math.max(...list.map((r) => r.id.length));
+  for (const rule of list) {
+    io.out(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.title}: ${rule.description}`);
+    for (const [name, option] of Object.entries(rule.options ?? {})) {
+      const allowed = option.type === 'array' ? 'a list of text' : option.enum ? option.enum.join(' | ') : option.type;
+      io.out(`${' '.repeat(width + 11)}option ${name} (${allowed}): ${option.description}`);
+    }
+  }
+  io.out(`\nSet a rule in .crosswalk.yaml (rules: { passive-voice: off }) or for one run (--rule passive-voice=off).`);
+  return 0;
+}
+
+/**
+ * Runs the CLI. `out` and `err` take lines; standard input is read only when a draft comes from
+ * it. Returns the exit code: 0 clean, 1 findings over the limits, 2 usage or input problems.
+ */
+export async function main(argv: string[], out?: (s: string) => void, err?: (s: string) => void, stdin: () => Promise<string> = readStdin): Promise<number> {
+  const base = processIo();
+  const io: Io = { ...base, ...(out ? { out, stdoutIsTTY: false } : {}), ...(err ? { err, writeErr: () => {}, stderrIsTTY: false } : {}), stdin };
+  const [first, ...rest] = argv;
+  if (first === '-v' || first === '--version') {
+    io.out(VERSION);
+    return 0;
+  }
+  if (first === '-h' || first === '--help') {
+    io.out(usage());
+    return 0;
+  }
+  if (first === undefined) {
+    io.err(usage());
+    return 2;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    io.err(`crosswalk: unknown command "${first}". Commands: ${Object.keys(COMMANDS).join(', ')}.\n\n${usage()}`);
+    return 2;
+  }
   try {
-    args = parseArgs(argv);
+    return await command.run(rest, io);
   } catch (error) {
-    err(`crosswalk: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.command === 'help' || args.command === undefined) {
-    (args.command ? out : err)(USAGE);
-    return args.command ? 0 : 2;
-  }
-  if (args.command === 'version') {
-    out(typeof CROSSWALK_VERSION === 'string' ? CROSSWALK_VERSION : 'dev');
-    return 0;
-  }
-  if (args.command === 'rules') {
-    for (const rule of rules) out(`${rule.id.padEnd(18)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}`);
-    return 0;
-  }
-  if (args.command !== 'check') {
-    err(`crosswalk: unknown command "${args.command}".\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.paths.length === 0) {
-    err(`crosswalk: check needs at least one file, folder or glob.\n\n${USAGE}`);
-    return 2;
-  }
-  /** The --audience value when it names no audience of this config (a team audience lives in .crosswalk.yaml). */
-  const unknownAudience = (config?: LoadedConfig['config']): string | undefined => {
-    if (args.audience === undefined) return undefined;
-    const catalog = audiences(config);
-    const resolved = catalog.resolve(args.audience);
-    if (!resolved.unknown.length && resolved.audience) return undefined;
-    return `crosswalk: unknown audience "${resolved.unknown.join(', ') || args.audience}". Valid audiences: ${catalog.validNames.join(', ')}.`;
-  };
-
-  const fromStdin = args.paths.includes('-');
-  const expanded = expandPaths(args.paths.filter((p) => p !== '-'));
-  const files = fromStdin ? ['-', ...expanded.files] : expanded.files;
-  const missing = expanded.missing;
-  let usageProblem = false;
-  for (const m of missing) {
-    err(`crosswalk: no such file or folder: ${m}`);
-    usageProblem = true;
-  }
-
-  if (files.length === 0 && unknownAudience()) {
-    err(unknownAudience() as string);
-    return 2;
-  }
-
-  const configs = new Map<string, Promise<LoadedConfig>>();
-  const loadFor = (file: string): Promise<LoadedConfig> => {
-    const key = args.config ? path.resolve(args.config) : path.dirname(path.resolve(file));
-    let loaded = configs.get(key);
-    if (!loaded) {
-      loaded = discoverConfig(path.dirname(path.resolve(file)), readIfExists, args.config ? path.resolve(args.config) : undefined);
-      configs.set(key, loaded);
-    }
-    return loaded;
-  };
-
-  const results: ({ path: string } & LintResult)[] = [];
-  const configProblems = new Map<string, Finding[]>();
-  for (const file of files) {
-    let text: string;
-    let loaded: LoadedConfig;
-    try {
-      loaded = await loadFor(file);
-    } catch (error) {
-      err(`crosswalk: ${(error as Error).message}`);
+    if (error instanceof UsageError) {
+      io.err(`crosswalk: ${error.message}\n\n${command.usage}`);
       return 2;
     }
-    const badAudience = unknownAudience(loaded.config);
-    if (badAudience) {
-      err(badAudience);
-      return 2;
-    }
-    for (const problem of loaded.problems) configProblems.set(displayPath(problem.path), problem.findings);
-    try {
-      text = file === '-' ? await stdin() : await fs.promises.readFile(file, 'utf8');
-    } catch (error) {
-      err(`crosswalk: cannot read ${file}: ${(error as Error).message}`);
-      usageProblem = true;
-      continue;
-    }
-    const linter = createLinter({ audience: args.audience, path: file, config: loaded.config, glossaries: loaded.glossaries });
-    results.push({ path: file === '-' ? '<stdin>' : file, ...linter.lint(text) });
+    throw error;
   }
-
-  // Problems in config and glossary files come first, as files of their own with no audience.
-  const all = [...[...configProblems].map(([p, findings]) => ({ path: p, audience: [], stats: null, findings })), ...results];
-  if (args.format === 'json') {
-    out(JSON.stringify({ version: 1, files: all }, null, 2));
-  } else {
-    const text = (args.format === 'github' ? formatGithub : formatText)(all);
-    if (text) out(text);
-    out(summary(all, files.length));
-  }
-  if (usageProblem) return 2;
-  const hasError = all.some((r) => r.findings.some((f) => f.severity === 'error'));
-  return hasError && !args.exitZero ? 1 : 0;
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+  main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
