@@ -106,6 +106,16 @@ test('folders are searched recursively for Markdown, globs expand, and --audienc
   assert.equal(json(await run(['check', 'a/.hidden', '--format=json'], dir)).files.length, 1, 'a hidden folder named on the command line is searched');
 });
 
+test('--audience takes a team audience from .crosswalk.yaml, and an unknown one exits 2 naming the valid ones', async () => {
+  const dir = workspace({ '.crosswalk.yaml': 'audiences:\n  pharmacy:\n    extends: clinical\n    label: Pharmacy\n', 'n.md': 'The HL7 feed pauses.\n' });
+  const team = await run(['check', 'n.md', '--audience', 'pharmacy', '--format', 'json'], dir);
+  assert.equal(team.code, 0, team.err);
+  assert.deepEqual(json(team).files.find((f) => f.path === 'n.md')?.audience, ['pharmacy']);
+  const unknown = await run(['check', 'n.md', '--audience', 'pharmacyy'], dir);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown audience "pharmacyy"\. Valid audiences: .*pharmacy/);
+});
+
 test('.crosswalk.yaml is found upwards, its problems are reported on it, and its team glossary is read', async () => {
   const dir = workspace({
     '.crosswalk.yaml': 'audience: clinical\nrules:\n  jargon: error\n  passive: off\nglossaries: [team.yaml, missing.yaml]\n',
