@@ -77,11 +77,11 @@ export function analyseChunks(texts: string[], glossary: Glossary): ChunkAnalysi
         if (paragraph.type !== 'ParagraphNode') continue;
         for (const sentence of paragraph.children) {
           if (sentence.type !== 'SentenceNode') continue;
-          const info = sentenceInfo(sentence);
-          if (!info) continue;
-          sentences.push(info);
-          words += info.scores.words;
-          syllables += info.scores.syllables;
+          for (const info of sentenceInfos(sentence, block.kind === 'tableCell')) {
+            sentences.push(info);
+            words += info.scores.words;
+            syllables += info.scores.syllables;
+          }
         }
       }
       analysis.words = words;
@@ -94,13 +94,58 @@ export function analyseChunks(texts: string[], glossary: Glossary): ChunkAnalysi
   return results;
 }
 
-function sentenceInfo(sentence: NlcstSentence): SentenceInfo | undefined {
+/**
+ * The sentences of a parsed sentence as a reader reads them: a colon that ends a label ("What we
+ * know: Since 7:40...", "Impact: all units") ends a sentence, and so does a line break before a
+ * capital in a table cell (its lines are separate entries; in a paragraph, a line break is only
+ * where the writer's editor wrapped the text). GNU style splits at every colon; a colon inside a
+ * sentence ("two objectives: supporting...") is kept when a short label does not stand before it.
+ */
+function sentenceInfos(sentence: NlcstSentence, lineEndsSentence: boolean): SentenceInfo[] {
   const start = sentence.position?.start.offset;
   const end = sentence.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
-  const words: string[] = [];
-  for (const child of sentence.children) if (child.type === 'WordNode') words.push(toString(child));
-  return { start, end, scores: scoreSentence(words) };
+  if (start === undefined || end === undefined) return [];
+  const out: SentenceInfo[] = [];
+  let words: string[] = [];
+  let from = start;
+  let to = start;
+  const children = sentence.children;
+  const nextWord = (k: number) => {
+    for (let j = k + 1; j < children.length; j++) {
+      const c = children[j];
+      if (c.type === 'WordNode') return toString(c);
+      if (c.type !== 'WhiteSpaceNode' && c.type !== 'SymbolNode' && c.type !== 'PunctuationNode') return undefined;
+    }
+    return undefined;
+  };
+  const flush = (at: number) => {
+    if (words.length) out.push({ start: from, end: to, scores: scoreSentence(words) });
+    words = [];
+    from = at;
+  };
+  for (let k = 0; k < children.length; k++) {
+    const child = children[k];
+    const position = child.position;
+    if (child.type === 'WordNode') {
+      words.push(toString(child));
+      if (position?.end.offset !== undefined) to = position.end.offset;
+      continue;
+    }
+    const value = toString(child);
+    const after = position?.end.offset ?? to;
+    const next = nextWord(k);
+    const capital = next !== undefined && /^[A-Z0-9]/.test(next);
+    if (child.type === 'PunctuationNode' && value === ':' && /^\s/.test(toString(children[k + 1] ?? child)) && (capital || words.length <= 3)) {
+      to = after;
+      flush(after);
+    } else if (lineEndsSentence && child.type === 'WhiteSpaceNode' && value.includes('\n') && capital && words.length > 0) {
+      flush(after);
+    } else if (position?.end.offset !== undefined && words.length) {
+      if (child.type !== 'WhiteSpaceNode') to = position.end.offset;
+    }
+  }
+  if (words.length) out.push({ start: from, end: Math.max(to, from), scores: scoreSentence(words) });
+  return out;
 }
 
 /**

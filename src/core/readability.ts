@@ -44,6 +44,24 @@ export interface SentenceScores {
   grade: number;
 }
 
+/**
+ * The words of three or more syllables in a sentence, longest first and each once, for messages
+ * that name what makes a sentence hard ("modernization, accountability").
+ */
+export function hardWords(sentence: string, limit = 4): string[] {
+  const seen = new Set<string>();
+  const out: { word: string; syllables: number }[] = [];
+  for (const m of sentence.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
+    const word = m[0].replace(/['’]s$/, '');
+    const key = word.toLowerCase();
+    if (seen.has(key) || /^[A-Z0-9-]+$/.test(word)) continue;
+    seen.add(key);
+    const syllables = syllablesOf(word);
+    if (syllables >= 3) out.push({ word, syllables });
+  }
+  return out.sort((a, b) => b.syllables - a.syllables || b.word.length - a.word.length).slice(0, limit).map((w) => w.word);
+}
+
 export function scoreSentence(words: readonly string[]): SentenceScores {
   const familiar = new Set<string>();
   const easy = new Set<string>();

@@ -1,8 +1,16 @@
 import { blockRange, type RawFinding, type Rule } from '../core/document';
-import { ageToGrade, failingFormulas, isHardToRead } from '../core/readability';
+import { ageToGrade, failingFormulas, hardWords, isHardToRead } from '../core/readability';
 import type { AudienceId } from '../core/types';
 
-/** A sentence harder than the audience's target, scored as retext-readability scores it. */
+/** A template blank ("[CONTACT NAME]", "{{date}}"): a sentence holding one is not scored yet. */
+const BLANK = /\[[A-Z0-9][A-Z0-9 _/&.,:#'’-]*\]|\{\{[^}]*\}\}/;
+
+/**
+ * A sentence harder than the audience's target, scored as retext-readability scores it. Only
+ * sentences of at least `minWords` words are scored (12 by default: the formulas say little about
+ * shorter ones), never one with a template blank, and never one that long-sentence already
+ * flags: one finding per sentence. The message names the hard words.
+ */
 export const readability: Rule = {
   id: 'readability',
   title: 'Hard sentences',
@@ -11,16 +19,22 @@ export const readability: Rule = {
   checkBlock(block, doc) {
     const findings: RawFinding[] = [];
     if (block.analysis.kind !== 'paragraph') return findings;
+    const longSentenceOn = doc.enabled.has('long-sentence');
     for (const sentence of block.analysis.sentences) {
       const scores = sentence.scores;
       const struggling: AudienceId[] = block.audience.filter((a) => isHardToRead(scores, doc.config.limits[a].readability));
       if (struggling.length === 0) continue;
+      const text = block.analysis.text.slice(sentence.start, sentence.end);
+      if (BLANK.test(text)) continue;
+      if (longSentenceOn && struggling.every((a) => scores.words > doc.config.limits[a].sentenceWords)) continue;
       const target = Math.min(...struggling.map((a) => doc.config.limits[a].readability.age));
       const targetGrade = ageToGrade(target);
       const failing = failingFormulas(scores, { ...doc.config.limits[struggling[0]].readability, age: target });
       const reasons: string[] = [];
       if (scores.words > 20) reasons.push(`${scores.words} words long`);
-      if (scores.longWords >= 3 || scores.longWords / Math.max(1, scores.words) > 0.2) reasons.push(`${scores.longWords} words of three or more syllables`);
+      const hard = hardWords(text);
+      if (hard.length && (scores.longWords >= 3 || scores.longWords / Math.max(1, scores.words) > 0.2)) reasons.push(`hard words: ${hard.join(', ')}`);
+      else if (hard.length) reasons.push(`long words: ${hard.join(', ')}`);
       if (reasons.length === 0) reasons.push('long words for its length');
       // The median of the seven formulas' grades: the figure that agrees with the flag itself.
       const grades = scores.ages.map(ageToGrade).sort((a, b) => a - b);
@@ -31,7 +45,7 @@ export const readability: Rule = {
         start,
         end,
         audience: struggling,
-        data: { grade, targetGrade, targetAge: target, words: scores.words, longWords: scores.longWords, failingFormulas: failing, formulas: scores.ages.length, reasons },
+        data: { grade, targetGrade, targetAge: target, words: scores.words, longWords: scores.longWords, hardWords: hard, failingFormulas: failing, formulas: scores.ages.length, reasons },
       });
     }
     return findings;

@@ -171,3 +171,19 @@ export function report(e: Evaluation): string {
   }
   return out.join('\n');
 }
+
+/**
+ * The words a reader reads, as plain text for GNU style: no front matter, comments or markup;
+ * each block (heading, paragraph, list item, table cell) on its own, ended as a reader ends it.
+ */
+export function plainText(markdown: string): string {
+  const body = markdown.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').replace(/<!--[\s\S]*?-->/g, '');
+  const blocks: string[] = [];
+  for (const raw of body.split(/\r?\n/)) {
+    let line = raw.trim();
+    if (!line || /^\|?\s*:?-{3,}/.test(line)) continue;
+    line = line.replace(/^#{1,6}\s+/, '').replace(/^(?:[-*+]|\d+[.)])\s+/, '').replace(/\*\*|__|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+    for (const cell of line.split('|').map((c) => c.trim()).filter(Boolean)) blocks.push(cell);
+  }
+  return blocks.map((b) => (/[.!?:]$/.test(b) ? b : `${b}.`)).join('\n\n') + '\n';
+}

@@ -32,3 +32,22 @@ test('on the corpus, recall is at least 0.90 and at most 5% of known words are f
   assert.ok(recall(e.overall) >= 0.9, `recall ${recall(e.overall).toFixed(3)} is below 0.90\n${detail}`);
   assert.ok(falseFlagRate(e.overall) <= 0.05, `false-flag rate ${(falseFlagRate(e.overall) * 100).toFixed(1)}% is above 5%\n${detail}`);
 });
+
+test('document grades agree with GNU style\'s Kincaid grade within 1.0 on average on the corpus', async () => {
+  // test/corpus/kincaid.json holds style's grades (scripts/kincaid.ts --write, with Debian's diction installed).
+  const { lint } = await import('../../src/index');
+  const grades = JSON.parse(fs.readFileSync(path.join(CORPUS, 'kincaid.json'), 'utf8')) as Record<string, number>;
+  let sum = 0;
+  let n = 0;
+  const rows: string[] = [];
+  for (const f of fixtures) {
+    const name = path.relative(CORPUS, f.file);
+    const style = grades[name];
+    assert.ok(typeof style === 'number', `${name} has no style grade in kincaid.json: run scripts/kincaid.ts --write`);
+    const ours = lint(f.text, f.options).stats.gradeLevel;
+    sum += Math.abs(ours - style);
+    n++;
+    rows.push(`${name}: ${ours} vs ${style}`);
+  }
+  assert.ok(sum / n <= 1.0, `mean difference ${(sum / n).toFixed(2)}:\n${rows.join('\n')}`);
+});
