@@ -6,24 +6,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import * as esbuild from 'esbuild';
 import { checkConfig, rules } from '../../src/index';
+import { buildCli, ROOT } from './built-cli';
 
 /**
  * The CLI as users and CI run it: built by esbuild.js's own options into a temporary folder and
  * started as a process, with a working folder, arguments and standard input.
  */
-const ROOT = path.join(__dirname, '..', '..');
 let cli = '';
 
 before(async () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild.js is CommonJS and exports its build options
-  const { builds } = require('../../esbuild.js') as { builds: esbuild.BuildOptions[] };
-  const options = builds.find((b) => (b.entryPoints as string[])[0].endsWith(path.join('cli', 'main.ts')) || (b.entryPoints as string[])[0] === 'src/cli/main.ts');
-  assert.ok(options, 'esbuild.js builds the CLI');
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-cli-build-'));
-  cli = path.join(out, 'cli.js');
-  await esbuild.build({ ...options, absWorkingDir: ROOT, outfile: cli, sourcemap: false, logLevel: 'silent' });
+  cli = await buildCli();
 });
 
 interface Run {
