@@ -25,6 +25,7 @@ export interface AcronymUse {
  */
 export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, known: KnownAcronyms): AcronymUse[] {
   const out: AcronymUse[] = [];
+  const runs = capitalRuns(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     // "CHG-20418", "INC-4471", "CO-16", "SEV-1": a record number or code, not an acronym to spell out.
@@ -48,7 +49,7 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
       if (!acronym) continue;
       if (isKnownAcronym(known, acronym, text, start)) continue;
       if (insideBlank(text, start, start + part.length)) continue;
-      if (isShouting(tokens, i, glossary)) continue;
+      if (isShouting(tokens, i, runs, glossary)) continue;
       if (part === token.text && notAnAcronymHere(text, tokens, i, glossary, acronym)) continue;
       const expansion = spelledOutAt(glossary, acronym, text, start, start + part.length);
       out.push(expansion ? { acronym, start, end: start + part.length, spelledOut: true, expansion } : { acronym, start, end: start + part.length, spelledOut: false });
@@ -89,16 +90,35 @@ function insideBlank(text: string, start: number, end: number): boolean {
   return /\[[A-Z0-9 _/&.,:#'’-]*$/.test(text.slice(Math.max(0, start - 40), start)) && /^[A-Z0-9 _/&.,:#'’-]*\]/.test(text.slice(end, end + 40));
 }
 
+const isCaps = (t: { text: string } | undefined) => t !== undefined && /^[A-Z][A-Z'’]+$/.test(t.text);
+
+/**
+ * For each token, how many all-capital tokens stand in a row with it (0 for other tokens), found
+ * in one pass: counting outwards from every token took quadratic time on a long run of capitals.
+ */
+function capitalRuns(tokens: { text: string }[]): Int32Array {
+  const runs = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; ) {
+    if (!isCaps(tokens[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < tokens.length && isCaps(tokens[j])) j++;
+    runs.fill(j - i, i, j);
+    i = j;
+  }
+  return runs;
+}
+
 /** "PLEASE READ: SYSTEM DOWN TONIGHT": capitals for emphasis, not acronyms, unless a known term. */
-function isShouting(tokens: { text: string }[], i: number, glossary: Glossary): boolean {
+function isShouting(tokens: { text: string }[], i: number, runs: Int32Array, glossary: Glossary): boolean {
   const word = tokens[i].text;
   if (glossary.lookup(word)) return false;
-  const caps = (t: { text: string } | undefined) => t !== undefined && /^[A-Z][A-Z'’]+$/.test(t.text);
-  const run = caps(tokens[i - 1]) || caps(tokens[i + 1]);
+  const run = (i > 0 && runs[i - 1] > 0) || (i + 1 < tokens.length && runs[i + 1] > 0);
   if (COMMON_WORDS.has(word.toLowerCase()) && (run || word.length > 3)) return true;
-  let length = 1;
-  for (let k = i - 1; caps(tokens[k]); k--) length++;
-  for (let k = i + 1; caps(tokens[k]); k++) length++;
+  // The run this token belongs to; a token that is not all capitals joins its neighbours' runs.
+  const length = runs[i] > 0 ? runs[i] : 1 + (i > 0 ? runs[i - 1] : 0) + (i + 1 < tokens.length ? runs[i + 1] : 0);
   return length >= 3;
 }
 

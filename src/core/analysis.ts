@@ -42,6 +42,8 @@ export interface ChunkAnalysis {
   /** Audience markers (`<!-- audience: admin -->`): the value and its chunk offset. */
   markers: { value: string; start: number }[];
   tables: Table[];
+  /** Why this chunk could not be checked, when it could not (the chunk then has no blocks). */
+  failure?: string;
 }
 
 const MARKER = /^audience\s*:\s*(.*)$/i;
@@ -57,41 +59,66 @@ const passive = createPassiveFinder();
 
 /** Analyses the chunks of a draft that are not cached yet. */
 export function analyseChunks(texts: string[], glossary: Glossary): ChunkAnalysis[] {
-  const parsed = texts.map((text) => parseChunk(text));
-  const blocks: BlockAnalysis[] = [];
-  const results = parsed.map((chunk): ChunkAnalysis => ({
+  return texts.map((text) => {
+    try {
+      return analyseChunk(text, glossary);
+    } catch (error) {
+      // One part that cannot be read must not cost the writer the rest of the draft: the linter
+      // reports it as one finding at the top (src/core/linter.ts).
+      return { blocks: [], comments: [], markers: [], tables: [], failure: (error as Error).message || String(error) };
+    }
+  });
+}
+
+function analyseChunk(text: string, glossary: Glossary): ChunkAnalysis {
+  const chunk = parseChunk(text);
+  const blocks = chunk.blocks.map((block): BlockAnalysis => {
+    const tokens = tokenize(block.text);
+    const tree = english.parse(forNlp(block.text)) as NlcstRoot;
+    const sentences: SentenceInfo[] = [];
+    let words = 0;
+    let syllables = 0;
+    const analysis: BlockAnalysis = { ...block, tokens, sentences, words: 0, syllables: 0, glossary: glossary.match(block.text, tokens), simplify: simplify(tree), passive: passive(tree), acronyms: findAcronyms(block.text, tokens, glossary, knownAcronyms()) };
+    for (const paragraph of tree.children) {
+      if (paragraph.type !== 'ParagraphNode') continue;
+      for (const sentence of paragraph.children) {
+        if (sentence.type !== 'SentenceNode') continue;
+        for (const info of sentenceInfos(sentence, block.kind === 'tableCell')) {
+          sentences.push(info);
+          words += info.scores.words;
+          syllables += info.scores.syllables;
+        }
+      }
+    }
+    analysis.words = words;
+    analysis.syllables = syllables;
+    analysis.passive = passiveHits(analysis.passive, block.text);
+    return analysis;
+  });
+  return {
     comments: chunk.comments,
     tables: chunk.tables ?? [],
     markers: chunk.comments.flatMap((c) => {
       const m = MARKER.exec(c.body);
       return m ? [{ value: m[1], start: c.start }] : [];
     }),
-    blocks: chunk.blocks.map((block) => {
-      const tokens = tokenize(block.text);
-      const tree = english.parse(block.text) as NlcstRoot;
-      const sentences: SentenceInfo[] = [];
-      let words = 0;
-      let syllables = 0;
-      const analysis: BlockAnalysis = { ...block, tokens, sentences, words: 0, syllables: 0, glossary: glossary.match(block.text, tokens), simplify: simplify(tree), passive: passive(tree), acronyms: findAcronyms(block.text, tokens, glossary, knownAcronyms()) };
-      for (const paragraph of tree.children) {
-        if (paragraph.type !== 'ParagraphNode') continue;
-        for (const sentence of paragraph.children) {
-          if (sentence.type !== 'SentenceNode') continue;
-          for (const info of sentenceInfos(sentence, block.kind === 'tableCell')) {
-            sentences.push(info);
-            words += info.scores.words;
-            syllables += info.scores.syllables;
-          }
-        }
-      }
-      analysis.words = words;
-      analysis.syllables = syllables;
-      blocks.push(analysis);
-      return analysis;
-    }),
-  }));
-  for (const block of blocks) block.passive = passiveHits(block.passive, block.text);
-  return results;
+    blocks,
+  };
+}
+
+const LONG_WORD = /[^\s]{200,}/g;
+
+/**
+ * The prose as retext reads it: a "word" of 200 or more characters (a 200 KB hyphen-joined one
+ * overflowed parse-latin's stack) has its joining marks read as spaces. Same length, so
+ * sentence offsets still hold.
+ */
+function forNlp(text: string): string {
+  if (text.length < 200) return text;
+  LONG_WORD.lastIndex = 0;
+  if (!LONG_WORD.test(text)) return text;
+  LONG_WORD.lastIndex = 0;
+  return text.replace(LONG_WORD, (word) => word.replace(/[^\p{L}\p{N}]/gu, ' '));
 }
 
 /**

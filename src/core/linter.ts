@@ -179,6 +179,9 @@ function run(
   caches: RunCaches,
 ): LintResult {
   let frontMatter: FrontMatter | undefined;
+  /** Parts of the draft that could not be checked, and why. */
+  const failures: { at: number; end: number; why: string }[] = [];
+  const failedRules: string[] = [];
   const placedChunks: { start: number; analysis: ChunkAnalysis }[] = [];
   for (const chunk of chunks) {
     if (chunk.kind === 'frontmatter') {
@@ -187,6 +190,8 @@ function run(
       caches.frontMatter.set(chunk.text, frontMatter);
     } else {
       placedChunks.push({ start: chunk.start, analysis: analyse(chunk.text) });
+      const failure = placedChunks[placedChunks.length - 1].analysis.failure;
+      if (failure) failures.push({ at: chunk.start, end: chunk.start + chunk.text.length, why: failure });
     }
   }
   const documentAudience = (ignoreMarkers ? fallbackAudience : undefined) ?? frontMatter?.audience ?? config.audience ?? fallbackAudience ?? [...config.audiences.all];
@@ -219,6 +224,10 @@ function run(
   const findings: Finding[] = [];
   const add = (rule: Rule, raw: RawFinding[], base: number) => {
     for (const f of raw) {
+      if (f.data?.[FAILURE]) {
+        failedRules.push(f.message);
+        continue;
+      }
       const ruleId = f.ruleId ?? rule.id;
       if (suppressions.isSuppressed(ruleId, base + f.start)) continue;
       findings.push(toFinding(f, ruleId, severityFor(rule, config, f), index, base, prose));
@@ -243,6 +252,17 @@ function run(
     if (rule.check) add(rule, guarded(rule, documentAudience, () => rule.check?.(doc) ?? []), 0);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  if (failures.length || failedRules.length) {
+    const parts = [
+      ...failures.map((f) => {
+        const from = index.position(f.at).line;
+        const to = index.position(Math.max(f.at, f.end - 1)).line;
+        return `${from === to ? `line ${from}` : `lines ${from}-${to}`} (${f.why})`;
+      }),
+      ...new Set(failedRules),
+    ];
+    findings.unshift(failureFinding(parts, documentAudience, index));
+  }
 
   const result = {
     audience: documentAudience,
@@ -266,9 +286,26 @@ function guarded(rule: Rule, audience: AudienceId[], check: () => RawFinding[]):
   try {
     return check();
   } catch (error) {
-    // One broken rule must not cost the writer every other finding.
-    return [{ message: `Crosswalk's ${rule.id} rule failed on this draft: ${(error as Error).message}`, start: 0, end: 0, audience, severity: 'hint' }];
+    // One broken rule must not cost the writer every other finding: the failure joins the one
+    // "could not check" finding at the top (see `failureFinding`).
+    return [{ message: `the ${rule.id} rule (${(error as Error).message})`, start: 0, end: 0, audience, data: { [FAILURE]: true } }];
   }
+}
+
+/** Marks a raw finding that stands for a failure, not a problem in the draft. */
+const FAILURE = 'crosswalk.failure';
+export const FAILURE_RULE = 'crosswalk';
+
+/** One finding at the top for every part of the check that failed; the rest was checked. */
+function failureFinding(parts: string[], audience: AudienceId[], index: LineIndex): Finding {
+  return {
+    ruleId: FAILURE_RULE,
+    severity: 'warning',
+    message: `Crosswalk could not check this part: ${parts.join('; ')}. The rest of the draft was checked.`,
+    audience,
+    range: index.range(0, 0),
+    fixes: [],
+  };
 }
 
 function severityFor(rule: Rule, config: ResolvedConfig, finding: RawFinding): Severity {

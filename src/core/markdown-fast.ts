@@ -8,7 +8,7 @@ import type { ParsedChunk, ProseBlock, Table } from './markdown-types';
  * might read another way) goes to remark; test/unit/markdown-fast.test.ts holds this to remark's
  * output, character by character.
  */
-const SPECIAL = /[_<\\~@\t\r]|&#?[A-Za-z0-9]+;|!\[|\[[^\]\n]*\]:|\]\[/;
+const SPECIAL = /[_<\\~@\t\r]|&#?[A-Za-z0-9]+;|!\[|\]:|\]\[/;
 /** A GFM table's delimiter row: a paragraph with one of these under its first line is a table. */
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-*:?\s*)*\|?\s*$/m;
 const BLOCK_START = /^ {0,3}(?:[-+*](?:\s|$)|>|#{1,6}(?:\s|$)|\d{1,9}[.)](?:\s|$)|[=-]+\s*$|(?:[-*_]\s*){3,}$)/;
@@ -196,6 +196,8 @@ const isPunct = (c: string | undefined) => c !== undefined && PUNCTUATION.test(c
 /** One line's inline content; false when it holds anything this path does not read exactly. */
 function inline(text: string, base: number, out: Out): boolean {
   let i = 0;
+  // Found once: searching for it again at every "[" took quadratic time on a line of them.
+  const lastLinkClose = text.lastIndexOf('](');
   while (i < text.length) {
     const c = text[i];
     if (c === '`') {
@@ -213,7 +215,7 @@ function inline(text: string, base: number, out: Out): boolean {
       const m = /^\[([^\][`*()]+)\]\(([^\s()<>"'`]+)\)/.exec(text.slice(i));
       if (!m) {
         // A bracket that opens no link is text ("[DATE]"), unless it could start one.
-        if (text.indexOf('](', i) !== -1) return false;
+        if (lastLinkClose > i) return false;
         literal(out, text, base, i, i + 1);
         i++;
         continue;

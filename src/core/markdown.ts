@@ -56,10 +56,128 @@ export function parseChunk(text: string): ParsedChunk {
 }
 
 export function parseWithRemark(text: string): ParsedChunk {
-  const tree: Root = fromMarkdown(text, { extensions: micromarkExtensions, mdastExtensions });
+  // An HTML block that opens a comment and never closes it is all comment: no prose, no directive.
+  if (/^ {0,3}<!--/.test(text) && !text.includes('-->')) return { blocks: [], comments: [] };
+  const tree: Root = fromMarkdown(tame(text), { extensions: micromarkExtensions, mdastExtensions });
   const result: ParsedChunk = { blocks: [], comments: [] };
   walk(tree, text, result);
   return result;
+}
+
+/** Containers (block quotes, list items) one line may open before the rest is read as text. */
+export const MAX_NESTING = 16;
+/** The longest run of one delimiter character (`*`, `_`, `[`, `<`, ...) the parser sees whole. */
+export const MAX_RUN = 32;
+const RUN = /([*_~`[\]<>!&\\])\1{32,}/g;
+
+/**
+ * micromark's time grows with the square of a line's nesting (5 KB of `- - - ...` took minutes)
+ * and of runs of delimiters (a line of `*`, `[` or `<`). No draft means anything by 16 nested
+ * quotes or lists on one line or by 33 `*` in a row, so the parser reads a copy in which the
+ * markers beyond those bounds are spaces: same length, so every offset still holds, and the
+ * text itself is never changed.
+ */
+export function tame(text: string): string {
+  let out = text;
+  if (out.length > 2 * MAX_NESTING) out = tameNesting(out);
+  if (RUN.test(out)) {
+    RUN.lastIndex = 0;
+    out = out.replace(RUN, (run) => run.slice(0, MAX_RUN) + ' '.repeat(run.length - MAX_RUN));
+  }
+  RUN.lastIndex = 0;
+  if (out.includes(']')) out = tameBrackets(out);
+  if (out.includes('<!--')) out = tameOpenComments(out);
+  return out;
+}
+
+/**
+ * Blanks the `<` of each `<!--` inside a line that no `-->` follows: it is text, as an inline
+ * comment must close, but micromark searched the rest of the paragraph from each one (quadratic
+ * on a draft of such lines). One that starts a line (after quote or list markers) opens an HTML
+ * block, which needs no closing, and stays.
+ */
+function tameOpenComments(text: string): string {
+  const lastClose = text.lastIndexOf('-->');
+  let parts: string[] | undefined;
+  let from = 0;
+  for (let at = text.indexOf('<!--', lastClose + 1); at !== -1; at = text.indexOf('<!--', at + 4)) {
+    let k = at - 1;
+    while (k >= 0 && / |\t|>|[-*+.)0-9]/.test(text[k])) k--;
+    if (k < 0 || text[k] === '\n' || text[k] === '\r') continue;
+    (parts ??= []).push(text.slice(from, at), ' ');
+    from = at + 1;
+  }
+  if (!parts) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/**
+ * Blanks each `]` that no `[` before it can pair with: it is text, but micromark looks back over
+ * every event before it for an opening, so a draft full of them (nested links, `a] b] c]`) took
+ * quadratic time. Escapes are skipped; a pairing this count gets wrong only costs time.
+ */
+function tameBrackets(text: string): string {
+  let open = 0;
+  let parts: string[] | undefined;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++;
+    else if (c === 91) open++;
+    else if (c === 93) {
+      if (open > 0) open--;
+      else {
+        (parts ??= []).push(text.slice(from, i), ' ');
+        from = i + 1;
+      }
+    }
+  }
+  if (!parts) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** Blanks the container markers past MAX_NESTING at the start of each line. */
+function tameNesting(text: string): string {
+  let parts: string[] | undefined;
+  let from = 0;
+  for (let start = 0; start < text.length; ) {
+    let i = start;
+    let depth = 0;
+    let cut = -1;
+    for (;;) {
+      let j = i;
+      while (j < i + 3 && text.charCodeAt(j) === 32) j++;
+      const c = text[j];
+      let marker = 0;
+      if (c === '>') marker = 1;
+      else if ((c === '-' || c === '*' || c === '+') && (text[j + 1] === ' ' || text[j + 1] === '\t')) marker = 1;
+      else if (c >= '0' && c <= '9') {
+        let k = j;
+        while (k < j + 9 && text[k] >= '0' && text[k] <= '9') k++;
+        if ((text[k] === '.' || text[k] === ')') && (text[k + 1] === ' ' || text[k + 1] === '\t')) marker = k - j + 1;
+      }
+      if (!marker) break;
+      depth++;
+      if (depth === MAX_NESTING + 1) cut = j;
+      i = j + marker;
+      if (text[i] === ' ' || text[i] === '\t') i++;
+    }
+    if (cut !== -1) {
+      // Markers and their spaces past the bound become spaces; the line's text stays.
+      (parts ??= []).push(text.slice(from, cut), text.slice(cut, i).replace(/[^\t]/g, ' '));
+      from = i;
+    }
+    const nl = text.indexOf('\n', i);
+    const cr = text.indexOf('\r', i);
+    const next = nl === -1 ? cr : cr === -1 ? nl : Math.min(nl, cr);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  if (!parts) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** Visits the tree in document order with a stack of its own: 5 KB of `>` nests 5,000 deep. */
@@ -152,7 +270,7 @@ function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk):
     end = Math.max(end, stop);
     switch (node.type) {
       case 'text':
-        placeText(node, start, stop, chars, starts, ends);
+        placeText(node, start, stop, source, chars, starts, ends);
         continue;
       case 'break':
         chars.push('\n');
@@ -200,7 +318,7 @@ function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk):
  * up to the value (a tokenizer we do not know), every character gets the node's whole source,
  * so that no fix is offered inside it rather than one that lands in the wrong place.
  */
-function placeText(node: Text, start: number, stop: number, chars: string[], starts: number[], ends: number[]): void {
+function placeText(node: Text, start: number, stop: number, source: string, chars: string[], starts: number[], ends: number[]): void {
   const value = node.value;
   const spans = textSources.get(node);
   if (!spans || spans[spans.length - 3] !== value.length) {
@@ -218,7 +336,8 @@ function placeText(node: Text, start: number, stop: number, chars: string[], sta
     const b = spans[k + 2];
     const exact = b - a === to - from;
     for (let i = from; i < to; i++) {
-      chars.push(value[i]);
+      // Written as itself: the draft's own character (the parser read a tamed copy, see `tame`).
+      chars.push(exact ? source[a + (i - from)] : value[i]);
       starts.push(exact ? a + (i - from) : a);
       ends.push(exact ? a + (i - from) + 1 : b);
     }
