@@ -4,7 +4,7 @@ import type { AudienceId, AudienceLimits, AudienceSettings, CrosswalkConfig, Rul
 import { compilePatterns } from './draft-files';
 import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-problems';
 
-export const CONFIG_KEYS = ['audience', 'rules', 'audiences', 'glossaries', 'allow', 'placeholders', 'files', 'ignore'] as const;
+export const CONFIG_KEYS = ['audience', 'rules', 'audiences', 'glossaries', 'allow', 'placeholders', 'files', 'ignore', 'organization'] as const;
 const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error', 'hint'];
 const LIMIT_KEYS = ['readability', 'sentenceWords', 'paragraphWords'];
 const READABILITY_KEYS = ['age', 'grade', 'threshold', 'minWords'];
@@ -23,6 +23,8 @@ export interface ResolvedConfig {
   glossaries: string[];
   allow: string[];
   placeholders: RegExp[];
+  /** The organisation's own initials (`organization: {initials}`), which need no spelling out. */
+  organizationInitials: string[];
 }
 
 export interface ConfigProblem extends YamlProblem {
@@ -132,6 +134,27 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
         const settings = audienceSettings(name, limits, audiences, (path, message, which) => at(['audiences', name, ...path], message, which));
         if (settings) config.audiences[name] = settings;
       }
+    }
+  }
+
+  if (raw.organization !== undefined) {
+    // `organization: {name, initials}`: the writer's own organisation; its initials need no spelling out.
+    const org = raw.organization;
+    if (!org || typeof org !== 'object' || Array.isArray(org)) at(['organization'], 'organization must be a map with a name and initials, such as {name: "Hospital Sisters Health System", initials: [HSHS]}.');
+    else {
+      const { name, initials, ...rest } = org as Record<string, unknown>;
+      for (const key of Object.keys(rest)) at(['organization', key], `Unknown key "${key}" in organization: use name and initials.`, 'key');
+      const out: { name?: string; initials?: string[] } = {};
+      if (name !== undefined) {
+        if (typeof name === 'string') out.name = name;
+        else at(['organization', 'name'], 'organization name must be text.');
+      }
+      if (initials !== undefined) {
+        const list = typeof initials === 'string' ? [initials] : initials;
+        if (Array.isArray(list) && list.every((v) => typeof v === 'string')) out.initials = list as string[];
+        else at(['organization', 'initials'], 'organization initials must be a list of text values, such as [HSHS].');
+      }
+      config.organization = out;
     }
   }
 
@@ -313,5 +336,6 @@ export function resolveConfig(config: CrosswalkConfig | undefined, audiences: Au
     glossaries: config?.glossaries ?? [],
     allow: config?.allow ?? [],
     placeholders,
+    organizationInitials: config?.organization?.initials ?? [],
   };
 }

@@ -161,6 +161,8 @@ export interface CrosswalkConfig {
   audiences?: Record<AudienceId, AudienceSettings>;
   /** Team glossary files, resolved against the config file's folder. */
   glossaries?: string[];
+  /** The writer's organisation: its name, and initials that need no spelling out in its own messages. */
+  organization?: { name?: string; initials?: string[] };
   allow?: string[];
   placeholders?: string[];
   /**

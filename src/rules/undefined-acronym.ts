@@ -28,7 +28,7 @@ export const undefinedAcronym: Rule = {
         if (use.spelledOut) spelled.add(acronym);
         if (spelled.has(acronym)) continue;
         const entry = doc.glossary.lookupAcronym(acronym);
-        if (isAllowed(doc, acronym, entry?.term)) continue;
+        if (isAllowed(doc, acronym, entry?.term) || doc.config.organizationInitials.includes(acronym)) continue;
         const audience = block.audience;
         if (entry && !entry.banned && audience.every((a) => entry.familiarTo.includes(a))) continue;
         if (knownToAudiences(known, acronym, audience)) continue;

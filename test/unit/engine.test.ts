@@ -225,3 +225,13 @@ test('lintAsync stops between slices when its signal is aborted, and a later che
   const result = await linter.lintAsync(text);
   assert.deepEqual(result.findings, lint(text).findings);
 });
+
+test('.crosswalk.yaml organization: its initials need no spelling out in its own messages', () => {
+  const text = '---\naudience: all\n---\n\nHSHS clinics open at 8. The QZT team is new.\n';
+  const acronyms = (config?: object) => lint(text, { config }).findings.filter((f) => f.ruleId === 'undefined-acronym').map((f) => f.term);
+  assert.deepEqual(acronyms(), ['HSHS', 'QZT']);
+  assert.deepEqual(acronyms({ organization: { name: 'Hospital Sisters Health System', initials: ['HSHS'] } }), ['QZT']);
+  const bad = lint(text, { config: { organization: { initials: 7 } } }).findings.filter((f) => f.ruleId === 'config');
+  assert.equal(bad.length, 1);
+  assert.match(bad[0].message, /initials must be a list/);
+});
