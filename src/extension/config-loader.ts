@@ -78,3 +78,17 @@ export async function configFor(document: vscode.TextDocument): Promise<Document
     key: JSON.stringify([options.audience, options.config, glossaries.map((g) => g.text)]),
   };
 }
+
+/**
+ * The audiences of the workspace: those of the active draft's config, else of the first folder's
+ * `.crosswalk.yaml` (team audiences included), for commands that make a new untitled draft.
+ */
+export async function workspaceAudiences(): Promise<Core.AudienceCatalog> {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && active.uri.scheme !== 'untitled') return engine().audiences((await configFor(active)).options.config);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) return engine().audiences();
+  const settings = readSettings(folder.uri);
+  const { loaded } = await findConfig(folder.uri, folder, []);
+  return engine().audiences(mergeConfig(settings.config, loaded.config));
+}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { workspaceAudiences } from '../config-loader';
 import { engine } from '../engine';
 
 /** One message template, as the extension contributes it in snippets/crosswalk.code-snippets.json. */
@@ -128,6 +129,15 @@ export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: s
     return undefined;
   }
   const scenarios = scenariosOf(templates);
+  // Team audiences of the workspace's .crosswalk.yaml: each one takes the template of the
+  // audience it extends, with its own id in `audience:`.
+  const audiences = await workspaceAudiences();
+  const teams = audiences.list.filter((a) => a.extends);
+  const teamNamed = (name: string) => {
+    const ids = audiences.resolveName(name);
+    return ids?.length === 1 ? teams.find((t) => t.id === ids[0]) : undefined;
+  };
+  let team = audience !== undefined ? teamNamed(audience) : undefined;
 
   let scenario: Scenario | undefined;
   let template: Template | undefined;
@@ -157,39 +167,55 @@ export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: s
     const chosen = scenario;
     const variants = chosen.templates;
     if (audience !== undefined) {
-      const wanted = audience;
+      const wanted = team?.extends ?? audience;
       template = variants.find((t) => t.audience !== undefined && same(t.audience, wanted)) ?? variants.find((t) => same(variantLabel(chosen, t), wanted));
       if (!template) {
         void vscode.window.showErrorMessage(`"${chosen.label}" has no version for ${audience}. Versions: ${variants.map((t) => variantLabel(chosen, t)).join(', ')}.`);
         return undefined;
       }
     } else {
+      const teamVariants = teams.flatMap((a) => {
+        const parent = variants.find((t) => t.audience !== undefined && same(t.audience, a.extends ?? ''));
+        return parent ? [{ label: a.title, description: `audience: ${a.id} (from ${variantLabel(chosen, parent)})`, detail: parent.description, template: parent, team: a }] : [];
+      });
       const pick = await vscode.window.showQuickPick(
-        variants.map((t) => ({ label: variantLabel(chosen, t), description: t.audience ? `audience: ${t.audience}` : undefined, detail: t.description, template: t })),
+        [
+          ...variants.map((t) => ({ label: variantLabel(chosen, t), description: t.audience ? `audience: ${t.audience}` : undefined, detail: t.description, template: t, team: undefined })),
+          ...teamVariants,
+        ],
         { title: `${chosen.label}: who will read it?`, placeHolder: 'Pick the readers' },
       );
       if (!pick) return undefined;
       template = pick.template;
+      team = pick.team;
     }
     // The variant fixes the audience; a later argument is not a choice any more.
     audience = undefined;
   }
 
-  if (template.audienceChoices && audience === undefined) {
+  const choices = template.audienceChoices;
+  if (choices && audience === undefined) {
     const pick = await vscode.window.showQuickPick(
-      template.audienceChoices.map((a) => ({ label: a, description: engine().audiences().get(a)?.who })),
+      [
+        ...choices.map((a) => ({ label: a, description: engine().audiences().get(a)?.who })),
+        ...teams.filter((a) => choices.includes(a.extends ?? '')).map((a) => ({ label: a.id, description: `${a.title} (from ${a.extends})` })),
+      ],
       { title: `${template.name}: who will read it?`, placeHolder: 'Pick the audience' },
     );
     if (!pick) return undefined;
     audience = pick.label;
-  } else if (template.audienceChoices && audience !== undefined && !template.audienceChoices.some((a) => same(a, audience ?? ''))) {
-    void vscode.window.showErrorMessage(`"${template.name}" is written for ${template.audienceChoices.join(', ')}, not ${audience}.`);
+  } else if (choices && audience !== undefined && team && choices.includes(team.extends ?? '')) {
+    audience = team.id;
+  } else if (choices && audience !== undefined && !choices.some((a) => same(a, audience ?? ''))) {
+    void vscode.window.showErrorMessage(`"${template.name}" is written for ${choices.join(', ')}, not ${audience}.`);
     return undefined;
   }
 
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
   const editor = await vscode.window.showTextDocument(document);
-  const inserted = await editor.insertSnippet(new vscode.SnippetString(bodyFor(template, audience?.toLowerCase())), new vscode.Position(0, 0));
+  let body = bodyFor(template, audience?.toLowerCase());
+  if (team && template.audience !== undefined && same(template.audience, team.extends ?? '')) body = body.replace(AUDIENCE_LINE, `audience: ${team.id}`);
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0));
   if (!inserted) {
     void vscode.window.showErrorMessage(`Crosswalk could not insert the "${template.name}" template.`);
     return undefined;
