@@ -1,20 +1,28 @@
 import type { AudienceCatalog } from './audience';
 import type { AudienceId } from './types';
+import { MESSAGE_TYPE_IDS, resolveMessageType } from './message-types';
 import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-problems';
 
-export const FRONT_MATTER_KEYS = ['audience', 'allow', 'type', 'title'] as const;
+export const FRONT_MATTER_KEYS = ['audience', 'allow', 'type', 'title', 'breachDetermined', 'sites'] as const;
 
-/** The message types of Crosswalk's templates; some have checks of their own (message-parts). */
-export const MESSAGE_TYPES = [
-  'downtime-notice', 'runbook', 'go-live', 'listening-session', 'traceability-matrix', 'moscow', 'rollout-plan',
-  'incident-update', 'post-incident-review', 'raci', 'stakeholder-grid', 'adkar', 'executive-summary',
-  'impact-datasheet', 'decision-log', 'star-story', 'breach-notice',
-] as const;
+/** The message types (data/message-types.yaml); the nine message types have checks of their own (message-parts). */
+export const MESSAGE_TYPES: readonly string[] = MESSAGE_TYPE_IDS;
+
+/** A site the draft is about, with its time zone when the front matter gives one. */
+export interface Site {
+  name: string;
+  zone?: string;
+}
 
 export interface FrontMatter {
   audience?: AudienceId[];
   allow: string[];
+  /** The message type's id (an alias or a near miss is read as the type it names). */
   type?: string;
+  /** `breachDetermined: true`: counsel has decided the incident is a breach, so "breach" may be said. */
+  breachDetermined?: boolean;
+  /** `sites:`, for time zones: a list of names, of "Name (zone)", or of `{ name, zone }`. */
+  sites?: Site[];
   /** Document offsets of the YAML between the fences, for edits that rewrite it. */
   yamlStart: number;
   yamlEnd: number;
@@ -68,14 +76,46 @@ export function readFrontMatter(chunk: string, audiences: AudienceCatalog): Fron
   }
   if (typeof data.type === 'string') {
     result.type = data.type;
-    if (!(MESSAGE_TYPES as readonly string[]).includes(data.type)) {
-      // A near miss ("downtime_notice") would silently skip the checks for that type.
-      const guess = closest(data.type.replace(/[_\s]+/g, '-'), MESSAGE_TYPES);
-      if (guess) {
-        at(['type'], 'value', `Unknown message type "${data.type}"; did you mean "${guess}"? Types: ${MESSAGE_TYPES.join(', ')}.`);
-        result.type = guess;
-      }
+    const { type, guess } = resolveMessageType(data.type);
+    if (type) result.type = type.id;
+    else if (guess) {
+      // A near miss ("downtime_notise") would silently skip the checks for that type.
+      at(['type'], 'value', `Unknown message type "${data.type}"; did you mean "${guess.id}"? Types: ${MESSAGE_TYPES.join(', ')}.`);
+      result.type = guess.id;
     }
   }
+  if (data.breachDetermined !== undefined && data.breachDetermined !== null) {
+    if (typeof data.breachDetermined === 'boolean') result.breachDetermined = data.breachDetermined;
+    else at(['breachDetermined'], 'value', 'breachDetermined should be true (counsel has decided this is a breach) or false.');
+  }
+  if (data.sites !== undefined && data.sites !== null) {
+    const sites = readSites(data.sites);
+    if (sites) result.sites = sites;
+    else at(['sites'], 'value', 'sites should be a list such as "sites: [Boston (ET), Denver (MT)]" or of "{ name: Boston, zone: ET }".');
+  }
   return result;
+}
+
+/** `[Boston (ET), Denver (MT)]`, `[{ name: Boston, zone: ET }]` or `{ Boston: ET }`. */
+function readSites(value: unknown): Site[] | undefined {
+  const one = (v: unknown): Site | undefined => {
+    if (typeof v === 'string') {
+      const m = /^(.*?)\s*\(([^()]{1,40})\)\s*$/.exec(v);
+      return m ? { name: m[1], zone: m[2].trim() } : { name: v.trim() };
+    }
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      const zone = o.zone ?? o.timeZone ?? o.timezone;
+      if (typeof o.name === 'string') return { name: o.name, zone: typeof zone === 'string' ? zone : undefined };
+    }
+    return undefined;
+  };
+  if (Array.isArray(value)) {
+    const sites = value.map(one);
+    return sites.every((s): s is Site => !!s) ? sites : undefined;
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).map(([name, zone]) => ({ name, zone: typeof zone === 'string' ? zone : undefined }));
+  }
+  return undefined;
 }

@@ -235,8 +235,9 @@ function run(
   };
   const blockRules = enabled.filter((rule) => rule.checkBlock);
   // Block findings depend on the block's text, its audience, the allowed terms and the message
-  // type (tone reads it) only: a change to any of these misses the cache.
-  const contextKey = `${[...allowed].sort().join('\u0000')}|${frontMatter?.type ?? ''}`;
+  // type and whether counsel has called it a breach (tone and blame read them) only: a change
+  // to any of these misses the cache.
+  const contextKey = `${[...allowed].sort().join('\u0000')}|${frontMatter?.type ?? ''}|${frontMatter?.breachDetermined === true}`;
   for (const block of blocks) {
     const key = `${block.audience.join()}|${contextKey}`;
     let perBlock = caches.blockFindings.get(block.analysis);

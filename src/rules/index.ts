@@ -14,6 +14,10 @@ import { moscow } from './moscow';
 import { phi } from './phi';
 import { raci } from './raci';
 import { tone } from './tone';
+import { interests } from './interests';
+import { blame } from './blame';
+import { dateCheck } from './date-check';
+import { redundantAcronym } from './redundant-acronym';
 
 /** Every rule, in the order the README documents them. */
 export const RULES: readonly Rule[] = [
@@ -27,9 +31,13 @@ export const RULES: readonly Rule[] = [
   placeholder,
   phi,
   messageParts,
+  interests,
   raci,
   moscow,
   tone,
+  blame,
+  dateCheck,
+  redundantAcronym,
   frontmatter,
   config,
 ];

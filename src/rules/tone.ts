@@ -1,28 +1,27 @@
 import { blockRange, type RawFinding, type Rule } from '../core/document';
 import { atSentenceStart, capitalise } from './wording';
+import { messageType } from '../core/message-types';
+import toneData from '../../data/words/tone.yaml';
 
 /**
  * Crisis and emergency risk communication (CDC CERC) asks for calm, credible words: no alarmist
  * language; and "breach" is a legal finding under HIPAA (45 CFR 164.402) that counsel makes, so
- * an update says "incident" until then (guidance.md, checks 8 and 9).
+ * an update says "incident" until then (guidance.md, checks 8 and 9). The words are data
+ * (data/words/tone.yaml); the message types that ask for "incident" say so in
+ * data/message-types.yaml (`breachWord`), and front matter `breachDetermined: true` lifts it.
  */
-const ALARMIST: Record<string, string[]> = {
-  catastrophic: ['serious', 'severe'],
-  catastrophe: ['serious problem'],
-  crippling: ['serious', 'major'],
-  crippled: ['badly affected', 'stopped'],
-  devastating: ['serious', 'severe'],
-  chaos: ['disruption'],
-  chaotic: ['disrupted'],
-  panic: ['concern'],
-  nightmare: ['serious problem'],
-  meltdown: ['failure', 'outage'],
-  paralyzed: ['stopped'],
-  paralysed: ['stopped'],
-  disastrous: ['serious'],
-};
-const WORDS = new RegExp(`\\b(?:${Object.keys(ALARMIST).join('|')})\\b`, 'gi');
-const BREACH = /\b(?:data )?breach(?:es|ed)?\b/gi;
+interface ToneData {
+  alarmist?: Record<string, string[]>;
+  breach?: { words?: string[]; instead?: string };
+}
+const DATA = (toneData ?? {}) as ToneData;
+const ALARMIST: Record<string, string[]> = Object.fromEntries(Object.entries(DATA.alarmist ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byLength = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+const WORDS = new RegExp(`\\b(?:${byLength(Object.keys(ALARMIST))})\\b`, 'gi');
+const BREACH_WORDS = DATA.breach?.words ?? ['breach'];
+const INSTEAD = DATA.breach?.instead ?? 'incident';
+const BREACH = new RegExp(`\\b(?:${byLength(BREACH_WORDS).replace(/ /g, '\\s+')})\\b`, 'gi');
 
 export const tone: Rule = {
   id: 'tone',
@@ -46,18 +45,20 @@ export const tone: Rule = {
         fixes: options.map((o) => ({ title: `Replace with "${o}"`, kind: 'replace' as const, edits: [{ start, end, newText: upper ? capitalise(o) : o }] })),
       });
     }
-    if (doc.frontMatter?.type === 'incident-update' || doc.frontMatter?.type === 'post-incident-review') {
+    if (messageType(doc.frontMatter?.type)?.breachWord && doc.frontMatter?.breachDetermined !== true) {
       BREACH.lastIndex = 0;
       for (let m = BREACH.exec(text); m; m = BREACH.exec(text)) {
         const { start, end } = blockRange(block, m.index, m.index + m[0].length);
-        const replacement = m[0].toLowerCase().startsWith('data') ? 'data incident' : 'incident';
+        const word = m[0].toLowerCase();
+        const replacement = `${word.startsWith('data') ? 'data ' : ''}${INSTEAD}${word.endsWith('es') ? 's' : ''}`;
         findings.push({
           start,
           end,
-          message: `"${m[0]}" is a legal finding under HIPAA that counsel makes; until then, say "incident".`,
+          message: `"${m[0]}" is a legal finding under HIPAA that counsel makes; until then, say "${INSTEAD}" (front matter \`breachDetermined: true\` once counsel has decided).`,
           audience: block.audience,
           term: m[0],
-          fixes: [{ title: `Replace with "${replacement}"`, kind: 'replace', edits: [{ start, end, newText: atSentenceStart(text, m.index) ? capitalise(replacement) : replacement }] }],
+          // "breached" has no noun to put in its place: the sentence needs rewording.
+          fixes: word.endsWith('ed') ? [] : [{ title: `Replace with "${replacement}"`, kind: 'replace', edits: [{ start, end, newText: atSentenceStart(text, m.index) ? capitalise(replacement) : replacement }] }],
         });
       }
     }

@@ -1,0 +1,180 @@
+import { docRange, type PlacedBlock, type PreparedDocument } from '../core/document';
+import type { CueUnit } from '../core/cues';
+import type { AudienceId } from '../core/types';
+
+/**
+ * A draft cut into the places a message part may stand (src/core/cues.ts): each sentence of a
+ * paragraph or list item, each heading, and each table row read as "Column: cell | Column: cell",
+ * so that a contact split over a row's cells ("Help desk | 4357") is one unit.
+ */
+export interface Unit extends CueUnit {
+  /** Document offsets of the unit. */
+  start: number;
+  end: number;
+  /** Document offset where the unit's Markdown line starts (a heading's `#`). */
+  lineStart: number;
+  depth?: number;
+  audience: AudienceId[];
+}
+
+export interface DraftUnits {
+  units: Unit[];
+  /** The first heading, where a reader looks for the message's essentials. */
+  title?: Unit;
+  /** Heading units, in order. */
+  headings: Unit[];
+}
+
+/** The opening lines: the title and the first three sentences, list items or rows after it. */
+const OPENING_UNITS = 3;
+const BLANK = /\[(?=[^\]]{0,80}[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]{0,80}\]/u;
+
+const cache = new WeakMap<PreparedDocument, DraftUnits>();
+
+export function unitsOf(doc: PreparedDocument): DraftUnits {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  const items: { at: number; make: () => Omit<Unit, 'headings' | 'opening'>[] }[] = [];
+  for (const block of doc.blocks) {
+    const at = block.chunkStart + block.analysis.start;
+    if (block.analysis.kind === 'tableCell') continue;
+    items.push({ at, make: () => blockUnits(doc, block) });
+  }
+  for (const chunk of doc.chunks) {
+    for (const table of chunk.analysis.tables) {
+      const [header, ...rows] = table.rows;
+      if (!header) continue;
+      const names = header.cells.map((c) => c.text.replace(/[*_`]/g, '').trim());
+      for (const row of rows) {
+        const at = chunk.start + row.start;
+        items.push({ at, make: () => [rowUnit(doc, chunk.start, names, row)] });
+      }
+    }
+  }
+  items.sort((a, b) => a.at - b.at);
+  const units: Unit[] = [];
+  const headings: Unit[] = [];
+  const stack: Unit[] = [];
+  let body = 0;
+  for (const item of items) {
+    for (const partial of item.make()) {
+      if (partial.kind === 'heading') {
+        while (stack.length && (stack[stack.length - 1].depth ?? 1) >= (partial.depth ?? 1)) stack.pop();
+      }
+      const opening = partial.kind === 'heading' ? headings.length === 0 || body < OPENING_UNITS : body++ < OPENING_UNITS;
+      const unit: Unit = { ...partial, headings: [...stack.map((h) => h.text), ...(partial.kind === 'heading' ? [partial.text] : [])], opening };
+      units.push(unit);
+      if (unit.kind === 'heading') {
+        headings.push(unit);
+        stack.push(unit);
+      }
+    }
+  }
+  units.forEach((u, i) => {
+    if (u.kind !== 'heading') return;
+    const next = units[i + 1];
+    u.empty = !next || (next.kind === 'heading' && (next.depth ?? 1) <= (u.depth ?? 1));
+  });
+  const result = { units, headings, title: headings[0] };
+  cache.set(doc, result);
+  return result;
+}
+
+function blockUnits(doc: PreparedDocument, block: PlacedBlock): Omit<Unit, 'headings' | 'opening'>[] {
+  const a = block.analysis;
+  const lineStart = lineStartOf(doc.text, block.chunkStart + a.start);
+  const make = (from: number, to: number, kind: Unit['kind']) => {
+    const { start, end } = docRange(block, from, to);
+    return { text: a.text.slice(from, to).trim(), raw: doc.text.slice(start, end), start, end, lineStart, kind, depth: a.depth, audience: block.audience };
+  };
+  if (a.kind === 'heading') return [make(0, a.text.length, 'heading')];
+  const sentences = a.sentences.filter((s) => a.text.slice(s.start, s.end).trim());
+  if (sentences.length === 0) return [make(0, a.text.length, 'sentence')];
+  return joinLabels(a.text, sentences.flatMap((s) => splitAtLineEnds(a.text, s.start, s.end))).map((s) => make(s.start, s.end, 'sentence'));
+}
+
+/** "**Next update:** by 11 a.m.": the analysis ends a sentence at a label's colon; a part reads the label with what follows. */
+function joinLabels(text: string, sentences: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    const label = prev && text.slice(prev.start, prev.end).trim();
+    if (label && label.endsWith(':') && label.split(/\s+/).length <= 8) prev.end = s.end;
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * parse-english keeps "at 9 p.m.\nClear your cache" in one sentence (it reads "p.m." as an
+ * abbreviation); a line that ends a sentence and a next line that starts one are two sentences.
+ */
+function splitAtLineEnds(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /[.!?]\s*\n(?=\s*[\p{Lu}\p{N}])/gu;
+  const slice = text.slice(start, end);
+  let from = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    out.push({ start: start + from, end: start + m.index + 1 });
+    from = m.index + m[0].length;
+  }
+  out.push({ start: start + from, end });
+  return out.filter((r) => text.slice(r.start, r.end).trim());
+}
+
+function rowUnit(doc: PreparedDocument, chunkStart: number, names: string[], row: { start: number; cells: { text: string; start: number; end: number }[] }): Omit<Unit, 'headings' | 'opening'> {
+  const cells = row.cells.map((cell, i) => ({ name: names[i] ?? '', text: cell.text.replace(/[*_`]/g, '').trim(), raw: cell.text }));
+  const filled = cells.filter((c) => c.text);
+  const start = chunkStart + row.start;
+  const last = row.cells[row.cells.length - 1];
+  const end = last ? chunkStart + last.end : start;
+  const audience = doc.blocks.find((b) => b.chunkStart + b.analysis.start >= start && b.chunkStart + b.analysis.start <= end)?.audience ?? doc.audience;
+  return {
+    text: filled.map((c) => (c.name ? `${c.name}: ${c.text}` : c.text)).join(' | '),
+    raw: filled.map((c) => (c.name ? `${c.name}: ${c.raw}` : c.raw)).join(' | '),
+    start,
+    end,
+    lineStart: start,
+    kind: 'row',
+    audience,
+  };
+}
+
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The units of a heading's section: after it, up to the next heading of its level or higher. */
+export function sectionOf(draft: DraftUnits, heading: Unit): Unit[] {
+  const from = draft.units.indexOf(heading);
+  const out: Unit[] = [];
+  for (let i = from + 1; i < draft.units.length; i++) {
+    const u = draft.units[i];
+    if (u.kind === 'heading' && (u.depth ?? 1) <= (heading.depth ?? 1)) break;
+    out.push(u);
+  }
+  return out;
+}
+
+export const hasBlank = (text: string) => BLANK.test(text);
+
+/** The title heading (or the first block), where a reader looks for the message's essentials. */
+export function placeOf(doc: PreparedDocument, title: Unit | undefined): { start: number; end: number } {
+  if (title) return { start: title.start, end: title.end };
+  const block = doc.blocks[0];
+  const map = block.analysis.map;
+  return { start: block.chunkStart + map[0], end: block.chunkStart + map[map.length - 1] };
+}
+
+/** The built-in audience an audience stands for: itself, or the one a team audience extends. */
+export function baseAudience(doc: PreparedDocument, id: AudienceId): AudienceId {
+  return doc.config.audiences.get(id)?.extends ?? id;
+}
+
+/** Every audience the draft or one of its sections is for. */
+export function audiencesOf(doc: PreparedDocument): AudienceId[] {
+  const set = new Set<AudienceId>(doc.audience);
+  for (const b of doc.blocks) for (const a of b.audience) set.add(a);
+  return [...set];
+}
+
