@@ -41,7 +41,9 @@ export interface ConfigResult {
 export function parseConfigText(text: string, rules: readonly (string | RuleMeta)[], audiences: AudienceCatalog = NO_AUDIENCES): ConfigResult {
   const parsed = parseYaml(text);
   if (parsed.value === undefined || parsed.value === null) return { config: {}, problems: parsed.problems };
-  return validateConfig(parsed.value, rules, parsed.doc, audiences);
+  const result = validateConfig(parsed.value, rules, parsed.doc, audiences);
+  // A YAML error drops only the keys it touches (src/core/yaml-problems.ts): report it with the rest.
+  return { config: result.config, problems: [...parsed.problems, ...result.problems] };
 }
 
 /**
