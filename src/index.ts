@@ -8,6 +8,8 @@ import type { AudienceId, AudienceLimits } from './core/types';
 
 export * from './core/index';
 export { BUILTIN_PARTS, BUILTIN_AUDIENCES } from './builtins';
+/** The audiences the built-in glossary says know a term, for "Add to team glossary". */
+export { knownAudiencesOf } from './core/builtin-glossary';
 
 export const lint = builtinEngine.lint;
 export const createLinter = builtinEngine.createLinter;

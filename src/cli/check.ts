@@ -137,7 +137,8 @@ export async function check(argv: string[], io: Io, version: string): Promise<nu
     const key = configPath ?? dir;
     let loaded = configs.get(key);
     if (!loaded) {
-      loaded = discoverConfig(dir, (p) => readIfExists(p), configPath).then(
+      // Team glossaries are read only inside the config's folder or the working folder (src/core/paths.ts).
+      loaded = discoverConfig(dir, (p) => readIfExists(p), configPath, { root: cwd }).then(
         (l): Loaded => ({ loaded: l }),
         (error: unknown): Loaded => ({ error: (error as Error).message }),
       );

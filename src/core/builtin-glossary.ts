@@ -41,3 +41,13 @@ export function builtinSources(): Map<string, { title: string; url?: string }> {
   }
   return sources;
 }
+
+/**
+ * The audiences the built-in glossary says know a term (case-insensitive), for "Add to team
+ * glossary": an override lists them with the new one, so that no audience loses the term.
+ */
+export function knownAudiencesOf(term: string): string[] {
+  const lower = term.toLowerCase();
+  const entry = builtinEntries().find((e) => e.term.toLowerCase() === lower);
+  return entry ? [...entry.familiarTo] : [];
+}

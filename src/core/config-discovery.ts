@@ -2,6 +2,7 @@ import type { AudienceCatalog } from './audience';
 import { checkConfigText } from './config-check';
 import type { RuleMeta } from './document';
 import { mergeGlossaries } from './glossary';
+import { isInside, resolvePath } from './paths';
 import { LineIndex } from './positions';
 import type { CrosswalkConfig, Finding } from './types';
 
@@ -15,6 +16,16 @@ export interface LoadedConfig {
   /** Problems in the config file and its team glossaries, by file path. */
   problems: { path: string; findings: Finding[] }[];
   glossaries: { name: string; text: string }[];
+  /** The config file is not valid YAML (the CLI then exits 2); its valid keys are still used. */
+  broken?: boolean;
+}
+
+export interface DiscoverOptions {
+  /**
+   * The workspace (the CLI: the working folder). Team glossaries are read only inside it or
+   * inside the config file's folder; the extension also searches no higher than it for a config.
+   */
+  root?: string;
 }
 
 /** Reads a file, or returns undefined when it does not exist; other errors may throw. */
@@ -24,7 +35,7 @@ export type ReadFile = (path: string) => Promise<string | undefined>;
  * Finds `.crosswalk.yaml` from a draft's folder upwards and reads it and its team glossaries.
  * File access is passed in, so that the CLI uses Node's fs and the extension VS Code's.
  */
-export async function discoverConfig(rules: readonly RuleMeta[], audiences: AudienceCatalog | undefined, startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig> {
+export async function discoverConfig(rules: readonly RuleMeta[], audiences: AudienceCatalog | undefined, startDir: string, read: ReadFile, explicitPath?: string, options: DiscoverOptions = {}): Promise<LoadedConfig> {
   let path = explicitPath;
   let text: string | undefined;
   if (path) {
@@ -45,18 +56,24 @@ export async function discoverConfig(rules: readonly RuleMeta[], audiences: Audi
     }
   }
   if (path === undefined || text === undefined) return { config: {}, problems: [], glossaries: [] };
-  return loadConfigText(rules, audiences, path, text, read);
+  return loadConfigText(rules, audiences, path, text, read, options);
 }
 
 /** Reads a config text already in hand (an editor buffer, say) and the glossaries it names. */
-export async function loadConfigText(rules: readonly RuleMeta[], audiences: AudienceCatalog | undefined, path: string, text: string, read: ReadFile): Promise<LoadedConfig> {
-  const { config, findings } = checkConfigText(text, rules, audiences);
-  const loaded: LoadedConfig = { path, config, problems: [], glossaries: [] };
+export async function loadConfigText(rules: readonly RuleMeta[], audiences: AudienceCatalog | undefined, path: string, text: string, read: ReadFile, options: DiscoverOptions = {}): Promise<LoadedConfig> {
+  const { config, findings, broken } = checkConfigText(text, rules, audiences);
+  const loaded: LoadedConfig = { path, config, problems: [], glossaries: [], ...(broken ? { broken } : {}) };
   const configFindings = [...findings];
   const index = new LineIndex(text);
   const base = parentOf(path) ?? '.';
   for (const name of config.glossaries ?? []) {
-    const glossaryPath = isAbsolute(name) ? name : joinPath(base, name);
+    const glossaryPath = resolvePath(base, name);
+    if (!isInside(glossaryPath, base) && !(options.root !== undefined && isInside(glossaryPath, options.root))) {
+      // `../../outside.yaml` or `/etc/x`: a project's config may not make Crosswalk read files elsewhere.
+      const at = Math.max(0, text.indexOf(name));
+      configFindings.push(configFinding(`Team glossary "${name}" is outside the project folder (${glossaryPath}); Crosswalk reads no file outside it. Move the glossary into the folder.`, index.range(at, at + name.length)));
+      continue;
+    }
     let glossaryText: string | undefined;
     let reason = '';
     try {
@@ -97,8 +114,4 @@ export function parentOf(path: string): string | undefined {
 export function joinPath(dir: string, name: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : dir + sep + name;
-}
-
-function isAbsolute(path: string): boolean {
-  return path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(path);
 }

@@ -1,7 +1,7 @@
 import { AudienceCatalog } from './audience';
 import { resolveConfig } from './config';
 import { checkConfigText } from './config-check';
-import { discoverConfig, loadConfigText, type LoadedConfig, type ReadFile } from './config-discovery';
+import { discoverConfig, loadConfigText, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
 import type { RuleMeta } from './document';
 import { createLinter, type EngineParts, type Linter } from './linter';
 import type { CrosswalkConfig, Finding, LintOptions, LintResult } from './types';
@@ -16,11 +16,14 @@ export interface Engine {
   lint(text: string, options?: LintOptions): LintResult;
   createLinter(options?: LintOptions): Linter;
   /** Reads `.crosswalk.yaml` text: its valid part, and its problems as `config` findings. */
-  checkConfig(text: string): { config: CrosswalkConfig; findings: Finding[] };
-  /** Finds `.crosswalk.yaml` from a draft's folder upwards and reads it and its glossaries. */
-  discoverConfig(startDir: string, read: ReadFile, explicitPath?: string): Promise<LoadedConfig>;
+  checkConfig(text: string): { config: CrosswalkConfig; findings: Finding[]; broken: boolean };
+  /**
+   * Finds `.crosswalk.yaml` from a draft's folder upwards and reads it and its glossaries, only
+   * inside the config's folder or `options.root` (src/core/paths.ts).
+   */
+  discoverConfig(startDir: string, read: ReadFile, explicitPath?: string, options?: DiscoverOptions): Promise<LoadedConfig>;
   /** Reads a config text already in hand (an editor buffer) and the glossaries it names. */
-  loadConfigText(path: string, text: string, read: ReadFile): Promise<LoadedConfig>;
+  loadConfigText(path: string, text: string, read: ReadFile, options?: DiscoverOptions): Promise<LoadedConfig>;
   /** The built-in audiences, or with a config's team audiences added: for pickers, labels, status. */
   audiences(config?: CrosswalkConfig): AudienceCatalog;
 }
@@ -36,8 +39,8 @@ export function createEngine(parts: EngineParts): Engine {
     lint: (text, options = {}) => createLinter(options, parts).lint(text),
     createLinter: (options = {}) => createLinter(options, parts),
     checkConfig: (text) => checkConfigText(text, parts.rules, builtIn),
-    discoverConfig: (startDir, read, explicitPath) => discoverConfig(parts.rules, builtIn, startDir, read, explicitPath),
-    loadConfigText: (path, text, read) => loadConfigText(parts.rules, builtIn, path, text, read),
+    discoverConfig: (startDir, read, explicitPath, options) => discoverConfig(parts.rules, builtIn, startDir, read, explicitPath, options),
+    loadConfigText: (path, text, read, options) => loadConfigText(parts.rules, builtIn, path, text, read, options),
     // Config passed here is already validated (checkConfig, discoverConfig): only its team audiences are read.
     audiences: (config) => (config ? resolveConfig(config, builtIn).audiences : builtIn),
   };

@@ -134,14 +134,15 @@ export class Checker implements vscode.Disposable {
    * a fixed glossary's diagnostics go away with the fix.
    */
   private publishConfigProblems(config: DocumentConfig): void {
-    if (!config.configUri) return;
-    const key = config.configUri.toString();
+    // With no .crosswalk.yaml, problems still come from settings (a glossary outside the folder).
+    const key = config.configUri?.toString() ?? 'settings';
+    const own = config.configUri ? [config.configUri] : [];
     const now = new Set(config.problems.map((p) => p.uri.toString()));
-    for (const uri of this.configProblemFiles.get(key) ?? [config.configUri]) {
+    for (const uri of this.configProblemFiles.get(key) ?? own) {
       if (!now.has(uri.toString())) this.configDiagnostics.delete(uri);
     }
     for (const problem of config.problems) this.configDiagnostics.set(problem.uri, problem.findings.map(toDiagnostic));
-    this.configProblemFiles.set(key, [config.configUri, ...config.problems.map((p) => p.uri)]);
+    this.configProblemFiles.set(key, [...own, ...config.problems.map((p) => p.uri)]);
   }
 
   /** Problems in a `.crosswalk.yaml` the writer has open, as they type, drafts open or not. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Checker } from './checker';
 import { engine, type Core } from './engine';
-import { fixAllEdits, toRange, toWorkspaceEdit } from './findings';
+import { fixAllEdits, isRefusal, toRange, toWorkspaceEdit } from './findings';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('crosswalk');
 
@@ -31,7 +31,13 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
       });
       if (finding.term && (finding.ruleId === 'jargon' || finding.ruleId === 'undefined-acronym')) {
         const allow = new vscode.CodeAction(`Allow "${finding.term}" in this document`, vscode.CodeActionKind.QuickFix);
-        allow.edit = toWorkspaceEdit(document.uri, [engine().allowTermEdit(text, finding.term)]);
+        try {
+          allow.edit = toWorkspaceEdit(document.uri, [engine().allowTermEdit(text, finding.term)]);
+        } catch (error) {
+          // A front matter the writer will not touch: the action says why instead of vanishing.
+          if (!isRefusal(error)) throw error;
+          allow.disabled = { reason: (error as Error).message };
+        }
         if (diagnostic) allow.diagnostics = [diagnostic];
         actions.push(allow);
         for (const audience of finding.audience) {

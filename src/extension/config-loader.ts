@@ -35,22 +35,50 @@ export function forgetConfigs(): void {
 
 async function findConfig(base: vscode.Uri | undefined, folder: vscode.WorkspaceFolder | undefined, settingsGlossaries: string[]) {
   let loaded: Core.LoadedConfig = { config: {}, problems: [], glossaries: [] };
+  const core = engine();
+  const stop = folder?.uri.path;
   if (base) {
     const toUri = (path: string) => base.with({ path });
-    const stop = folder?.uri.path;
-    loaded = await engine().discoverConfig(base.path, async (path) => {
-      // Search no higher than the workspace folder: a config elsewhere on disk is not this project's.
-      if (stop && !path.startsWith(stop)) return undefined;
+    loaded = await core.discoverConfig(base.path, async (path) => {
+      // Search and read no higher than the workspace folder: a file elsewhere on disk is not this project's.
+      if (stop !== undefined && !core.isInside(path, stop)) return undefined;
       return read(toUri(path));
-    });
+    }, undefined, { root: stop });
   }
   const glossaries = [...loaded.glossaries];
+  const refused: string[] = [];
   for (const name of settingsGlossaries) {
-    const uri = folder && !name.startsWith('/') ? vscode.Uri.joinPath(folder.uri, name) : vscode.Uri.file(name);
-    const text = await read(uri);
-    if (text !== undefined) glossaries.push({ name: uri.path, text });
+    const target = glossaryTarget(folder, name);
+    if ('refused' in target) {
+      refused.push(target.refused);
+      continue;
+    }
+    const text = await read(target.uri);
+    if (text !== undefined) glossaries.push({ name: target.uri.path, text });
+  }
+  if (refused.length && folder) {
+    // Settings have no line of their own to point at: the workspace's settings file carries the finding.
+    const settingsFile = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+    const at = { line: 1, column: 1, offset: 0 };
+    const findings = refused.map((message) => ({ ruleId: 'config', severity: 'warning' as const, audience: [], fixes: [], message, range: { start: at, end: at } }));
+    loaded = { ...loaded, problems: [...loaded.problems, { path: settingsFile.path, findings }] };
   }
   return { loaded, glossaries };
+}
+
+/**
+ * Where a team glossary named in settings (`crosswalk.glossaries`) lives: inside the workspace
+ * folder, or refused with a message naming the path. Shared by reading (here) and by "Add to team
+ * glossary" (commands/add-to-glossary.ts), so that neither can reach a file outside the folder.
+ */
+export function glossaryTarget(folder: vscode.WorkspaceFolder | undefined, name: string): { uri: vscode.Uri } | { refused: string } {
+  const core = engine();
+  if (!folder) return { refused: `Team glossary "${name}" is not read: open a folder to keep a team glossary in it.` };
+  const path = core.resolvePath(folder.uri.path, name);
+  if (!core.isInside(path, folder.uri.path)) {
+    return { refused: `Team glossary "${name}" in the crosswalk.glossaries setting is outside the workspace folder (${path}); Crosswalk reads and writes no file outside it.` };
+  }
+  return { uri: folder.uri.with({ path }) };
 }
 
 /** Settings plus the `.crosswalk.yaml` found from the document's folder upwards, as the CLI finds it. */

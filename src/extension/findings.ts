@@ -36,3 +36,8 @@ export function fixAllEdits(text: string, findings: Core.Finding[]): Core.TextEd
   const core = engine();
   return core.sortedEdits(text, core.fixAllFixes(findings));
 }
+
+/** True for the engine's EditRefused: a writer that will not change a file it does not understand (src/core/yaml-edit.ts). */
+export function isRefusal(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'EditRefused';
+}

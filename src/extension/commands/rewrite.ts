@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Checker } from '../checker';
 import { configFor } from '../config-loader';
 import { engine, type Core } from '../engine';
+import { isRefusal } from '../findings';
 import { audienceChoices } from './set-audience';
 
 /** The fixes "Rewrite for Audience" takes from one finding: plain wording for jargon, spell-out for acronyms. */
@@ -63,7 +64,15 @@ export async function rewriteForAudience(checker: Checker, audienceArg?: string,
     return undefined;
   }
   const target = resolved.audience[0];
-  const { text, replaced, remaining } = rewriteText(source.getText(), target, options);
+  let rewritten: ReturnType<typeof rewriteText>;
+  try {
+    rewritten = rewriteText(source.getText(), target, options);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    void vscode.window.showErrorMessage(`Crosswalk could not set the audience of the new draft: ${error.message}`);
+    return undefined;
+  }
+  const { text, replaced, remaining } = rewritten;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });
   void checker.check(document);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { configFor } from '../config-loader';
 import { engine, type Core } from '../engine';
-import { toWorkspaceEdit } from '../findings';
+import { isRefusal, toWorkspaceEdit } from '../findings';
 
 /** One pick per audience the draft's config knows (team audiences included), then `all`. */
 export function audienceChoices(audiences: Core.AudienceCatalog): { label: string; description: string }[] {
@@ -30,6 +30,13 @@ export async function setAudience(audience?: string | string[], uri?: vscode.Uri
     if (!picks || picks.length === 0) return false;
     chosen = picks.some((p) => p.label === 'all') ? 'all' : picks.map((p) => p.label);
   }
-  const edit = engine().setAudienceEdit(document.getText(), chosen);
+  let edit: Core.TextEdit;
+  try {
+    edit = engine().setAudienceEdit(document.getText(), chosen);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    void vscode.window.showErrorMessage(`Crosswalk did not set the audience: ${error.message}`);
+    return false;
+  }
   return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, [edit]));
 }
