@@ -5,6 +5,7 @@
 //   editor clients                    Neovim and Emacs + Eglot against `crosswalk lsp --stdio` (CLIENTS-RESULT line)
 //   extension host (development)      build the suite, set up code-server + Chromium, run it (HOST-RESULT line)
 //   extension host (web worker)       the web extension (browser entry only) in code-server's worker host (scripts/web-host)
+//   extension host (untrusted)        the @untrusted tests with workspace trust on and the folder untrusted
 //   package                           `npm run package` (vsce), one check
 //   extension host (installed .vsix)  the @vsix-tagged tests against the packaged extension
 // Ends with exactly one line `N passed, N failed` as the last line of output, and exits non-zero
@@ -191,6 +192,8 @@ async function main() {
       const webTestsRan = await hostRun('extension host (web worker, browser entry)', [], path.join('scripts', 'web-host', 'run.mjs'));
       if (webTestsRan === 0) results.push({ name: 'extension host (web worker)', passed: 0, failed: 1, seconds: 0, note: 'no web extension test ran' });
     }
+    // Restricted Mode: workspace trust on and the folder untrusted (test/suite/untrusted.test.ts).
+    if (ready) hostTestsRan += await hostRun('extension host (untrusted workspace, grep @untrusted)', ['--untrusted', '--grep', '@untrusted']);
 
     fs.rmSync(VSIX, { force: true });
     const packaged = await check('package', 'npm', ['run', 'package']);

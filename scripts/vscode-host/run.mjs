@@ -24,6 +24,8 @@
 //   --report FILE where the suite writes its report (default: a temporary file, named to the suite
 //                 by CROSSWALK_TEST_REPORT); a web worker suite has no environment and is told by
 //                 its workspace instead (scripts/web-host/run.mjs).
+//   --untrusted   open the workspace in Restricted Mode: workspace trust on, the folder not trusted
+//                 (the suite sees CROSSWALK_TEST_TRUST=untrusted; run it with --grep @untrusted).
 /* global fetch, AbortSignal, setInterval, clearInterval */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -49,6 +51,7 @@ function parseArgs(argv) {
     report: undefined,
     timeoutSeconds: Number(process.env.CROSSWALK_HOST_TIMEOUT ?? 300),
     verbose: process.env.CROSSWALK_HOST_VERBOSE === '1',
+    untrusted: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -67,6 +70,7 @@ function parseArgs(argv) {
       case '--report': options.report = path.resolve(value()); break;
       case '--timeout': options.timeoutSeconds = Number(value()); break;
       case '--verbose': options.verbose = true; break;
+      case '--untrusted': options.untrusted = true; break;
       case '-h':
       case '--help':
         console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
@@ -100,7 +104,15 @@ const USER_SETTINGS = {
   'security.workspace.trust.enabled': false,
 };
 
-function makeTempDirs() {
+/** Restricted Mode: trust is on, no folder is trusted, and nothing asks (the folder opens restricted). */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+function makeTempDirs(options) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-host-'));
   const dirs = {
     tmp,
@@ -118,7 +130,8 @@ function makeTempDirs() {
   for (const d of [dirs.config, dirs.data, dirs.cache, dirs.temp, dirs.userData, dirs.extensions]) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(dirs.runtime, { recursive: true, mode: 0o700 });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2) + '\n');
+  const settings = options.untrusted ? { ...USER_SETTINGS, ...UNTRUSTED_SETTINGS } : USER_SETTINGS;
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
   return dirs;
 }
 
@@ -140,6 +153,7 @@ function testEnvironment(options, dirs) {
     CROSSWALK_TEST_REPORT: dirs.report,
     CROSSWALK_TEST_MODE: options.vsix ? 'vsix' : 'dev',
     CROSSWALK_TEST_WORKSPACE: options.workspace,
+    CROSSWALK_TEST_TRUST: options.untrusted ? 'untrusted' : 'trusted',
   };
   if (options.grep) env.CROSSWALK_TEST_GREP = options.grep;
   return env;
@@ -358,7 +372,7 @@ async function runWithCodeServer(options, dirs, deadline) {
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.untrusted ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
     '--config', configFile,
@@ -471,7 +485,7 @@ async function main() {
     throw new Error(`${options.extensionPath} has no package.json`);
   }
   const deadline = Date.now() + options.timeoutSeconds * 1000;
-  const dirs = makeTempDirs();
+  const dirs = makeTempDirs(options);
   if (options.report) dirs.report = options.report;
   log(
     `suite ${path.relative(paths.root, options.testsPath)}, workspace ${path.relative(paths.root, options.workspace) || '.'}, ` +

@@ -2,6 +2,7 @@ import { AudienceCatalog, applyTargets, parseThreshold } from './audience';
 import type { RuleMeta, RuleOptionSchema } from './document';
 import type { AudienceId, AudienceLimits, AudienceSettings, CrosswalkConfig, RuleLevel } from './types';
 import { compilePatterns } from './draft-files';
+import { compileUserPattern, type PatternMatcher } from './user-pattern';
 import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-problems';
 
 export const CONFIG_KEYS = ['audience', 'rules', 'audiences', 'glossaries', 'allow', 'placeholders', 'files', 'ignore', 'organization'] as const;
@@ -22,7 +23,8 @@ export interface ResolvedConfig {
   audiences: AudienceCatalog;
   glossaries: string[];
   allow: string[];
-  placeholders: RegExp[];
+  /** Team patterns, compiled on RE2 (src/core/user-pattern.ts). */
+  placeholders: PatternMatcher[];
   /** The organisation's own initials (`organization: {initials}`), which need no spelling out. */
   organizationInitials: string[];
 }
@@ -181,16 +183,14 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
   return { config, problems };
 }
 
-/** The patterns that compile; each one that does not is reported at its index. */
+/** The patterns that compile on RE2; each one that does not is reported at its place in the config. */
 function checkedPatterns(list: string[], report: (index: number, message: string) => void): string[] {
   const valid: string[] = [];
   list.forEach((pattern, i) => {
-    try {
-      new RegExp(pattern, 'u');
-      valid.push(pattern);
-    } catch (error) {
-      report(i, `Placeholder pattern is not a valid regular expression: ${(error as Error).message}`);
-    }
+    const compiled = compileUserPattern(pattern);
+    if ('error' in compiled) {
+      report(i, `Placeholder pattern "${pattern.length > 60 ? `${pattern.slice(0, 60)}…` : pattern}" is not used: ${compiled.error}. Team patterns run on a linear-time engine (RE2), so that no pattern can freeze checking.`);
+    } else valid.push(pattern);
   });
   return valid;
 }
@@ -320,14 +320,12 @@ export function resolveConfig(config: CrosswalkConfig | undefined, audiences: Au
     options[id] = rest;
   }
   const placeholderPatterns = options.placeholder?.patterns;
-  const placeholders: RegExp[] = [];
+  const placeholders: PatternMatcher[] = [];
   // The top-level `placeholders` key came first; `rules: {placeholder: {patterns}}` adds to it.
   for (const pattern of [...config?.placeholders ?? [], ...Array.isArray(placeholderPatterns) ? placeholderPatterns as string[] : []]) {
-    try {
-      placeholders.push(new RegExp(pattern, 'gu'));
-    } catch {
-      // Reported by validateConfig; an invalid pattern is simply not used.
-    }
+    // An invalid or refused pattern is reported by validateConfig and simply not used here.
+    const compiled = compileUserPattern(pattern);
+    if (!('error' in compiled)) placeholders.push(compiled);
   }
   return {
     audience: config?.audience === undefined ? undefined : catalog.resolve(config.audience).audience,

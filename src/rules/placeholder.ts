@@ -1,19 +1,19 @@
 import { blockRange, type PreparedDocument, type Rule } from '../core/document';
+import { regExpMatcher, type PatternMatcher } from '../core/user-pattern';
 
 /**
  * Template blanks: a message sent with "[DATE]" or "TBD" in it costs more trust than any jargon.
  * Config `rules: {placeholder: {patterns: [...]}}` (or the older top-level `placeholders`) adds
  * the team's own patterns.
  */
-const BUILT_IN = [
-  // Bounded, so that no run of brackets or spaces makes the search slow.
-  /\[(?=[^\]]{0,80}[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]{0,80}\]/gu,
-  /\{\{[\p{L}\p{N}_. \t-]{0,80}\}\}/gu,
-  /(?<![\p{L}\p{N}])(?:TBD|TBA|TBC|TODO|FIXME|XXX)(?![\p{L}\p{N}])/gu,
-  /(?<![\p{L}\p{N}])XX?[:/]XX(?:[:/]XX(?:XX)?)?(?![\p{L}\p{N}])/gu,
-  /\?{3,}/gu,
-  /<(?:insert|enter|add)[^<>]{0,40}>/giu,
-];
+const BUILT_IN: PatternMatcher[] = builtInPatterns();
+
+/** data/placeholders.yaml (schema: data/schema/placeholders.schema.json), parsed at build time. */
+function builtInPatterns(): PatternMatcher[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild bundles data/*.yaml parsed (esbuild.js)
+  const data = require('../../data/placeholders.yaml') as { patterns: { pattern: string; flags?: string }[] };
+  return data.patterns.map((p) => regExpMatcher(new RegExp(p.pattern, `gu${p.flags ?? ''}`)));
+}
 
 export const placeholder: Rule = {
   id: 'placeholder',
@@ -24,7 +24,7 @@ export const placeholder: Rule = {
     patterns: {
       type: 'array',
       items: { type: 'string' },
-      description: 'More blanks to look for, as regular expressions (the same as the top-level `placeholders` key).',
+      description: 'More blanks to look for, as regular expressions in RE2 syntax, run in linear time: no lookaround or backreferences (the same as the top-level `placeholders` key).',
     },
   },
   check(doc) {
@@ -50,26 +50,20 @@ export const placeholder: Rule = {
 };
 
 /** Every blank in a text, once per place, whichever pattern finds it first. */
-function blanksIn(text: string, patterns: RegExp[]): { index: number; text: string }[] {
+function blanksIn(text: string, patterns: PatternMatcher[]): { index: number; text: string }[] {
   const found: { index: number; text: string }[] = [];
   const seen = new Set<number>();
   for (const pattern of patterns) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
+    for (const m of pattern.findAll(text)) {
       if (!seen.has(m.index)) {
         seen.add(m.index);
-        found.push({ index: m.index, text: m[0] });
+        found.push(m);
       }
-      if (!pattern.global) break;
     }
   }
   return found;
 }
 
-function patternsOf(doc: PreparedDocument): RegExp[] {
+function patternsOf(doc: PreparedDocument): PatternMatcher[] {
   return [...BUILT_IN, ...doc.config.placeholders];
 }
