@@ -2,7 +2,7 @@
 // workspace folder, and a front matter with an alias keeps its quick fixes, report and rewrite.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { apply, cleanUp, closeEverything, codeAction, crosswalkApi, diagnosticsWhere, on, openDraft, readText, remove, track, workspaceFolder, writeText } from './drafts';
+import { apply, cleanUp, closeEverything, codeAction, crosswalkApi, diagnosticsWhere, exists, on, openDraft, readText, remove, track, workspaceFolder, writeText } from './drafts';
 import { ruleId, waitFor } from './helpers';
 
 const CLINICAL = '---\naudience: clinical\n---\n\n';
@@ -19,6 +19,8 @@ describe('Safety: files outside the workspace', () => {
     const outside = vscode.Uri.joinPath(folder, '..', `outside-${tag}`, 'keys');
     const before = 'ssh-ed25519 AAAA... someone@example\n';
     await writeText(outside, before);
+    const settingsFolder = vscode.Uri.joinPath(folder, '.vscode');
+    const hadSettings = await exists(settingsFolder);
     const config = vscode.workspace.getConfiguration('crosswalk');
     await config.update('glossaries', [`../outside-${tag}/keys`], vscode.ConfigurationTarget.Workspace);
     try {
@@ -35,6 +37,7 @@ describe('Safety: files outside the workspace', () => {
       assert.equal(on(document, vscode.languages.getDiagnostics(document.uri), 'jargon', 'UAT').length, 1, 'the outside file was not read as a glossary');
     } finally {
       await config.update('glossaries', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!hadSettings) await remove(settingsFolder);
       await remove(vscode.Uri.joinPath(folder, '..', `outside-${tag}`));
       (await crosswalkApi()).checker.recheckAll();
     }

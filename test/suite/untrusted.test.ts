@@ -2,7 +2,7 @@
 // `run.mjs --untrusted --grep @untrusted` (CROSSWALK_TEST_TRUST=untrusted); skipped otherwise.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cleanUp, crosswalkApi, diagnosticsWhere, on, openDraft, remove, workspaceFolder, writeText } from './drafts';
+import { cleanUp, crosswalkApi, diagnosticsWhere, exists, on, openDraft, remove, workspaceFolder, writeText } from './drafts';
 import { ruleId, waitFor } from './helpers';
 
 const CLINICAL = '---\naudience: clinical\n---\n\n';
@@ -25,6 +25,8 @@ describe('@untrusted Restricted Mode', function () {
     const tag = Date.now().toString(36);
     const glossary = vscode.Uri.joinPath(folder, `tmp-untrusted-${tag}.yaml`);
     await writeText(glossary, 'version: 1\nterms:\n  - term: UAT\n    override: true\n    familiar_to: [it, clinical]\n');
+    const settingsFolder = vscode.Uri.joinPath(folder, '.vscode');
+    const hadSettings = await exists(settingsFolder);
     const config = vscode.workspace.getConfiguration('crosswalk');
     // The workspace value is written, but Restricted Mode hides it from the extension.
     await config.update('glossaries', [`tmp-untrusted-${tag}.yaml`], vscode.ConfigurationTarget.Workspace);
@@ -36,6 +38,7 @@ describe('@untrusted Restricted Mode', function () {
       await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 1, 'UAT still jargon: the glossary named in workspace settings is not read');
     } finally {
       await config.update('glossaries', undefined, vscode.ConfigurationTarget.Workspace);
+      if (!hadSettings) await remove(settingsFolder);
       await remove(glossary);
     }
   });
