@@ -280,10 +280,9 @@ export function addGlossaryToConfigText(configText: string, glossary: string): s
   const pairIn = (d: YAML.Document) => (d.contents as YAML.YAMLMap).items.find((p) => YAML.isScalar(p.key) && p.key.value === 'glossaries')!;
   const samePath = (a: string) => a.replace(/^\.\//, '') === glossary.replace(/^\.\//, '');
   if (!pair) {
-    return verified(configText, addPair(configText, root, 'glossaries', [glossary], eol), (d) => {
-      const node = d.createNode([glossary]);
-      node.flow = true;
-      (d.contents as YAML.YAMLMap).items.push(d.createPair('glossaries', node));
+    // A block list, as a new .crosswalk.yaml gets it.
+    return verified(configText, addPair(configText, root, 'glossaries', [glossary], eol, true), (d) => {
+      (d.contents as YAML.YAMLMap).items.push(d.createPair('glossaries', [glossary]));
     }, what);
   }
   if (YAML.isSeq(value)) {

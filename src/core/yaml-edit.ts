@@ -150,12 +150,12 @@ export function appendToSeq(text: string, seq: YAML.YAMLSeq, item: unknown, eol:
 }
 
 /** Adds `key: value` after the last key of a map, in the map's style. */
-export function addPair(text: string, map: YAML.YAMLMap, key: string, value: unknown, eol: string): Splice {
+export function addPair(text: string, map: YAML.YAMLMap, key: string, value: unknown, eol: string, blockList = false): Splice {
   if (!map.range) throw new EditRefused('Crosswalk could not find the map in the file.');
   if (map.flow || text[map.range[0]] === '{') return flowInsert(text, map, `${flowText(key)}: ${flowText(value)}`);
   const indent = ' '.repeat(columnOf(text, map.range[0]));
   const at = lineEnd(text, lastContentOffset(text, map));
-  const valueText = blockValue(value, indent, eol);
+  const valueText = blockList && Array.isArray(value) ? value.map((v) => `${eol}${indent}  - ${flowText(v)}`).join('') : blockValue(value, indent, eol);
   return { start: at, end: at, text: `${eol}${indent}${flowText(key)}:${valueText.startsWith(eol) ? '' : ' '}${valueText}` };
 }
 

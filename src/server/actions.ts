@@ -4,8 +4,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, compatibleFixes, disableLineEdit, fixAllFixes, sortedEdits,
-  type Finding, type LintResult, type TextEdit,
+  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, compatibleFixes, disableLineEdit, fixAllFixes, knownAudiencesOf,
+  sortedEdits, type Finding, type LintResult, type TextEdit,
 } from '../index';
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
 import { toDiagnostic, toLspRange } from './convert';
@@ -161,7 +161,8 @@ async function glossaryEdit(config: DocumentConfig, term: string, audience: stri
   if (!isInside(target, root)) throw new Error(`the team glossary ${splitUri(target)?.path ?? target} is outside the workspace folder; Crosswalk writes only inside it.`);
   const files: { uri: string; old: string | undefined; next: string }[] = [];
   const old = await context.readText(target);
-  files.push({ uri: target, old, next: addKnownTermToGlossary(old ?? '', term, audience) });
+  // The built-in audiences of the term stay in the override's list (src/core/edits.ts).
+  files.push({ uri: target, old, next: addKnownTermToGlossary(old ?? '', term, audience, knownAudiencesOf(term)) });
   if (addToConfig) {
     const configUri = loaded.path ? joinUri(base, loaded.path) : resolve(folderPath, '.crosswalk.yaml');
     const configText = await context.readText(configUri);

@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  audiences, createLinter, discoverConfig, markdownToPlainText, mergeConfig, readabilityHoverMarkdown, termHoverMarkdown,
+  audiences, createLinter, discoverConfig, isInside as isInsidePath, markdownToPlainText, mergeConfig, readabilityHoverMarkdown, resolvePath, termHoverMarkdown,
   type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig, type Range as CoreRange,
 } from '../index';
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
@@ -166,13 +166,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
         if (dir !== undefined) {
           loaded = await discoverConfig(dir, (path) => {
             // Search no higher than the workspace folder: a config elsewhere on disk is not this project's.
-            if (stop !== undefined && stop !== '' && path !== stop && !path.startsWith(`${stop}/`)) return Promise.resolve(undefined);
+            if (stop !== undefined && stop !== '' && !isInsidePath(path, stop)) return Promise.resolve(undefined);
             return readText(joinUri(base, path));
-          });
+          }, undefined, stop ? { root: stop } : {});
         }
         const glossaries = [...loaded.glossaries];
         for (const name of settings.config.glossaries ?? []) {
-          const uri = name.startsWith('/') || !folder ? joinUri(base, name) : joinUri(base, `${splitUri(folder)?.path.replace(/\/+$/, '')}/${name}`);
+          // Only inside the workspace folder (src/core/paths.ts): `../outside/file` is not read.
+          if (!folder || !isInsidePath(resolvePath(stop ?? '/', name), stop ?? '/')) continue;
+          const uri = joinUri(base, resolvePath(stop ?? '/', name));
           const text = await readText(uri);
           if (text !== undefined) glossaries.push({ name: splitUri(uri)?.path ?? name, text });
         }

@@ -182,7 +182,8 @@ test('"Add to team glossary" creates the glossary and names it in .crosswalk.yam
     assert.deepEqual(changes[0], { kind: 'create', uri: 'file:///work/project/.crosswalk/glossary.yaml', options: { ignoreIfExists: true } });
     const glossary = applyEdits('', editsFor(add.edit, 'file:///work/project/.crosswalk/glossary.yaml'));
     assert.match(glossary, /term: UAT/);
-    assert.match(glossary, /familiar_to: \[ clinical \]/);
+    // UAT is built in as known to IT: the override keeps IT and adds clinical (issue 9).
+    assert.match(glossary, /familiar_to: \[ it, clinical \]/);
     const config = applyEdits('audience: all\n', editsFor(add.edit, 'file:///work/project/.crosswalk.yaml'));
     assert.equal(config, 'audience: all\nglossaries:\n  - .crosswalk/glossary.yaml\n');
   } finally {

@@ -101,12 +101,12 @@ test('config: glossaries: as one path becomes a list that keeps it; lists gain t
   assert.equal(addGlossaryToConfigText(has, '.crosswalk/glossary.yaml'), has);
   assert.equal(addGlossaryToConfigText('', 'g.yaml'), 'glossaries:\n  - g.yaml\n');
   assert.equal(addGlossaryToConfigText('# settings\r\n', 'g.yaml'), '# settings\r\nglossaries:\r\n  - g.yaml\r\n');
-  assert.equal(addGlossaryToConfigText('rules:\r\n  jargon: off\r\n', 'g.yaml'), 'rules:\r\n  jargon: off\r\nglossaries: [ g.yaml ]\r\n');
+  assert.equal(addGlossaryToConfigText('rules:\r\n  jargon: off\r\n', 'g.yaml'), 'rules:\r\n  jargon: off\r\nglossaries:\r\n  - g.yaml\r\n');
   refuses(() => addGlossaryToConfigText('- a\n- b\n', 'g.yaml'), /not a map/);
   refuses(() => addGlossaryToConfigText('glossaries: {a: 1}\n', 'g.yaml'), /not a list/);
   refuses(() => addGlossaryToConfigText('audience: it\nrules: {jargon: off\n', 'g.yaml'), /not valid YAML \(line 2/);
   const big = 'limit: 12345678901234567890\n';
-  assert.equal(addGlossaryToConfigText(big, 'g.yaml'), `${big}glossaries: [ g.yaml ]\n`);
+  assert.equal(addGlossaryToConfigText(big, 'g.yaml'), `${big}glossaries:\n  - g.yaml\n`);
 });
 
 // ---------------------------------------------------------------- front matter
