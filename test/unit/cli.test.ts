@@ -427,7 +427,8 @@ test('no input hangs or stops the CLI: unbalanced globs, brackets in names, [!a]
     const refused = await run(['check', 'docs/a.md'], dir, { timeoutMs: 10_000 });
     assert.equal(refused.code, 0, refused.err);
     assert.match(refused.out, /Team glossary "fifo\.yaml" could not be read .*not a regular file/);
-    assert.match(refused.out, /Team glossary "\/dev\/zero" could not be read .*not a regular file/);
+    // /dev/zero lies outside the project folder: the path fence (src/core/paths.ts) refuses it before any read.
+    assert.match(refused.out, /Team glossary "\/dev\/zero" is outside the project folder/);
     const pipe = await run(['check', 'docs/pipe.md', 'docs/a.md'], dir, { timeoutMs: 10_000 });
     assert.equal(pipe.code, 2, 'a draft that cannot be read exits 2');
     assert.match(pipe.err, /cannot read docs[\\/]pipe\.md: .*not a regular file/);

@@ -70,8 +70,8 @@ test('CLI: a glossary outside the folder is not read, and the finding names it',
     'ws/project/notice.md': '---\naudience: clinical\n---\n\nUAT starts Monday.\n',
   });
   const { out } = await run(['check', '.'], path.join(root, 'ws', 'project'));
-  assert.match(out, /^\.crosswalk\.yaml:1:\d+ warning Team glossary "\.\.\/\.\.\/outside\.yaml" is outside the project folder/m);
-  assert.match(out, /^notice\.md:5:1 warning "UAT"/m, 'the outside glossary was not used');
+  assert.match(out, /^\.crosswalk\.yaml\n\s+1:\d+\s+warning\s+Team glossary "\.\.\/\.\.\/outside\.yaml" is outside the project folder/m);
+  assert.match(out, /^notice\.md\n\s+5:1\s+warning\s+"UAT"/m, 'the outside glossary was not used');
 });
 
 test('a YAML error in .crosswalk.yaml keeps the valid keys, is reported at its own line, and the CLI exits 2', async () => {
@@ -89,8 +89,8 @@ test('a YAML error in .crosswalk.yaml keeps the valid keys, is reported at its o
   });
   const { code, out } = await run(['check', 'notice.md'], dir);
   assert.equal(code, 2);
-  assert.match(out, /^\.crosswalk\.yaml:4:\d+ error Broken YAML/m);
-  assert.match(out, /^notice\.md:1:\d+ error "HL7 feed"/m, 'rules: and audience: still apply');
+  assert.match(out, /^\.crosswalk\.yaml\n\s+4:\d+\s+error\s+Broken YAML/m);
+  assert.match(out, /^notice\.md\n\s+1:\d+\s+error\s+"HL7 feed"/m, 'rules: and audience: still apply');
 });
 
 test('an alias that names no anchor keeps the other keys of the config and of the front matter', async () => {
