@@ -340,7 +340,7 @@ class Progress {
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
-    const columns = this.io.columns ?? 80;
+    const columns = this.io.columns || 80; // a terminal that reports no width (0) gets 80
     const line = `[${i + 1}/${this.total}] ${file}`;
     this.io.writeErr(`\r\u001b[K${line.length > columns - 1 ? line.slice(0, columns - 2) + '…' : line}`);
   }

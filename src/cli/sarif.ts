@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rules, type Finding, type Severity } from '../index';
+import { rules, type Finding, type Range, type Severity } from '../index';
 import type { FileReport } from './format';
 
 /**
@@ -46,18 +46,20 @@ export function formatSarif(files: readonly (FileReport & { text?: string })[], 
       const key = fingerprintKey(finding, file.text);
       const nth = seen.get(key) ?? 0;
       seen.set(key, nth + 1);
-      const { start, end } = finding.range;
       results.push({
         ruleId: finding.ruleId,
         ruleIndex: index.get(finding.ruleId),
         level: LEVEL[finding.severity] ?? 'note',
         message: { text: finding.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: location,
-            region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: Math.max(end.column, end.line === start.line ? start.column + 1 : 1) },
-          },
-        }],
+        locations: [{ physicalLocation: { artifactLocation: location, region: region(finding.range) } }],
+        // The later uses of the term, which the rules flag only at the first (src/core/types.ts `related`).
+        ...(finding.related?.length ? {
+          relatedLocations: finding.related.map((range, k) => ({
+            id: k + 1,
+            physicalLocation: { artifactLocation: location, region: region(range) },
+            message: { text: `Another use of ${finding.term ? `"${finding.term}"` : 'this'}` },
+          })),
+        } : {}),
         partialFingerprints: { 'crosswalkFinding/v1': createHash('sha256').update(`${key}\u0000${nth}`).digest('hex').slice(0, 32) },
         ...(finding.audience.length ? { properties: { audience: finding.audience, ...(finding.term ? { term: finding.term } : {}) } } : {}),
       });
@@ -95,6 +97,11 @@ export function formatSarif(files: readonly (FileReport & { text?: string })[], 
     }],
   };
   return JSON.stringify(log, null, 2);
+}
+
+/** A SARIF region; an empty range is one character wide, as viewers need. */
+function region({ start, end }: Range): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+  return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: Math.max(end.column, end.line === start.line ? start.column + 1 : 1) };
 }
 
 /** A relative URI under %SRCROOT% for a path inside the working folder, a file: URI otherwise. */

@@ -1,6 +1,6 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -201,6 +201,7 @@ test('a broken team glossary is reported on its own file at the broken line, and
 const DRAFTS = {
   'docs/downtime notice [v2].md': '---\naudience: clinical\n---\n\n# EHR downtime\n\nThe EHR is down on Saturday. UAT of the HL7 feed starts [DATE].\n',
   'docs/it.md': '---\naudience: it\n---\n\nThe HL7 feed is paused while the interface engine restarts.\n',
+  'docs/again.md': '---\naudience: clinical\n---\n\nThe HL7 feed pauses. Later the HL7 feed restarts.\n',
 };
 
 test('sarif: valid SARIF 2.1.0 (OASIS schema), rules with descriptions and help, relative URIs, fingerprints that survive moved lines', async () => {
@@ -227,7 +228,9 @@ test('sarif: valid SARIF 2.1.0 (OASIS schema), rules with descriptions and help,
   const findings = json(await run(['check', 'docs', '--format', 'json'], dir)).files.flatMap((f) => f.findings);
   assert.equal(runObject.results.length, findings.length, 'one result per finding');
   const uris = new Set(runObject.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
-  assert.deepEqual([...uris].sort(), ['docs/downtime%20notice%20%5Bv2%5D.md', 'docs/it.md']);
+  assert.deepEqual([...uris].sort(), ['docs/again.md', 'docs/downtime%20notice%20%5Bv2%5D.md', 'docs/it.md']);
+  const again = runObject.results.find((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'docs/again.md' && r.ruleId === 'jargon') as SarifResult & { relatedLocations?: { physicalLocation: { region: { startColumn: number } } }[] };
+  assert.equal(again?.relatedLocations?.[0]?.physicalLocation.region.startColumn, 32, 'the later use of the term is a related location');
   for (const r of runObject.results) {
     assert.equal(r.locations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     assert.equal(driver.rules[r.ruleIndex].id, r.ruleId);
@@ -453,6 +456,25 @@ test('no input hangs or stops the CLI: unbalanced globs, brackets in names, [!a]
   assert.match(huge.out, /in 3 drafts\./, 'the other drafts are reported');
   assert.equal(huge.err.split('\n').length, 1, 'nothing else on standard error (no progress line off a terminal)');
   assert.match((await run(['check', 'docs/a.md', '--output', 'docs/a.md'], dir)).err, /would be overwritten/);
+});
+
+test('on a terminal, a progress line on standard error while many drafts are checked, cleared at the end', async (t) => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 25; i++) files[`d/${String(i).padStart(2, '0')}.md`] = 'Fine.\n';
+  const dir = workspace(files);
+  // util-linux `script` runs the CLI on a pseudo-terminal, as a user's shell would.
+  const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    t.skip('no script(1) to provide a terminal');
+    return;
+  }
+  const command = [process.execPath, cli, 'check', 'd'].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const tty = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(tty.status, 0, tty.stdout);
+  assert.ok(tty.stdout.includes('\r\u001b[K[1/25] d/00.md'), `a progress line: ${JSON.stringify(tty.stdout.slice(0, 200))}`);
+  assert.match(tty.stdout, /No problems in 25 drafts\./);
+  const piped = await run(['check', 'd'], dir);
+  assert.equal(piped.err, '', 'nothing on standard error off a terminal');
 });
 
 test('files: and ignore: are in the config schema', () => {
