@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { configFor, forgetConfigs, type DocumentConfig } from './config-loader';
 import { engine, type Core } from './engine';
 import { toDiagnostic } from './findings';
+import { log } from './log';
+import { draftVerdict, OptIns } from './scope';
 import { readSettings } from './settings';
 
 interface DocumentState {
@@ -14,6 +16,8 @@ interface DocumentState {
   generation: number;
   /** The check under way, so that a hover or code action can wait for it. */
   inflight?: Promise<Core.LintResult | undefined>;
+  /** Why the last check of this version did not check it (not a draft, too large, disabled). */
+  skipped?: { version: number; reason: string; canOptIn: boolean };
 }
 
 export function isConfigFile(uri: vscode.Uri): boolean {
@@ -34,6 +38,23 @@ export class Checker implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a draft's findings are published. */
   readonly onDidCheck = this.changed.event;
+  readonly optIns: OptIns;
+
+  constructor(memento?: vscode.Memento) {
+    this.optIns = new OptIns(memento);
+  }
+
+  /** Why this version of the draft was not checked, if it was not: for the status item and messages. */
+  skipped(document: vscode.TextDocument): { reason: string; canOptIn: boolean } | undefined {
+    const skipped = this.states.get(document.uri.toString())?.skipped;
+    return skipped?.version === document.version ? skipped : undefined;
+  }
+
+  /** "Check this file": a Markdown file left out by the scope rules is checked from now on. */
+  async optIn(document: vscode.TextDocument): Promise<Core.LintResult | undefined> {
+    await this.optIns.add(document.uri);
+    return this.check(document);
+  }
 
   /** The audiences this draft's config knows (team audiences included), for labels and pickers. */
   audiences(document: vscode.TextDocument): Core.AudienceCatalog {
@@ -43,6 +64,11 @@ export class Checker implements vscode.Disposable {
   result(document: vscode.TextDocument): Core.LintResult | undefined {
     const state = this.states.get(document.uri.toString());
     return state?.version === document.version ? state.result : undefined;
+  }
+
+  /** The last findings of this draft, of whichever version was checked last (the status item's while typing). */
+  latest(document: vscode.TextDocument): Core.LintResult | undefined {
+    return this.states.get(document.uri.toString())?.result;
   }
 
   /** Checks after the typing delay; the timer restarts with every edit. */
@@ -68,6 +94,7 @@ export class Checker implements vscode.Disposable {
       const inflight = this.states.get(document.uri.toString())?.inflight;
       const next = inflight ? await inflight : await this.check(document);
       if (next && this.result(document) === next) return next;
+      if (this.skipped(document)) return undefined;
       if (!isDraft(document) || document.isClosed || !readSettings(document.uri).enable) return undefined;
     }
     return this.result(document);
@@ -87,14 +114,16 @@ export class Checker implements vscode.Disposable {
   private async run(document: vscode.TextDocument): Promise<Core.LintResult | undefined> {
     const settings = readSettings(document.uri);
     const key = document.uri.toString();
+    const state = this.state(document);
     if (!settings.enable) {
       this.diagnostics.delete(document.uri);
+      this.skip(document, state, 'crosswalk.enable is off', false);
       return undefined;
     }
-    const state = this.state(document);
     const generation = ++state.generation;
     const text = document.getText();
     if (text.length > settings.maxFileSize) {
+      this.skip(document, state, `it is ${Math.round(text.length / 1000)} KB, over crosswalk.maxFileSize`, false);
       // Never half-checked in silence: say so where the writer looks.
       const notice = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
         `Crosswalk skipped this draft: it is ${Math.round(text.length / 1000)} KB, over the crosswalk.maxFileSize setting (${Math.round(settings.maxFileSize / 1000)} KB).`,
@@ -112,6 +141,12 @@ export class Checker implements vscode.Disposable {
     }
     if (generation !== state.generation || document.isClosed || !this.states.has(key)) return undefined;
     this.publishConfigProblems(config);
+    const verdict = draftVerdict(document.uri, document.getText(), this.optIns);
+    if (!verdict.draft) {
+      this.diagnostics.delete(document.uri);
+      this.skip(document, state, verdict.reason, true);
+      return undefined;
+    }
     if (!state.linter || state.configKey !== config.key) {
       state.linter = engine().createLinter(config.options);
       state.configKey = config.key;
@@ -124,9 +159,18 @@ export class Checker implements vscode.Disposable {
     if (generation !== state.generation || document.isClosed || document.version !== version) return undefined;
     state.result = result;
     state.version = version;
+    state.skipped = undefined;
     this.diagnostics.set(document.uri, result.findings.map(toDiagnostic));
     this.changed.fire(document);
     return result;
+  }
+
+  /** Remembers why this version was not checked, logs it once per reason, and tells the status item. */
+  private skip(document: vscode.TextDocument, state: DocumentState, reason: string, canOptIn: boolean): void {
+    if (state.skipped?.reason !== reason) log.info(`Not checking ${vscode.workspace.asRelativePath(document.uri)}: ${reason}.`);
+    state.skipped = { version: document.version, reason, canOptIn };
+    state.result = undefined;
+    this.changed.fire(document);
   }
 
   /**

@@ -33,6 +33,8 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
         const allow = new vscode.CodeAction(`Allow "${finding.term}" in this document`, vscode.CodeActionKind.QuickFix);
         try {
           allow.edit = toWorkspaceEdit(document.uri, [engine().allowTermEdit(text, finding.term)]);
+          // Run after the edit: the user is told what changed and where (no silent commands).
+          allow.command = { title: allow.title, command: 'crosswalk.tell', arguments: [`Allowed "${finding.term}" in ${vscode.workspace.asRelativePath(document.uri)}: added to its front matter allow list.`] };
         } catch (error) {
           // A front matter the writer will not touch: the action says why instead of vanishing.
           if (!isRefusal(error)) throw error;

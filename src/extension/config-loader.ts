@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { engine, type Core } from './engine';
+import { log } from './log';
 import { mergeConfig, readSettings } from './settings';
 
 export interface DocumentConfig {
@@ -55,6 +56,7 @@ async function findConfig(base: vscode.Uri | undefined, folder: vscode.Workspace
     }
     const text = await read(target.uri);
     if (text !== undefined) glossaries.push({ name: target.uri.path, text });
+    else log.warn(`The glossary ${name} named in the crosswalk.glossaries setting could not be read (${target.uri.path}).`);
   }
   if (refused.length && folder) {
     // Settings have no line of their own to point at: the workspace's settings file carries the finding.
@@ -62,6 +64,13 @@ async function findConfig(base: vscode.Uri | undefined, folder: vscode.Workspace
     const at = { line: 1, column: 1, offset: 0 };
     const findings = refused.map((message) => ({ ruleId: 'config', severity: 'warning' as const, audience: [], fixes: [], message, range: { start: at, end: at } }));
     loaded = { ...loaded, problems: [...loaded.problems, { path: settingsFile.path, findings }] };
+  }
+  const where = base ? vscode.workspace.asRelativePath(base) : 'an untitled draft';
+  if (loaded.path) log.info(`Config for ${where}: ${loaded.path}`);
+  else log.info(`Config for ${where}: no .crosswalk.yaml found in the workspace folder; settings and defaults apply.`);
+  for (const glossary of glossaries) log.info(`Glossary loaded: ${glossary.name}`);
+  for (const problem of loaded.problems) {
+    for (const finding of problem.findings) log.warn(`${problem.path}:${finding.range.start.line}: ${finding.message}`);
   }
   return { loaded, glossaries };
 }

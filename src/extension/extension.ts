@@ -3,6 +3,7 @@ import { Checker, isConfigFile, isDraft } from './checker';
 import { CrosswalkCodeActions } from './code-actions';
 import { registerCommands } from './commands';
 import { CrosswalkHover } from './hover';
+import { log, toldMessages } from './log';
 import { readSettings } from './settings';
 import { AudienceStatus } from './status';
 
@@ -12,16 +13,19 @@ const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 export interface CrosswalkApi {
   checker: Checker;
   status: AudienceStatus;
+  /** The lines sent to the "Crosswalk" output channel, and what commands told the user (for tests). */
+  log: { readonly lines: readonly string[]; readonly told: readonly string[] };
 }
 
 export function activate(context: vscode.ExtensionContext): CrosswalkApi {
-  const checker = new Checker();
+  const checker = new Checker(context.workspaceState);
   let configTimer: ReturnType<typeof setTimeout> | undefined;
   context.subscriptions.push({ dispose: () => clearTimeout(configTimer) });
   const status = new AudienceStatus(checker);
   context.subscriptions.push(
     checker,
     status,
+    { dispose: () => log.dispose() },
     vscode.languages.registerHoverProvider(MARKDOWN, new CrosswalkHover(checker)),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new CrosswalkCodeActions(checker), {
       providedCodeActionKinds: CrosswalkCodeActions.kinds,
@@ -60,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): CrosswalkApi {
     if (isConfigFile(document.uri)) checker.checkConfigDocument(document);
     else void checker.check(document);
   }
-  return { checker, status };
+  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } } };
 }
 
 export function deactivate(): void {

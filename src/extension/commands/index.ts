@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Checker } from '../checker';
+import { log, recordTold, tell } from '../log';
 import { addToGlossary } from './add-to-glossary';
 import { checkWorkspace } from './check-workspace';
 import { newFromTemplate } from './new-from-template';
@@ -13,12 +14,49 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
     vscode.commands.registerCommand('crosswalk.setAudience', (audience?: string | string[], uri?: vscode.Uri) => setAudience(audience, uri)),
     vscode.commands.registerCommand('crosswalk.addToGlossary', async (uri: vscode.Uri, term: string, audience: string) => {
       const target = await addToGlossary(uri, term, audience);
-      if (target) checker.recheckAll();
+      if (target) {
+        const title = checker.audiences(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? ({ uri } as vscode.TextDocument)).title(audience);
+        tell(`Added "${term}" to the team glossary ${vscode.workspace.asRelativePath(target)} as known to ${title} readers.`);
+        checker.recheckAll();
+      }
       return target;
     }),
     vscode.commands.registerCommand('crosswalk.checkDocument', async () => {
       const document = vscode.window.activeTextEditor?.document;
-      return document ? checker.check(document) : undefined;
+      if (!document) {
+        void vscode.window.showInformationMessage('Open a Markdown draft to check it.');
+        return undefined;
+      }
+      const result = await checker.current(document);
+      const name = vscode.workspace.asRelativePath(document.uri);
+      const skipped = checker.skipped(document);
+      if (result) {
+        const n = result.findings.length;
+        tell(`Crosswalk checked ${name}: ${n} finding${n === 1 ? '' : 's'}.`);
+      } else if (skipped?.canOptIn) {
+        const message = `Crosswalk does not check ${name}: ${skipped.reason}.`;
+        log.info(message);
+        void vscode.window.showInformationMessage(message, 'Check this file').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('crosswalk.checkThisFile', document.uri);
+        });
+        recordTold(message);
+      } else if (skipped) {
+        tell(`Crosswalk did not check ${name}: ${skipped.reason}.`, true);
+      }
+      return result;
+    }),
+    vscode.commands.registerCommand('crosswalk.checkThisFile', async (uri?: vscode.Uri) => {
+      const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document) return undefined;
+      const result = await checker.optIn(document);
+      const n = result?.findings.length ?? 0;
+      tell(`Crosswalk now checks ${vscode.workspace.asRelativePath(document.uri)}: ${n} finding${n === 1 ? '' : 's'}.`);
+      return result;
+    }),
+    vscode.commands.registerCommand('crosswalk.showLog', () => log.show()),
+    // Run by code actions after their edit (Allow), so that no action is silent.
+    vscode.commands.registerCommand('crosswalk.tell', (message: unknown) => {
+      if (typeof message === 'string') tell(message);
     }),
     // Arguments (all optional, for keybindings and tests): a scenario or snippet name, then an
     // audience; or one object `{ scenario, audience }`, as a keybinding's `args` gives it.

@@ -1,0 +1,106 @@
+// Issue 16 in a real VS Code: the audience in the status bar (per section, per draft, never
+// another draft's data), which Markdown files are drafts, and commands that say what they did.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { cleanUp, closeEverything, crosswalkApi, openDraft, remove, track, workspaceFolder, writeText } from './drafts';
+import { waitFor } from './helpers';
+
+const CLINICAL_DRAFT = '---\naudience: clinical\n---\n\n';
+
+async function statusShows(expect: RegExp, what: string): Promise<string> {
+  const api = await crosswalkApi();
+  await waitFor(() => api.status.visible && expect.test(api.status.text), 15_000, `${what} (the status shows ${JSON.stringify(api.status.text)})`).catch((error: Error) => assert.fail(error.message));
+  return api.status.text;
+}
+
+async function told(expect: RegExp, what: string): Promise<string> {
+  const api = await crosswalkApi();
+  const found = await waitFor(() => api.log.told.find((m) => expect.test(m)), 15_000, `${what} (told: ${JSON.stringify(api.log.told.slice(-5))})`).catch((error: Error) => assert.fail(error.message));
+  return found;
+}
+
+/** A project document under a folder of its own, opened in an editor; the folder goes in cleanUp. */
+async function openProjectDocument(name: string, text: string): Promise<vscode.TextDocument> {
+  const folder = vscode.Uri.joinPath(workspaceFolder().uri, `tmp-scope-${Date.now().toString(36)}`);
+  const uri = vscode.Uri.joinPath(folder, name);
+  await writeText(uri, text);
+  track(uri);
+  track(folder);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+describe('Status bar: the audience of the active draft', () => {
+  after(closeEverything);
+  afterEach(cleanUp);
+
+  it('follows the cursor from section to section, and its screen reader label is plain text', async () => {
+    const api = await crosswalkApi();
+    const { editor } = await openDraft('status-sections', '---\naudience: clinical\n---\n\nThe new lab system starts Monday.\n\n<!-- audience: admin -->\n\nThe budget for the new lab system is approved.\n');
+    editor.selection = new vscode.Selection(4, 0, 4, 0);
+    await statusShows(/^\$\(person\) Audience: Clinical · grade \d+(\.\d)?$/, 'the clinical section');
+    assert.match(api.status.label, /^Crosswalk audience here: Clinical\. Grade level \d+(\.\d)?\. \d+ findings?\. Activate to set the audience\.$/);
+    assert.doesNotMatch(api.status.label, /\$\(/, 'no icon names in the label');
+    editor.selection = new vscode.Selection(8, 3, 8, 3);
+    await statusShows(/Audience: Admin · grade/, 'the admin section once the cursor is in it');
+    editor.selection = new vscode.Selection(4, 1, 4, 1);
+    await statusShows(/Audience: Clinical · grade/, 'the clinical section again');
+  });
+
+  it('never shows another draft\'s data: a README left out says so and offers "Check this file"', async () => {
+    const api = await crosswalkApi();
+    await openDraft('status-admin', '---\naudience: admin\n---\n\nThe committee will operationalize the comprehensive standardization initiative subsequently.\n');
+    await statusShows(/Audience: Admin · grade/, 'the admin draft');
+    const readme = await openProjectDocument('README.md', '# Tool\n\nUAT starts Monday. Log in with SSO.\n');
+    await statusShows(/^\$\(circle-slash\) Crosswalk: not a draft$/, 'the README is not a draft');
+    assert.doesNotMatch(api.status.text, /Admin|grade/, 'nothing of the admin draft');
+    assert.match(api.status.label, /README\.md is a project document/);
+    assert.equal(api.status.command?.command, 'crosswalk.checkThisFile');
+    assert.equal(vscode.languages.getDiagnostics(readme.uri).filter((d) => d.source === 'crosswalk').length, 0, 'no findings on the README');
+
+    // Check This Draft says why it did not check it.
+    await vscode.commands.executeCommand('crosswalk.checkDocument');
+    await told(/Crosswalk does not check .*README\.md: README\.md is a project document/, 'Check This Draft says why the README is left out');
+
+    // One click on the item: the README is checked from now on.
+    await vscode.commands.executeCommand(api.status.command.command, ...(api.status.command.arguments ?? []));
+    await statusShows(/Audience: All · grade/, 'the README checked for the default audience');
+    await told(/Crosswalk now checks .*README\.md: \d+ findings?\./, 'the opt-in is announced with the count');
+    await waitFor(() => vscode.languages.getDiagnostics(readme.uri).some((d) => d.source === 'crosswalk'), 15_000, 'findings on the README once opted in');
+  });
+
+  it('checks a README that declares its audience', async () => {
+    await openProjectDocument('CHANGELOG.md', '---\naudience: it\n---\n\n# Changes\n\nThe feed moves to the new server on Monday.\n');
+    await statusShows(/Audience: IT · grade/, 'a changelog meant for IT readers is checked');
+  });
+});
+
+describe('Commands say what they did', () => {
+  after(closeEverything);
+  afterEach(cleanUp);
+
+  it('Check This Draft names the file and the count; the output channel logs the config search', async () => {
+    const api = await crosswalkApi();
+    const { document } = await openDraft('told-check', `${CLINICAL_DRAFT}UAT starts Monday.\n`);
+    await vscode.commands.executeCommand('crosswalk.checkDocument');
+    const name = vscode.workspace.asRelativePath(document.uri);
+    await told(new RegExp(`^Crosswalk checked ${name.replace(/[.]/g, '\\.')}: [1-9]\\d* findings?\\.$`), 'Check This Draft\'s message');
+    assert.ok(api.log.lines.some((l) => /^info Config for .*: (no \.crosswalk\.yaml found|\/)/.test(l)), `the config search is logged (${JSON.stringify(api.log.lines.slice(-5))})`);
+  });
+
+  it('Check All Drafts says which drafts it skipped and why', async () => {
+    const folder = vscode.Uri.joinPath(workspaceFolder().uri, `tmp-scope-all-${Date.now().toString(36)}`);
+    const readme = vscode.Uri.joinPath(folder, 'CONTRIBUTING.md');
+    await writeText(readme, '# Contributing\n\nRun UAT first.\n');
+    track(folder);
+    const summary = await vscode.commands.executeCommand<{ skippedFiles: { path: string; reason: string }[] }>('crosswalk.checkWorkspace');
+    assert.ok(summary);
+    const skipped = summary.skippedFiles.find((f) => f.path.endsWith('CONTRIBUTING.md'));
+    assert.ok(skipped, `CONTRIBUTING.md is skipped (${JSON.stringify(summary.skippedFiles)})`);
+    assert.match(skipped.reason, /project document/);
+    assert.equal(vscode.languages.getDiagnostics(readme).filter((d) => d.source === 'crosswalk').length, 0);
+    await told(/^Crosswalk checked \d+ drafts?: .* \d+ skipped: .*CONTRIBUTING\.md \(CONTRIBUTING\.md is a project document, not a message\)/, 'the summary names the skipped file and why');
+    await remove(folder);
+  });
+});
