@@ -136,12 +136,12 @@ export class Checker implements vscode.Disposable {
     try {
       config = await configFor(document);
     } catch (error) {
-      config = { options: { audience: settings.defaultAudience }, problems: [], key: 'fallback' };
+      config = { options: { audience: settings.defaultAudience }, problems: [], key: 'fallback', scope: {} };
       void vscode.window.showWarningMessage(`Crosswalk could not read its configuration: ${(error as Error).message}`);
     }
     if (generation !== state.generation || document.isClosed || !this.states.has(key)) return undefined;
     this.publishConfigProblems(config);
-    const verdict = draftVerdict(document.uri, document.getText(), this.optIns);
+    const verdict = draftVerdict(document.uri, document.getText(), this.optIns, config, settings.files);
     if (!verdict.draft) {
       this.diagnostics.delete(document.uri);
       this.skip(document, state, verdict.reason, true);

@@ -9,6 +9,8 @@ export interface DocumentConfig {
   configUri?: vscode.Uri;
   problems: { uri: vscode.Uri; findings: Core.Finding[] }[];
   key: string;
+  /** `files:` and `ignore:` of the `.crosswalk.yaml` in force, relative to its folder (src/extension/scope.ts). */
+  scope: Pick<Core.CrosswalkConfig, 'files' | 'ignore'>;
 }
 
 const decoder = new TextDecoder();
@@ -113,6 +115,7 @@ export async function configFor(document: vscode.TextDocument): Promise<Document
     configUri: loaded.path ? uriOf(loaded.path) : undefined,
     problems: loaded.problems.map((p) => ({ uri: uriOf(p.path), findings: p.findings })),
     key: JSON.stringify([options.audience, options.config, glossaries.map((g) => g.text)]),
+    scope: { files: loaded.config.files, ignore: loaded.config.ignore },
   };
 }
 

@@ -7,6 +7,8 @@ export interface CrosswalkSettings {
   run: 'onType' | 'onSave';
   delay: number;
   maxFileSize: number;
+  /** Which Markdown files are drafts, .gitignore-style patterns relative to the workspace folder; empty: the defaults. */
+  files: string[];
   /** Config from settings; `.crosswalk.yaml` overrides it key by key. */
   config: Core.CrosswalkConfig;
 }
@@ -25,6 +27,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): CrosswalkSettin
     run: c.get<'onType' | 'onSave'>('run', 'onType'),
     delay: c.get<number>('delay', 300),
     maxFileSize: c.get<number>('maxFileSize', 1_000_000),
+    files: (c.get<unknown[]>('files') ?? []).filter((f): f is string => typeof f === 'string'),
     config: {
       rules: c.get<Record<string, Core.RuleLevel>>('rules') ?? {},
       audiences,

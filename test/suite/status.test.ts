@@ -2,7 +2,7 @@
 // another draft's data), which Markdown files are drafts, and commands that say what they did.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cleanUp, closeEverything, crosswalkApi, openDraft, remove, track, workspaceFolder, writeText } from './drafts';
+import { cleanUp, closeEverything, crosswalkApi, exists, openDraft, remove, track, workspaceFolder, writeText } from './drafts';
 import { waitFor } from './helpers';
 
 const CLINICAL_DRAFT = '---\naudience: clinical\n---\n\n';
@@ -73,6 +73,62 @@ describe('Status bar: the audience of the active draft', () => {
   it('checks a README that declares its audience', async () => {
     await openProjectDocument('CHANGELOG.md', '---\naudience: it\n---\n\n# Changes\n\nThe feed moves to the new server on Monday.\n');
     await statusShows(/Audience: IT · grade/, 'a changelog meant for IT readers is checked');
+  });
+});
+
+describe('Which files are drafts', () => {
+  after(closeEverything);
+  afterEach(cleanUp);
+
+  async function open(uri: vscode.Uri): Promise<void> {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  }
+
+  it('honours files: and ignore: in .crosswalk.yaml, the decision the CLI makes', async () => {
+    const api = await crosswalkApi();
+    const folder = vscode.Uri.joinPath(workspaceFolder().uri, `tmp-scope-config-${Date.now().toString(36)}`);
+    track(folder);
+    await writeText(vscode.Uri.joinPath(folder, '.crosswalk.yaml'), 'files:\n  - messages/\nignore:\n  - messages/archive/\n');
+    const draft = vscode.Uri.joinPath(folder, 'messages', 'go-live.md');
+    const archived = vscode.Uri.joinPath(folder, 'messages', 'archive', 'old.md');
+    const notes = vscode.Uri.joinPath(folder, 'notes.md');
+    for (const uri of [draft, archived, notes]) await writeText(uri, `${CLINICAL_DRAFT}UAT starts Monday.\n`);
+    for (const uri of [draft, archived, notes]) track(uri);
+
+    await open(draft);
+    await statusShows(/Audience: Clinical · grade/, 'a draft matched by files: is checked');
+    await open(archived);
+    await statusShows(/not a draft/, 'a draft under ignore: is left out');
+    assert.match(api.status.label, /matched by ignore: "messages\/archive\/" in the config/);
+    await open(notes);
+    await statusShows(/not a draft/, 'a file files: does not match is left out');
+    assert.match(api.status.label, /not matched by files: in the config/);
+    assert.ok(api.log.lines.some((l) => l.includes('.crosswalk.yaml') && l.includes(folder.path.split('/').pop() ?? '?')), 'the config found is logged');
+  });
+
+  it('honours the crosswalk.files setting', async () => {
+    const api = await crosswalkApi();
+    const folder = `tmp-scope-setting-${Date.now().toString(36)}`;
+    const root = vscode.Uri.joinPath(workspaceFolder().uri, folder);
+    track(root);
+    const inside = vscode.Uri.joinPath(root, 'drafts', 'notice.md');
+    const outside = vscode.Uri.joinPath(root, 'other.md');
+    for (const uri of [inside, outside]) await writeText(uri, `${CLINICAL_DRAFT}UAT starts Monday.\n`);
+    const settingsFolder = vscode.Uri.joinPath(workspaceFolder().uri, '.vscode');
+    const hadSettings = await exists(settingsFolder);
+    const config = vscode.workspace.getConfiguration('crosswalk');
+    await config.update('files', [`${folder}/drafts/`], vscode.ConfigurationTarget.Workspace);
+    try {
+      await open(inside);
+      await statusShows(/Audience: Clinical · grade/, 'a file the setting names is checked');
+      await open(outside);
+      await statusShows(/not a draft/, 'a file the setting does not name is left out');
+      assert.match(api.status.label, /not matched by the crosswalk\.files setting/);
+    } finally {
+      await config.update('files', undefined, vscode.ConfigurationTarget.Workspace);
+      // Leave the test workspace as it was: no settings file it did not have.
+      if (!hadSettings) await remove(settingsFolder);
+    }
   });
 });
 

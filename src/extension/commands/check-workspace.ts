@@ -105,10 +105,10 @@ async function checkOne(checker: Checker, uri: vscode.Uri, linters: Map<string, 
     return { skipped: `it could not be read (${(error as Error).message})` };
   }
   if (text.length > settings.maxFileSize) return { skipped: 'over crosswalk.maxFileSize' };
-  const verdict = draftVerdict(uri, text, checker.optIns);
-  if (!verdict.draft) return { skipped: verdict.reason };
   // configFor reads nothing from the document but its URI (settings scope, folder, config search).
   const config = await configFor({ uri } as vscode.TextDocument);
+  const verdict = draftVerdict(uri, text, checker.optIns, config, settings.files);
+  if (!verdict.draft) return { skipped: verdict.reason };
   let linter = linters.get(config.key);
   if (!linter) {
     linter = engine().createLinter(config.options);
