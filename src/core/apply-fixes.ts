@@ -90,7 +90,18 @@ function firstAfter(xs: number[], x: number): number {
   return lo;
 }
 
-/** The fixes fix-all applies: the first fix of each finding, those that can apply together. */
+/**
+ * The fixes fix-all applies: the first fix of each finding, those that can apply together. A
+ * finding that stands for several uses of a term offers, of the first fix's kind, one fix that
+ * edits every use: fix-all takes that one, or a draft with the term five times would need five
+ * runs to settle.
+ */
 export function fixAllFixes(findings: readonly Finding[]): Fix[] {
-  return compatibleFixes(findings.flatMap((f) => (f.fixes[0] ? [f.fixes[0]] : [])));
+  return compatibleFixes(findings.flatMap((f) => {
+    const first = f.fixes[0];
+    if (!first) return [];
+    let widest = first;
+    if (f.related?.length) for (const fix of f.fixes) if (fix.kind === first.kind && fix.edits.length > widest.edits.length) widest = fix;
+    return [widest];
+  }));
 }

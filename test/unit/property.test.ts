@@ -1,0 +1,168 @@
+/**
+ * Property-based tests over generated Markdown (fast-check): entities, escapes, links, bold, HTML
+ * comments and audience markers, inline HTML, lists, quotes, tables, front matter, CRLF and lone
+ * CR, emoji, glossary terms and acronyms. CROSSWALK_PROPERTY_RUNS multiplies the runs (e.g. 10
+ * for a long soak); the default, 10,000 cases in all, keeps `npm test` to well under a minute of
+ * one core on an idle machine.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { applyFixes, createLinter, fixAllFixes, lint, type Finding, type LintResult } from '../../src/index';
+
+const SCALE = Math.max(1, Number(process.env.CROSSWALK_PROPERTY_RUNS ?? 1));
+const runs = (n: number) => Math.round(n * SCALE);
+
+const WORDS = ['the', 'feed', 'stops', 'nurses', 'at', 'noon', 'and', 'call', 'us', 'today', 'we', 'will', 'test', 'it', 'was', 'completed', 'for', 'patients'];
+const TERMS = ['HL7 feed', 'HL7', 'CPOE', 'NPO', 'STAT', 'EHR', 'go-live', 'cutover', 'in order to', 'utilize', 'MAR', 'PACS', 'downtime', 'interface engine', 'ADT', 'immediately'];
+const ODD = ['&mdash;', '&amp;', '&nbsp;', '&#x41;', '&copy;', '\\*', '\\[', '\\_', '😀', '👩‍⚕️', '—', 'é', '5%', 'ext. 4471', '(see below)', ',', '.', ';', ':'];
+
+const word = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...WORDS) },
+  { weight: 3, arbitrary: fc.constantFrom(...TERMS) },
+  { weight: 1, arbitrary: fc.constantFrom(...ODD) },
+);
+const phrase = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+const inline = fc.oneof(
+  { weight: 6, arbitrary: phrase },
+  { weight: 1, arbitrary: phrase.map((p) => `**${p}**`) },
+  { weight: 1, arbitrary: phrase.map((p) => `*${p}*`) },
+  { weight: 1, arbitrary: phrase.map((p) => `[${p}](https://wiki.example/${p.length})`) },
+  { weight: 1, arbitrary: fc.constantFrom('`HL7 feed`', '`npm test`') },
+  { weight: 1, arbitrary: fc.constantFrom('<!-- note: the HL7 feed -->', '<!-- audience: it -->', '<!-- audience: clinical -->', '<b>HL7</b>', '<br>') },
+);
+const line = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
+const sentence = line.map((l) => `${l[0].toUpperCase()}${l.slice(1)}.`);
+const block = fc.oneof(
+  { weight: 5, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(' ')) },
+  { weight: 1, arbitrary: fc.tuple(sentence, sentence).map(([a, b]) => `${a}\n${b}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 3 }), line).map(([d, l]) => `${'#'.repeat(d)} ${l}`) },
+  { weight: 2, arbitrary: fc.array(line, { minLength: 1, maxLength: 3 }).map((items) => items.map((i) => `- ${i}`).join('\n')) },
+  { weight: 1, arbitrary: fc.array(line, { minLength: 1, maxLength: 2 }).map((items) => items.map((i, k) => `${k + 1}. ${i}`).join('\n')) },
+  { weight: 1, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 2 }).map((s) => s.map((x) => `> ${x}`).join('\n')) },
+  { weight: 1, arbitrary: fc.tuple(phrase, phrase, phrase, phrase).map(([a, b, c, d]) => `| ${a} | ${b} |\n| --- | --- |\n| ${c} | ${d} |`) },
+  { weight: 1, arbitrary: sentence.map((s) => `<!-- draft notes:\n${s}\n-->`) },
+  { weight: 1, arbitrary: fc.constantFrom('<!-- audience: admin -->', '<!-- crosswalk-disable-next-line jargon -->', '```\nHL7 feed\n```') },
+);
+const frontMatter = fc.option(fc.constantFrom('audience: clinical', 'audience: [admin, it]', 'audience: all\nallow: [EHR]', 'type: downtime\naudience: it'), { nil: undefined });
+const eol = fc.constantFrom('\n', '\n', '\r\n', '\r');
+const draft = fc.tuple(frontMatter, fc.array(block, { minLength: 1, maxLength: 4 }), eol).map(([fm, blocks, nl]) => {
+  const body = blocks.join('\n\n');
+  const text = fm ? `---\n${fm}\n---\n\n${body}\n` : `${body}\n`;
+  return text.replace(/\n/g, nl);
+});
+
+/** Line and column of an offset, counted independently of the engine: LF, CRLF and lone CR end lines. */
+function expectedPosition(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Markup a fix may never take away: what is left of the edited text once escapes are read. */
+const MARKUP = /<!--|-->|[*_[\]<>`|#~]|\]\(/;
+
+function checkRanges(text: string, result: LintResult): void {
+  for (const f of result.findings) {
+    for (const r of [f.range, ...f.fixes.flatMap((x) => x.edits.map((e) => e.range))]) {
+      assert.ok(r.start.offset >= 0 && r.start.offset <= r.end.offset && r.end.offset <= text.length, `range inside the text: ${JSON.stringify(r)}`);
+      for (const p of [r.start, r.end]) assert.deepEqual({ line: p.line, column: p.column }, expectedPosition(text, p.offset), `line/column of offset ${p.offset} (${f.ruleId})`);
+    }
+  }
+}
+
+function checkFixKeepsMarkup(text: string, finding: Finding): void {
+  for (const fix of finding.fixes) {
+    const fixed = applyFixes(text, [fix]);
+    const edits = [...fix.edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
+    // Only its ranges change: what stands before the first and after the last edit is the same.
+    assert.equal(fixed.slice(0, edits[0].range.start.offset), text.slice(0, edits[0].range.start.offset));
+    const tail = text.length - edits[edits.length - 1].range.end.offset;
+    assert.equal(fixed.slice(fixed.length - tail), text.slice(text.length - tail));
+    for (const e of edits) {
+      // Escapes and entities are prose: a fix may replace them whole.
+      const old = text.slice(e.range.start.offset, e.range.end.offset).replace(/\\[!-/:-@[-`{-~]|&#?[A-Za-z0-9]+;/g, '');
+      assert.ok(!MARKUP.test(old), `"${fix.title}" (${finding.ruleId}) edits markup: ${JSON.stringify(text.slice(e.range.start.offset, e.range.end.offset))}`);
+    }
+  }
+}
+
+/**
+ * Known gap, left to message-parts' owner: its insert-section fixes all insert at one place (so
+ * fix-all takes one per run) and a section it inserted is asked for again ("## When", then
+ * "### When"). Until that is fixed, these properties leave `insert` fixes out.
+ */
+const withoutInserts = (findings: Finding[]) => findings.map((f) => ({ ...f, fixes: f.fixes.filter((x) => x.kind !== 'insert') }));
+const fixAll = (text: string) => applyFixes(text, fixAllFixes(withoutInserts(lint(text).findings)));
+const shape = (r: LintResult) => JSON.stringify({ findings: r.findings, audience: r.audience, stats: r.stats, sections: r.sections });
+
+test('every input: no exception, ranges inside the text with the right line and column, fixes keep markup', () => {
+  fc.assert(
+    fc.property(draft, (text) => {
+      const result = lint(text);
+      checkRanges(text, result);
+      for (const f of result.findings) checkFixKeepsMarkup(text, f);
+    }),
+    { numRuns: runs(8000) },
+  );
+});
+
+test('fix-all settles within three passes, and a fix does not bring its finding back there', () => {
+  fc.assert(
+    fc.property(draft, fc.nat(), (text, pick) => {
+      // Known gap: three capitals in a row read as shouting, not acronyms, until a fix replaces one
+      // and the next is revealed, one more per run ("MAR MAR MAR ADT"); such drafts settle later.
+      fc.pre(!/\b[A-Z][A-Z0-9]+\W+[A-Z][A-Z0-9]+\W+[A-Z][A-Z0-9]+\b/.test(text));
+      let current = text;
+      for (let pass = 0; pass < 3; pass++) {
+        const next = fixAll(current);
+        if (next === current) break;
+        current = next;
+      }
+      if (fixAll(current) !== current) {
+        // Known gap, left to jargon's owner: a finding that stands for several uses offers no fix
+        // for every use when its audiences need different wordings, so fix-all takes one use per
+        // run. Anything else that still changes after three runs is a failure.
+        const left = withoutInserts(lint(current).findings).filter((f) => f.fixes.length && !(f.related?.length && f.fixes.every((x) => x.edits.length === 1)));
+        assert.deepEqual(left.map((f) => `${f.ruleId}: ${f.message}`), [], `fix-all still changes ${JSON.stringify(current)}`);
+      }
+
+      const fixable = withoutInserts(lint(text).findings).filter((f) => f.fixes.length);
+      if (!fixable.length) return;
+      const finding = fixable[pick % fixable.length];
+      const fix = finding.fixes[pick % finding.fixes.length];
+      const fixed = applyFixes(text, [fix]);
+      const at = Math.min(...fix.edits.map((e) => e.range.start.offset));
+      const to = at + fix.edits.reduce((n, e) => n + e.newText.length, 0);
+      const back = lint(fixed).findings.filter((f) => f.ruleId === finding.ruleId && f.term === finding.term && f.range.start.offset >= at && f.range.start.offset < Math.max(to, at + 1));
+      assert.deepEqual(back.map((f) => f.message), [], `"${fix.title}" on ${JSON.stringify(text)}`);
+    }),
+    { numRuns: runs(1200) },
+  );
+});
+
+test('an incremental linter after random edits gives what a fresh lint gives', () => {
+  const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.oneof(block, inline, fc.constantFrom('', '\n\n', ' ', '<!--', '-->', '**', '\r\n', '\r')));
+  fc.assert(
+    fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
+      const linter = createLinter();
+      linter.lint(text);
+      let current = text;
+      for (const [at, cut, insert] of edits) {
+        const start = at % (current.length + 1);
+        current = current.slice(0, start) + insert + current.slice(Math.min(current.length, start + cut));
+        const incremental = linter.lint(current);
+        checkRanges(current, incremental);
+        assert.equal(shape(incremental), shape(lint(current)), `incremental differs from fresh on ${JSON.stringify(current)}`);
+      }
+    }),
+    { numRuns: runs(800) },
+  );
+});
