@@ -31,8 +31,8 @@ describe('Template snippets', () => {
   afterEach(cleanUp);
   after(closeEverything);
 
-  it('are 24, each with a fill for every blank', () => {
-    assert.equal(Object.keys(snippets).length, 24);
+  it('are 25, each with a fill for every blank', () => {
+    assert.equal(Object.keys(snippets).length, 25);
     for (const [name, snippet] of Object.entries(snippets)) {
       assert.ok(fills[name], `fills.json has values for "${name}"`);
       const blanks = new Set(snippet.body.join('\n').match(BLANK) ?? []);
