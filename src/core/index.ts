@@ -13,6 +13,7 @@ export { applyFixes, sortedEdits, compatibleFixes, fixAllFixes } from './apply-f
 export { isInside, normalisePath, resolvePath } from './paths';
 export { CONFIG_KEYS } from './config';
 export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
+export { MESSAGE_TYPE_LIST, AUDIENCE_INTERESTS, resolveMessageType, type MessageType, type MessagePart, type Interest } from './message-types';
 export * from './types';
 export { CONFIG_FILE_NAMES, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
 export { termHoverMarkdown, readabilityHoverMarkdown, markdownToPlainText } from './hover-text';

@@ -38,6 +38,8 @@ function column(c: AudienceColumn, order: string[], titles: Record<string, strin
   ${c.undefinedAcronyms.length ? `<ul class="terms">${c.undefinedAcronyms.map((a) => `<li><code>${esc(a)}</code></li>`).join('')}</ul>` : '<p class="muted">None.</p>'}
   <h3>Jargon</h3>
   ${c.jargon.length ? `<ul class="terms">${c.jargon.map((j) => `<li><code>${esc(j.term)}</code>${j.say ? ` → ${esc(j.say)}` : ''}</li>`).join('')}</ul>` : '<p class="muted">None.</p>'}
+  ${c.interests ? `<h3>What they care about</h3>
+  <ul class="interests">${c.interests.map((i) => `<li class="${i.addressed ? 'ok' : 'over'}">${i.addressed ? '✓' : '✗'} ${esc(i.name)}${i.addressed ? '' : ` <span class="muted">(“${esc(i.question)}”)</span>`}</li>`).join('')}</ul>` : ''}
 </section>`;
 }
 
@@ -101,6 +103,8 @@ export function renderReport(report: AudienceReport, cspSource: string, nonce: s
   .rules td { text-align: right; font-variant-numeric: tabular-nums; }
   .rules tr + tr th, .rules tr + tr td { border-top: 1px solid var(--vscode-panel-border, transparent); }
   .terms { margin: 0; padding-left: 18px; }
+  .interests { margin: 0; padding-left: 0; list-style: none; }
+  .interests .over { color: var(--vscode-errorForeground); }
   code { font-family: var(--vscode-editor-font-family); color: var(--vscode-textPreformat-foreground); }
   .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; }
 ${COLOURS.map((name, i) => `  .swatch-${i}, .bar-${i} { background: var(--vscode-charts-${name}); fill: var(--vscode-charts-${name}); }`).join('\n')}

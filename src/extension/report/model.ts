@@ -22,6 +22,11 @@ export interface AudienceColumn {
   /** Jargon terms for this audience, each with the plain wording to use instead. */
   jargon: { term: string; say?: string }[];
   hardSentences: number;
+  /**
+   * What this audience cares about (data/interests.yaml) and whether the draft addresses it, for
+   * drafts of a message type that is checked for it (front matter `type:`); undefined otherwise.
+   */
+  interests?: { name: string; question: string; addressed: boolean }[];
 }
 
 export interface AudienceReport {
@@ -68,7 +73,7 @@ export function buildReport(title: string, text: string, options: Core.LintOptio
   const shown = [...audiences.all, ...draftAudience.filter((a) => !audiences.all.includes(a) && audiences.get(a))];
   const columns = shown.map((audience) => {
     const result = linters.lint(text, audience, options);
-    const column = columnOf(audience, result, options, audiences);
+    const column = columnOf(audience, result, options, audiences, text);
     Object.keys(column.byRule).forEach((r) => seen.add(r));
     return column;
   });
@@ -76,7 +81,7 @@ export function buildReport(title: string, text: string, options: Core.LintOptio
   return { title, draftAudience, columns, rules, ruleTitles: Object.fromEntries(core.rules.map((r) => [r.id, r.title])) };
 }
 
-function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: Core.LintOptions, audiences: Core.AudienceCatalog): AudienceColumn {
+function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: Core.LintOptions, audiences: Core.AudienceCatalog, text: string): AudienceColumn {
   const byRule: Record<string, number> = {};
   for (const f of result.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
   const acronyms = new Set<string>();
@@ -109,5 +114,23 @@ function columnOf(audience: Core.AudienceId, result: Core.LintResult, options: C
     undefinedAcronyms: [...acronyms].sort(),
     jargon: [...jargon].map(([term, say]) => ({ term, say })),
     hardSentences: byRule.readability ?? 0,
+    interests: interestsOf(audience, result, audiences, typeOf(text)),
   };
+}
+
+/** The front matter `type:` of a draft, resolved through its aliases. */
+function typeOf(text: string): Core.MessageType | undefined {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+  const name = front && /^type:\s*["']?([^"'#\r\n]+?)["']?\s*(?:#.*)?$/m.exec(front)?.[1];
+  if (!name) return undefined;
+  const { type, guess } = engine().resolveMessageType(name);
+  return type ?? guess;
+}
+
+function interestsOf(audience: Core.AudienceId, result: Core.LintResult, audiences: Core.AudienceCatalog, type: Core.MessageType | undefined): AudienceColumn['interests'] {
+  if (!type?.interests) return undefined;
+  const list = engine().AUDIENCE_INTERESTS[audiences.get(audience)?.extends ?? audience];
+  if (!list?.length) return undefined;
+  const missing = new Set(result.findings.filter((f) => f.ruleId === 'interests').map((f) => f.data?.interest));
+  return list.map((i) => ({ name: i.name, question: i.question, addressed: !missing.has(i.id) }));
 }
