@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { GLOSSARY_DOMAINS } from '../src/core/builtin-glossary';
 import { BUILTIN_AUDIENCES, rules, type RuleInfo } from '../src/index';
 
 const ROOT = path.join(__dirname, '..');
@@ -91,10 +92,14 @@ function audienceSchema(schema: { properties: Record<string, Json>; definitions:
   };
 }
 
-/** The audience enum and `replace` keys of the glossary schema, edited in place to keep its layout. */
+/** The audience and domain enums and `replace` keys of the glossary schema, edited in place to keep its layout. */
 function glossarySchema(text: string): string {
   const ids = BUILTIN_AUDIENCES.ids;
-  const out = text.replace(/("audience": \{ "type": "string", "enum": )\[[^\]]*\]/, (_m, head: string) => `${head}[${ids.map((id) => JSON.stringify(id)).join(', ')}]`);
+  const list = (values: readonly string[]) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+  const out = text
+    .replace(/("audience": \{ "type": "string", "enum": )\[[^\]]*\]/, (_m, head: string) => `${head}${list(ids)}`)
+    // The glossary's domains are the files src/core/builtin-glossary.ts loads, one per domain.
+    .replace(/("domain": \{ "type": "string", "enum": )\[[^\]]*\]/, (_m, head: string) => `${head}${list(GLOSSARY_DOMAINS)}`);
   return out.replace(/("replace": \{\n(\s*)"type": "object",\n\s*"additionalProperties": false,\n\s*"properties": \{\n)[\s\S]*?\n(\s*)\}/, (_m, head: string, indent: string, close: string) =>
     `${head}${ids.map((id) => `${indent}  ${JSON.stringify(id)}: { "$ref": "#/definitions/text" }`).join(',\n')}\n${close}}`);
 }
