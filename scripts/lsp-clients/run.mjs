@@ -19,7 +19,8 @@ const root = path.resolve(here, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
 
 // "UAT" stands after an accented letter, a dash and an emoji: byte, code point and UTF-16 columns all differ.
-const DRAFT = '---\naudience: clinical\n---\n\n# Downtime\n\nCafé – the order sets 🚑 go live after UAT on Monday.\n';
+// The second sentence keeps a passive-voice finding after the fix, so the re-check is seen to publish a full list.
+const DRAFT = '---\naudience: clinical\n---\n\n# Downtime\n\nCafé – the order sets 🚑 go live after UAT on Monday. The system is switched on at 7.\n';
 const DRAFT_LINE = 6;
 
 const CLIENTS = [
@@ -85,7 +86,7 @@ function checks(r) {
     ['diagnostics on the right characters', uat(diagnostics).length === 1 ? undefined : `underlined: ${JSON.stringify(diagnostics)}`],
     ['hover text', /user acceptance testing/.test(hover) && /For clinical staff here, say: \*?final testing by staff/.test(hover) && /Known to: IT/.test(hover) ? undefined : `hover: ${JSON.stringify(hover)}`],
     ['a quick fix listed and applied', actions.some((t) => t.startsWith('Replace with')) && actions.includes('Allow "UAT" in this document') &&
-      /after final testing by staff before the new system is switched on on Monday\.$/.test(r?.edited_line ?? '') ? undefined : `actions ${JSON.stringify(actions)}, edited line ${JSON.stringify(r?.edited_line)}`],
+      /after final testing on Monday\. The system is switched on at 7\.$/.test(r?.edited_line ?? '') ? undefined : `actions ${JSON.stringify(actions)}, edited line ${JSON.stringify(r?.edited_line)}`],
     ['the server re-checks the edited buffer', r?.after && uat(after).length === 0 && after.some((d) => d.code === 'passive-voice' && d.text === 'is switched')
       ? undefined : `after the edit: ${JSON.stringify(after)}`],
   ];

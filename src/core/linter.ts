@@ -6,6 +6,7 @@ import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document
 import { readFrontMatter, type FrontMatter } from './frontmatter';
 import { Glossary, mergeGlossaries, type GlossaryEntry, type GlossaryFileProblem } from './glossary';
 import { LineIndex } from './positions';
+import { inPlaceWording } from './in-place';
 import { ProseMap } from './prose-map';
 import { fleschKincaidGrade } from './readability';
 import { buildSuppressions } from './suppressions';
@@ -273,7 +274,7 @@ function run(
   } as LintResult;
   // Only hovers and reports read every term occurrence: build them when asked, not per keystroke.
   let terms: TermOccurrence[] | undefined;
-  Object.defineProperty(result, 'terms', { enumerable: true, get: () => (terms ??= termsOf(blocks, index, sources)) });
+  Object.defineProperty(result, 'terms', { enumerable: true, get: () => (terms ??= termsOf(blocks, index, sources, config.audiences.ids)) });
   return result;
 }
 
@@ -441,7 +442,7 @@ function statsOf(blocks: PlacedBlock[], findings: Finding[]) {
   };
 }
 
-function termsOf(blocks: PlacedBlock[], index: LineIndex, sources: Map<string, { title: string; url?: string }>): TermOccurrence[] {
+function termsOf(blocks: PlacedBlock[], index: LineIndex, sources: Map<string, { title: string; url?: string }>, audienceIds: readonly AudienceId[]): TermOccurrence[] {
   const out: TermOccurrence[] = [];
   for (const block of blocks) {
     for (const match of block.analysis.glossary) {
@@ -459,9 +460,19 @@ function termsOf(blocks: PlacedBlock[], index: LineIndex, sources: Map<string, {
         familiarTo: e.familiarTo,
         plain: e.plain,
         replace: e.replace,
+        inPlace: inPlaceNouns(e.term, match.text, audienceIds),
         sources: e.sources.map((key) => sources.get(key) ?? { title: key }),
       });
     }
+  }
+  return out;
+}
+
+function inPlaceNouns(term: string, text: string, audienceIds: readonly AudienceId[]): Partial<Record<AudienceId, string>> {
+  const out: Partial<Record<AudienceId, string>> = {};
+  for (const audience of audienceIds) {
+    const wording = inPlaceWording(term, text, audience);
+    if (wording) out[audience] = wording.noun;
   }
   return out;
 }

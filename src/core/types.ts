@@ -107,6 +107,8 @@ export interface TermOccurrence {
   familiarTo: AudienceId[];
   plain: string;
   replace: Partial<Record<AudienceId, string>>;
+  /** The short wording a fix writes in place of the term, per audience (data/in-place/), when there is one. */
+  inPlace: Partial<Record<AudienceId, string>>;
   sources: { title: string; url?: string }[];
 }
 

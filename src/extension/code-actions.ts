@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Checker } from './checker';
 import { engine, type Core } from './engine';
-import { fixAllEdits, isRefusal, toRange, toWorkspaceEdit } from './findings';
+import { fixAllPlan, isRefusal, toRange, toWorkspaceEdit } from './findings';
+import { readSettings } from './settings';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('crosswalk');
 
@@ -15,7 +16,9 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
     const result = await this.checker.current(document);
     if (!result) return [];
     if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) {
-      return [this.fixAll(document, result.findings, 'Crosswalk: fix all', FIX_ALL_KIND)];
+      // Unattended (on save): the title still says what it does, for the editor's log and menus.
+      const action = this.fixAll(document, result.findings, (title) => `Crosswalk: ${title}`, FIX_ALL_KIND);
+      return action ? [action] : [];
     }
     const actions: vscode.CodeAction[] = [];
     const findings = result.findings.filter((f) => toRange(f.range).intersection(range) !== undefined);
@@ -62,17 +65,25 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
     const ruleIds = [...new Set(findings.filter((f) => f.fixes.length).map((f) => f.ruleId))];
     for (const ruleId of ruleIds) {
       const same = result.findings.filter((f) => f.ruleId === ruleId && f.fixes.length);
-      if (same.length > 1) actions.push(this.fixAll(document, same, `Fix all ${ruleId} problems in this document`, vscode.CodeActionKind.QuickFix));
+      const action = same.length > 1 ? this.fixAll(document, same, (title) => `${title} in this document (${ruleId})`, vscode.CodeActionKind.QuickFix) : undefined;
+      if (action) actions.push(action);
     }
     if (findings.some((f) => f.fixes.length) && result.findings.filter((f) => f.fixes.length).length > 1) {
-      actions.push(this.fixAll(document, result.findings, 'Fix all Crosswalk problems in this document', vscode.CodeActionKind.QuickFix));
+      const action = this.fixAll(document, result.findings, (title) => `${title} in this document (all Crosswalk fixes)`, vscode.CodeActionKind.QuickFix);
+      if (action) actions.push(action);
     }
     return actions;
   }
 
-  private fixAll(document: vscode.TextDocument, findings: Core.Finding[], title: string, kind: vscode.CodeActionKind): vscode.CodeAction {
-    const action = new vscode.CodeAction(title, kind);
-    action.edit = toWorkspaceEdit(document.uri, fixAllEdits(document.getText(), findings));
+  /**
+   * A fix-all action, titled for what it does ("Spell out 4 acronyms"); none when it would do
+   * nothing (every fix left is a rewording, and rewording is not opted in).
+   */
+  private fixAll(document: vscode.TextDocument, findings: Core.Finding[], title: (plan: string) => string, kind: vscode.CodeActionKind): vscode.CodeAction | undefined {
+    const plan = fixAllPlan(document.getText(), findings, readSettings(document.uri).includeRewording);
+    if (plan.count === 0) return undefined;
+    const action = new vscode.CodeAction(title(plan.title), kind);
+    action.edit = toWorkspaceEdit(document.uri, plan.edits);
     return action;
   }
 }

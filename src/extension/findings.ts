@@ -29,12 +29,14 @@ export function toWorkspaceEdit(uri: vscode.Uri, edits: Core.TextEdit[], edit = 
 }
 
 /**
- * The edits of fix-all: the first fix of each finding, those that can apply together (the engine
- * chooses, src/core/apply-fixes.ts), sorted and checked; a second run picks up what was left.
+ * Fix-all's plan: the fixes it may apply unattended (safe ones and first-use spell-outs; rewording
+ * only when `crosswalk.fixAll.includeRewording` opts in), chosen by the engine
+ * (src/core/fix-all.ts), with a title that says what it will do. A second run picks up the rest.
  */
-export function fixAllEdits(text: string, findings: Core.Finding[]): Core.TextEdit[] {
+export function fixAllPlan(text: string, findings: Core.Finding[], includeRewording: boolean): { edits: Core.TextEdit[]; title: string; count: number } {
   const core = engine();
-  return core.sortedEdits(text, core.fixAllFixes(findings));
+  const plan = core.fixAllPlan(findings, { includeRewording });
+  return { edits: core.sortedEdits(text, plan.fixes), title: plan.title, count: plan.fixes.length };
 }
 
 /** True for the engine's EditRefused: a writer that will not change a file it does not understand (src/core/yaml-edit.ts). */

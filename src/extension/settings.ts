@@ -9,6 +9,8 @@ export interface CrosswalkSettings {
   maxFileSize: number;
   /** Which Markdown files are drafts, .gitignore-style patterns relative to the workspace folder; empty: the defaults. */
   files: string[];
+  /** Fix-all and fix-on-save also apply rewording fixes (jargon paraphrases, simpler words), not only safe ones. */
+  includeRewording: boolean;
   /** Config from settings; `.crosswalk.yaml` overrides it key by key. */
   config: Core.CrosswalkConfig;
 }
@@ -28,6 +30,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): CrosswalkSettin
     delay: c.get<number>('delay', 300),
     maxFileSize: c.get<number>('maxFileSize', 1_000_000),
     files: (c.get<unknown[]>('files') ?? []).filter((f): f is string => typeof f === 'string'),
+    includeRewording: c.get<boolean>('fixAll.includeRewording', false),
     config: {
       rules: c.get<Record<string, Core.RuleLevel>>('rules') ?? {},
       audiences,

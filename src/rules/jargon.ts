@@ -4,7 +4,9 @@ import { draftDefinitions } from '../core/definitions';
 import type { GlossaryMatch } from '../core/glossary';
 import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
-import { atSentenceStart, capitalise } from './wording';
+import { formsOf, inPlaceTable, inPlaceWording, type InPlaceWording } from '../core/in-place';
+import { isHardToRead, scoreSentence } from '../core/readability';
+import { applyProseEdits, placeWording, previewOf, spellOut, wordCount, wordsOf, type ProseEdit } from './wording';
 
 const DOMAIN_LABELS: Record<string, string> = {
   clinical: 'clinical',
@@ -26,7 +28,7 @@ export const jargon: Rule = {
   check(doc) {
     const defined = draftDefinitions(doc);
     const findings: RawFinding[] = [];
-    const firsts = new Map<string, { finding: RawFinding; wording?: string; edits: { start: number; end: number; newText: string }[] }>();
+    const firsts = new Map<string, { finding: RawFinding; wording?: string; readers?: AudienceId[]; uses: number; edits: { start: number; end: number; newText: string }[] }>();
     for (const block of doc.blocks) {
       for (const match of block.analysis.glossary) {
         if (defined.entries.has(match.entry)) continue;
@@ -38,7 +40,12 @@ export const jargon: Rule = {
         if (first) {
           if (!isFlagged(block, match, doc)) continue;
           (first.finding.related ??= []).push({ start: at, end: to });
-          if (first.wording) first.edits.push(shift(replacement(block, block.analysis.text, match.start, match.end, first.wording), block.chunkStart));
+          // The same audience's wording, placed for this use (its own article, case, inflection); a use where it does not fit is left.
+          const later = first.readers ? replaceFixes(block, doc, match, first.readers, true)[0] : undefined;
+          if (later) {
+            first.edits.push(...later.edits.map((e) => shift(e, block.chunkStart)));
+            first.uses++;
+          }
           continue;
         }
         const finding = findingFor(block, match, doc);
@@ -47,15 +54,16 @@ export const jargon: Rule = {
         finding.end += block.chunkStart;
         for (const fix of finding.fixes ?? []) fix.edits = fix.edits.map((e) => shift(e, block.chunkStart));
         const replace = finding.fixes?.find((f) => f.kind === 'replace');
-        const wording = (finding.data?.wording as string | undefined);
-        firsts.set(key, { finding, wording, edits: replace ? [...replace.edits] : [] });
+        const wording = finding.data?.wording as string | undefined;
+        const readers = finding.data?.wordingFor as AudienceId[] | undefined;
+        firsts.set(key, { finding, wording, readers, uses: 1, edits: replace ? [...replace.edits] : [] });
         findings.push(finding);
       }
     }
     // One fix replaces every use the finding stands for.
-    for (const { finding, wording, edits } of firsts.values()) {
-      if (!finding.related?.length || !wording || edits.length < 2) continue;
-      finding.fixes?.push({ title: `Replace all ${edits.length} uses with "${wording}"`, kind: 'replace', edits });
+    for (const { finding, wording, uses, edits } of firsts.values()) {
+      if (!finding.related?.length || !wording || uses < 2) continue;
+      finding.fixes?.push({ title: `Replace all ${uses} uses with "${wording}"`, kind: 'replace', edits });
     }
     return findings;
   },
@@ -81,24 +89,24 @@ function findingFor(block: PlacedBlock, match: GlossaryMatch, doc: PreparedDocum
     ? block.audience
     : block.audience.filter((a) => !entry.familiarTo.includes(a));
   const { start, end } = blockRange(block, match.start, match.end);
-  const wordings = wordingsFor(strangers, entry.replace, entry.plain);
+  // The message gives the definition-like plain wording, as the hover does; fixes write the in-place one.
+  const said = strangers.map((a) => entry.replace[a]).find(Boolean) ?? entry.plain;
   const domain = DOMAIN_LABELS[entry.domain] ?? entry.domain;
   // An alias ("downtime PC" for BCA) is not what the expansion spells out.
   const isAbbreviation = Boolean(entry.expansion) && (match.text === entry.term || baseForms(match.text).includes(entry.term));
   const named = isAbbreviation ? `"${match.text}" (${entry.expansion})` : `"${match.text}"`;
-  const advice = wordings.length ? ` Say: "${wordings[0].text}".` : '';
+  const advice = said ? ` Say: "${said}".` : '';
   const message = entry.banned
     ? `${named} is on your team's banned list.${advice}`
     : `${named} is ${domain} jargon that ${doc.config.audiences.describe(strangers)} may not know.${advice}`;
-  const fixes: RawFix[] = wordings.map((w) => ({
-    title: `Replace with "${w.text}"${w.for.length && strangers.length > 1 ? ` (for ${joinWords(w.for.map((a) => doc.config.audiences.label(a)))} readers)` : ''}`,
-    kind: 'replace',
-    edits: [replacement(block, prose, match.start, match.end, w.text)],
-  }));
+  const replaces = replaceFixes(block, doc, match, strangers);
+  const fixes: RawFix[] = replaces.map(({ title, kind, edits }) => ({ title, kind, edits }));
   const alreadySpelled = entry.expansion && prose.slice(Math.max(0, match.start - entry.expansion.length - 3), match.start).toLowerCase().includes(entry.expansion.toLowerCase());
   if (entry.expansion && isAbbreviation && !alreadySpelled) {
-    // Not safe unattended: it is offered at every use, and spelling out every use is noise.
-    fixes.push({ title: `Spell out: "${entry.expansion} (${match.text})"`, kind: 'spell-out', edits: [{ start, end, newText: `${entry.expansion} (${match.text})` }] });
+    const spelled = spellOut(prose, match.start, match.end, entry.expansion, [entry.term, ...entry.aliases]);
+    const preview = previewIn(block, spelled);
+    // Not marked safe here: fix-all takes a spell-out at a term's first flagged use only (src/core/fix-all.ts).
+    fixes.push({ title: `Spell out: "${spelled.find((e) => e.start === match.start)?.newText ?? entry.expansion}"${preview ? `: "${preview}"` : ''}`, kind: 'spell-out', edits: spelled.map((e) => blockEdit(block, e)) });
   }
   return {
     message,
@@ -108,33 +116,134 @@ function findingFor(block: PlacedBlock, match: GlossaryMatch, doc: PreparedDocum
     term: entry.term,
     severity: entry.severity === 'info' ? 'info' : undefined,
     fixes,
-    data: { definition: entry.definition, expansion: entry.expansion, familiarTo: entry.familiarTo, domain: entry.domain, wording: wordings[0]?.text },
+    data: { definition: entry.definition, expansion: entry.expansion, familiarTo: entry.familiarTo, domain: entry.domain, wording: replaces[0]?.wording, wordingFor: replaces[0]?.readers },
   };
 }
 
 /**
- * The edit that puts plain wording in place of a term. Wording that brings its own article ("the
- * electronic messages...") takes the place of the article before the term too, so that "the HL7
- * feed" does not become "the the electronic messages...".
+ * "Replace with" fixes: the term's short in-place wording for each audience it is jargon to
+ * (data/in-place/), placed grammatically (src/rules/wording.ts), one fix per distinct wording.
+ * A term with no in-place wording, a modifier use with no modifier form, a wording that does not
+ * fit, or one that would make the sentence hard or long for these readers, gets none: the hover
+ * keeps the definition and the spell-out fix stays.
  */
-function replacement(block: PlacedBlock, prose: string, from: number, to: number, wording: string): { start: number; end: number; newText: string } {
-  const own = /^(?:the|a|an|our|your)\s/i.test(wording);
-  const article = own ? /\b(?:the|a|an|our|your)\s+$/i.exec(prose.slice(Math.max(0, from - 6), from)) : null;
-  const start = article ? from - article[0].length : from;
-  const upper = article ? /^[A-Z]/.test(article[0]) || atSentenceStart(prose, start) : atSentenceStart(prose, from);
-  return { ...blockRange(block, start, to), newText: upper ? capitalise(wording) : wording };
+/**
+ * `later`: a later use for "Replace all uses": placed as grammatically, but neither re-scored nor
+ * previewed, so that a draft with thousands of uses of one term in one sentence stays linear.
+ */
+function replaceFixes(block: PlacedBlock, doc: PreparedDocument, match: GlossaryMatch, strangers: AudienceId[], later = false): (RawFix & { wording: string; readers: AudienceId[] })[] {
+  const entry = match.entry;
+  const prose = block.analysis.text;
+  const sentence = sentenceAt(block, match.start);
+  const byText = new Map<string, { edits: ProseEdit[]; wording: string; for: AudienceId[] }>();
+  for (const audience of strangers) {
+    const wording = wordingFor(entry, match.text, audience);
+    if (!wording) continue;
+    const placed = placeWording(prose, match.start, match.end, wording, { forms: [entry.term, ...entry.aliases, ...entry.weakAliases], heading: block.analysis.kind === 'heading' });
+    if (!placed) continue;
+    if (!contiguous(block, placed.edits)) continue;
+    const key = JSON.stringify(placed.edits);
+    const existing = byText.get(key);
+    if (existing) existing.for.push(audience);
+    else byText.set(key, { edits: placed.edits, wording: placed.wording, for: [audience] });
+  }
+  const fixes: (RawFix & { wording: string; readers: AudienceId[] })[] = [];
+  for (const { edits, wording, for: readers } of byText.values()) {
+    if (later) {
+      fixes.push({ title: '', kind: 'replace', edits: edits.map((e) => blockEdit(block, e)), wording, readers });
+      continue;
+    }
+    if (makesWorse(doc, block, sentence, edits, readers)) continue;
+    const preview = previewOf(prose.slice(sentence.start, sentence.end), sentence.start, edits);
+    const who = strangers.length > 1 && readers.length < strangers.length ? ` (for ${joinWords(readers.map((a) => doc.config.audiences.label(a)))} readers)` : '';
+    fixes.push({ title: `Replace with "${wording}"${who}: "${preview}"`, kind: 'replace', edits: edits.map((e) => blockEdit(block, e)), wording, readers });
+  }
+  return fixes;
 }
 
-/** One wording per distinct text, the audience-specific ones first, then the neutral one. */
-function wordingsFor(strangers: AudienceId[], replace: Partial<Record<AudienceId, string>>, plain: string): { text: string; for: AudienceId[] }[] {
-  const out: { text: string; for: AudienceId[] }[] = [];
-  for (const audience of strangers) {
-    const text = replace[audience];
-    if (!text) continue;
-    const existing = out.find((w) => w.text === text);
-    if (existing) existing.for.push(audience);
-    else out.push({ text, for: [audience] });
+/**
+ * The in-place wording for one audience: the built-in data, else a team glossary's own short
+ * wording for that audience (a team writes `replace` for its own terms; a short one is a wording
+ * that fits in a sentence, a long one is a definition and stays in the hover).
+ */
+function wordingFor(entry: GlossaryMatch['entry'], text: string, audience: AudienceId): InPlaceWording | undefined {
+  const builtin = aliasWording(entry, text, inPlaceWording(entry.term, text, audience));
+  if (builtin && entry.origin.startsWith('data/glossary/')) return builtin;
+  const team = entry.replace[audience] ?? entry.plain;
+  if (!entry.origin.startsWith('data/glossary/') && team && wordCount(team) <= 5) return { noun: team };
+  return entry.origin.startsWith('data/glossary/') ? undefined : builtin;
+}
+
+/** True when every edit maps onto one stretch of Markdown (no marker inside it), so that markup is kept. */
+function contiguous(block: PlacedBlock, edits: ProseEdit[]): boolean {
+  const map = block.analysis.map;
+  return edits.every((e) => e.end <= e.start || map[e.end - 1] - map[e.start] === e.end - 1 - e.start);
+}
+
+function blockEdit(block: PlacedBlock, edit: ProseEdit): { start: number; end: number; newText: string } {
+  return { ...blockRange(block, edit.start, edit.end), newText: edit.newText };
+}
+
+/** The sentence of the first edit as it will read, for a title; empty for a short sentence already shown. */
+function previewIn(block: PlacedBlock, edits: ProseEdit[]): string {
+  const prose = block.analysis.text;
+  const at = edits[0]?.start ?? 0;
+  const sentence = sentenceAt(block, at);
+  return previewOf(prose.slice(sentence.start, sentence.end), sentence.start, edits);
+}
+
+/**
+ * A fix never makes the text worse for its readers: the changed sentence must not become hard
+ * (readability) or long (long-sentence) for an audience it was not hard or long for.
+ */
+function makesWorse(doc: PreparedDocument, block: PlacedBlock, sentence: { start: number; end: number }, edits: ProseEdit[], readers: AudienceId[]): boolean {
+  const text = block.analysis.text.slice(sentence.start, sentence.end);
+  const before = wordsOf(text);
+  const after = wordsOf(applyProseEdits(text, sentence.start, edits));
+  const beforeScores = scoreSentence(before);
+  const afterScores = scoreSentence(after);
+  const on = (rule: string) => (doc.config.rules[rule] ?? 'warning') !== 'off';
+  return readers.some((a) => {
+    const limits = doc.config.limits[a];
+    if (on('long-sentence') && after.length > limits.sentenceWords && before.length <= limits.sentenceWords) return true;
+    if (on('readability') && block.analysis.kind === 'paragraph' && isHardToRead(afterScores, limits.readability) && !isHardToRead(beforeScores, limits.readability)) return true;
+    return false;
+  });
+}
+
+/**
+ * A longer alias that starts with the term ("rollback plan", "cutover window") keeps its other
+ * words after the term's modifier form ("undo plan"); any other alias with no entry of its own in
+ * data/in-place/ gets no wording, since the term's wording would drop the alias's other words.
+ */
+function aliasWording(entry: GlossaryMatch['entry'], text: string, wording: InPlaceWording | undefined): InPlaceWording | undefined {
+  if (!wording) return undefined;
+  const lowered = text.toLowerCase().replace(/['’]s?$/, '');
+  const term = entry.term.toLowerCase();
+  if (lowered === term || lowered === `${term}s` || lowered === `${term}es` || hasOwnEntry(text)) return wording;
+  const rest = /^(\S+(?:\s+\S+)*?)\s+(.+)$/.exec(text);
+  if (rest && text.toLowerCase().startsWith(`${term} `) && wording.modifier) {
+    const tail = text.slice(entry.term.length).trim();
+    return { noun: `the ${wording.modifier} ${tail.replace(/['’]s?$/, '').replace(/s$/, '')}`, plural: `${wording.modifier} ${tail.replace(/['’]s?$/, '').replace(/s?$/, 's')}` };
   }
-  if (plain && (out.length === 0 || strangers.length > 1) && !out.some((w) => w.text === plain)) out.push({ text: plain, for: [] });
-  return out;
+  return undefined;
+}
+
+function hasOwnEntry(text: string): boolean {
+  return formsOf(text).some((f) => inPlaceTable().has(f));
+}
+
+/** The sentence holding prose offset `at` (binary search: sentences are in order), or the whole block. */
+function sentenceAt(block: PlacedBlock, at: number): { start: number; end: number } {
+  const sentences = block.analysis.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return { start: 0, end: block.analysis.text.length };
 }

@@ -1,4 +1,5 @@
-import { docRange, isAllowed, type RawFinding, type Rule } from '../core/document';
+import { docRange, isAllowed, type PlacedBlock, type RawFinding, type RawFix, type Rule } from '../core/document';
+import { spellOut } from './wording';
 import { draftDefinitions } from '../core/definitions';
 import { knownAcronyms, knownToAudiences } from '../core/known-acronyms';
 
@@ -46,7 +47,6 @@ export const undefinedAcronym: Rule = {
           (first.data as { uses: number }).uses++;
           continue;
         }
-        const original = doc.text.slice(start, end);
         const laterAt = defined.acronyms.get(acronym);
         const where = laterAt !== undefined && laterAt > start ? ` It is spelled out later (line ${lineOf(doc.text, laterAt)}): move that to here.` : '';
         const message = entry?.expansion
@@ -58,10 +58,7 @@ export const undefinedAcronym: Rule = {
           end,
           audience,
           term: acronym,
-          fixes: entry?.expansion
-            // Safe unattended: the writer's acronym stays, the glossary's expansion goes before it, once.
-            ? [{ title: `Spell out at first use: "${entry.expansion} (${original})"`, kind: 'spell-out' as const, safe: true, edits: [{ start, end, newText: `${entry.expansion} (${original})` }] }]
-            : [],
+          fixes: entry?.expansion ? [spellOutFix(block, use.start, use.end, entry.expansion, [acronym, entry.term, ...entry.aliases])] : [],
           data: { expansion: entry?.expansion, uses: 1 },
         };
         flagged.set(key, finding);
@@ -71,6 +68,16 @@ export const undefinedAcronym: Rule = {
     return findings;
   },
 };
+
+/**
+ * Safe unattended: the writer's acronym stays, the glossary's expansion goes before it, once; it
+ * reads as English in place (src/rules/wording.ts: capitals, a/an, plurals).
+ */
+function spellOutFix(block: PlacedBlock, from: number, to: number, expansion: string, forms: string[]): RawFix {
+  const edits = spellOut(block.analysis.text, from, to, expansion, forms);
+  const spelled = edits[edits.length - 1].newText;
+  return { title: `Spell out at first use: "${spelled}"`, kind: 'spell-out', safe: true, edits: edits.map((e) => ({ ...docRange(block, e.start, e.end), newText: e.newText })) };
+}
 
 function lineOf(text: string, offset: number): number {
   let line = 1;

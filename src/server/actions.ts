@@ -4,7 +4,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, compatibleFixes, disableLineEdit, fixAllFixes, knownAudiencesOf,
+  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, disableLineEdit, fixAllFixes, fixAllPlan, knownAudiencesOf,
   sortedEdits, type Finding, type LintResult, type TextEdit,
 } from '../index';
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
@@ -123,7 +123,8 @@ export async function buildAction(document: TextDocument, result: LintResult, co
  * a person to read it.
  */
 export function fixAllEdits(text: string, findings: readonly Finding[], unattended: boolean): TextEdit[] {
-  const fixes = unattended ? compatibleFixes(findings.flatMap((f) => f.fixes.filter((fix) => fix.safe).slice(0, 1))) : fixAllFixes(findings);
+  // Unattended: the engine's plan (src/core/fix-all.ts): safe fixes and first-use spell-outs, no rewording.
+  const fixes = unattended ? fixAllPlan(findings).fixes : fixAllFixes(findings);
   return sortedEdits(text, fixes);
 }
 

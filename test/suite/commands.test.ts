@@ -154,6 +154,9 @@ describe('Command: Rewrite for Audience', () => {
     assert.notEqual(editor.document.uri.toString(), document.uri.toString());
     assert.equal(document.getText(), original, 'the original is untouched');
     assert.equal(document.isDirty, false);
+    const diff = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === editor.document.uri.toString());
+    assert.ok(diff && diff.input instanceof vscode.TabInputTextDiff, 'the rewrite opens beside the original in a diff editor');
+    assert.equal(diff.input.original.toString(), document.uri.toString(), 'the original is the left side');
 
     const text = editor.document.getText();
     assert.match(text, /^---\naudience: clinical\ntitle: Testing\n---\n/);

@@ -214,9 +214,14 @@ export async function glossaryTerm(document: vscode.TextDocument, term: string) 
   return occurrence;
 }
 
-/** The plain wording the glossary gives a term for one audience, as the jargon fix writes it. */
-export function wordingFor(term: { replace: Partial<Record<string, string>>; plain: string }, audience: string): string {
-  return term.replace[audience] ?? term.plain;
+/**
+ * The short wording the jargon fix writes in place of a term for one audience (data/in-place/),
+ * without its own article: the writer's article stays where there is one.
+ */
+export function wordingFor(term: { inPlace: Partial<Record<string, string>> }, audience: string): string {
+  const wording = term.inPlace[audience];
+  assert.ok(wording, `an in-place wording for ${audience} readers`);
+  return wording.replace(/^(?:the|a|an) /, '');
 }
 
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

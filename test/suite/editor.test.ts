@@ -70,7 +70,7 @@ describe('Editor: hovers', () => {
     assert.ok(text.includes(term.definition), `the definition "${term.definition}"`);
     assert.match(text, /Known to: IT\b/, 'who knows it');
     assert.match(text, /Not known to: clinical staff/, 'who does not');
-    assert.ok(text.includes(wordingFor(term, 'clinical')), 'what to say instead for this audience');
+    assert.ok(text.includes(term.replace.clinical ?? term.plain), 'what to say instead for this audience (the glossary\'s plain wording)');
   });
 
   it('explains a hard sentence: its grade against the audience\'s target', async () => {
@@ -192,29 +192,91 @@ describe('Editor: quick fixes', () => {
     await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 0 && on(document, ds, 'jargon', 'Cutover').length === 1, 'the row quiet, the table still checked');
   });
 
-  it('fixes every problem of one rule', async () => {
-    const { document } = await openDraft('fix-rule', `${CLINICAL}UAT starts Monday. Log in with SSO. The EDR agent is new: endpoint detection and response (EDR).\n`);
-    const ds = await diagnosticsWhere(document, (list) => on(document, list, 'jargon', 'UAT').length > 0 && on(document, list, 'jargon', 'SSO').length > 0, 'jargon on UAT and SSO');
-    const [finding] = on(document, ds, 'jargon', 'UAT');
-    await apply(await codeAction(document, finding.range, /^Fix all jargon problems in this document/));
-    const text = document.getText();
-    assert.doesNotMatch(text, /\bUAT\b|\bSSO\b/);
-    assert.match(text, /The EDR agent is new/, 'other rules\' findings are left alone');
-    await diagnosticsWhere(document, (list) => !list.some((d) => ruleId(d) === 'jargon') && list.some((d) => ruleId(d) === 'undefined-acronym'), 'every jargon finding to go away, and only those');
+  // Fix-all applies rewordings only when the writer opts in (crosswalk.fixAll.includeRewording);
+  // these tests opt in and check that every fix is then applied. The default is checked below.
+  describe('with rewording opted in', () => {
+    const crosswalkConfig = () => vscode.workspace.getConfiguration('crosswalk');
+    const settingsUri = () => vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
+    let settingsBefore: string | undefined;
+    let vscodeDirExisted = false;
+    before(async () => {
+      settingsBefore = await readText(settingsUri());
+      vscodeDirExisted = await exists(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
+      await crosswalkConfig().update('fixAll.includeRewording', true, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => crosswalkConfig().get('fixAll.includeRewording') === true, 10_000, 'the opt-in setting to take effect');
+    });
+    after(async () => {
+      await crosswalkConfig().update('fixAll.includeRewording', undefined, vscode.ConfigurationTarget.Workspace);
+      // The workspace folder is the repository's test/workspace: leave it as it was.
+      if (settingsBefore !== undefined) await writeText(settingsUri(), settingsBefore);
+      else if (!vscodeDirExisted) await remove(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
+      else await remove(settingsUri());
+    });
+
+    it('fixes every problem of one rule', async () => {
+      const { document } = await openDraft('fix-rule', `${CLINICAL}UAT starts Monday. Log in with SSO. The EDR agent is new. It is endpoint detection and response (EDR).\n`);
+      const ds = await diagnosticsWhere(document, (list) => on(document, list, 'jargon', 'UAT').length > 0 && on(document, list, 'jargon', 'SSO').length > 0, 'jargon on UAT and SSO');
+      const [finding] = on(document, ds, 'jargon', 'UAT');
+      await apply(await codeAction(document, finding.range, /^Reword \d+ phrases? in this document \(jargon\)$/));
+      const text = document.getText();
+      assert.doesNotMatch(text, /\bUAT\b|\bSSO\b/);
+      assert.match(text, /The EDR agent is new/, 'other rules\' findings are left alone');
+      await diagnosticsWhere(document, (list) => !list.some((d) => ruleId(d) === 'jargon') && list.some((d) => ruleId(d) === 'undefined-acronym'), 'every jargon finding to go away, and only those');
+    });
+
+    it('fixes every fixable problem in the draft', async () => {
+      const { document } = await openDraft('fix-all', `${CLINICAL}UAT starts Monday. The EDR agent is new. We will subsequently log in with SSO. It is endpoint detection and response (EDR).\n`);
+      const ds = await diagnosticsWhere(document, (list) => ['jargon', 'undefined-acronym', 'simpler-word'].every((r) => list.some((d) => ruleId(d) === r)), 'jargon, undefined-acronym and simpler-word findings');
+      const [finding] = on(document, ds, 'jargon', 'UAT');
+      await apply(await codeAction(document, finding.range, / in this document \(all Crosswalk fixes\)$/));
+      const text = document.getText();
+      assert.doesNotMatch(text, /\bUAT\b|\bSSO\b|subsequently/);
+      assert.match(text, /[a-z] \(EDR\) agent/, 'EDR is spelled out at its first use');
+      await diagnosticsWhere(document, (list) => !list.some((d) => ['jargon', 'undefined-acronym', 'simpler-word'].includes(ruleId(d) ?? '')), 'the fixable findings to go away');
+    });
+
+    describe('fix all on save', () => {
+      const settingsUri = () => vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
+      let settingsBefore: string | undefined;
+      let vscodeDirExisted = false;
+
+      before(async () => {
+        settingsBefore = await readText(settingsUri());
+        vscodeDirExisted = await exists(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
+        const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+        await editorConfig.update('codeActionsOnSave', { 'source.fixAll.crosswalk': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+        await waitFor(
+          () => JSON.stringify(vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get('codeActionsOnSave')).includes('source.fixAll.crosswalk'),
+          10_000,
+          'the codeActionsOnSave setting to take effect',
+        );
+      });
+
+      after(async () => {
+        await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+        if (settingsBefore !== undefined) await writeText(settingsUri(), settingsBefore);
+        else if (!vscodeDirExisted) await remove(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
+        else await remove(settingsUri());
+      });
+
+      it('applies every fix when the draft is saved (rewording opted in)', async () => {
+        const { document, editor } = await openDraft('fix-on-save', `${CLINICAL}UAT starts Monday.\n`);
+        await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT');
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, 'Log in with SSO.\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn });
+        await vscode.commands.executeCommand('workbench.action.files.save');
+        await waitFor(() => !document.isDirty && !/\bUAT\b|\bSSO\b/.test(document.getText()), 15_000, `the fixes to be applied on save; text: ${JSON.stringify(document.getText())}`);
+        assert.match(document.getText(), /^---\naudience: clinical\n---\n\n[A-Z][^\n]* starts Monday\.\nLog in with [^\n]+\.\n$/, 'both sentences kept, with plain wording');
+        const onDisk = await readText(document.uri);
+        assert.equal(onDisk, document.getText(), 'the fixed text is what was saved');
+        await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon findings to go away');
+      });
+    });
   });
 
-  it('fixes every fixable problem in the draft', async () => {
-    const { document } = await openDraft('fix-all', `${CLINICAL}UAT starts Monday. The EDR agent is new. We will subsequently log in with SSO. It is endpoint detection and response (EDR).\n`);
-    const ds = await diagnosticsWhere(document, (list) => ['jargon', 'undefined-acronym', 'simpler-word'].every((r) => list.some((d) => ruleId(d) === r)), 'jargon, undefined-acronym and simpler-word findings');
-    const [finding] = on(document, ds, 'jargon', 'UAT');
-    await apply(await codeAction(document, finding.range, /^Fix all Crosswalk problems in this document/));
-    const text = document.getText();
-    assert.doesNotMatch(text, /\bUAT\b|\bSSO\b|subsequently/);
-    assert.match(text, /[a-z] \(EDR\)/, 'EDR is spelled out');
-    await diagnosticsWhere(document, (list) => !list.some((d) => ['jargon', 'undefined-acronym', 'simpler-word'].includes(ruleId(d) ?? '')), 'the fixable findings to go away');
-  });
-
-  describe('fix all on save', () => {
+  describe('fix all on save, by default', () => {
     const settingsUri = () => vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
     let settingsBefore: string | undefined;
     let vscodeDirExisted = false;
@@ -222,8 +284,7 @@ describe('Editor: quick fixes', () => {
     before(async () => {
       settingsBefore = await readText(settingsUri());
       vscodeDirExisted = await exists(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
-      const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
-      await editorConfig.update('codeActionsOnSave', { 'source.fixAll.crosswalk': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+      await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', { 'source.fixAll.crosswalk': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
       await waitFor(
         () => JSON.stringify(vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get('codeActionsOnSave')).includes('source.fixAll.crosswalk'),
         10_000,
@@ -238,19 +299,27 @@ describe('Editor: quick fixes', () => {
       else await remove(settingsUri());
     });
 
-    it('applies every fix when the draft is saved', async () => {
-      const { document, editor } = await openDraft('fix-on-save', `${CLINICAL}UAT starts Monday.\n`);
-      await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT');
+    it('applies only safe fixes on save: acronyms spelled out at their first use, no jargon reworded', async () => {
+      const { document, editor } = await openDraft('fix-on-save-safe', `${CLINICAL}UAT starts Monday. Log in with SSO.\n`);
+      await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0 && on(document, ds, 'jargon', 'SSO').length > 0, 'jargon on UAT and SSO');
+      const uat = await glossaryTerm(document, 'UAT');
+      const sso = await glossaryTerm(document, 'SSO');
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, 'Log in with SSO.\n');
+      edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, 'The UAT team meets at noon. Subsequently we log in.\n');
       assert.ok(await vscode.workspace.applyEdit(edit));
       await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn });
       await vscode.commands.executeCommand('workbench.action.files.save');
-      await waitFor(() => !document.isDirty && !/\bUAT\b|\bSSO\b/.test(document.getText()), 15_000, `the fixes to be applied on save; text: ${JSON.stringify(document.getText())}`);
-      assert.match(document.getText(), /^---\naudience: clinical\n---\n\n[A-Z][^\n]* starts Monday\.\nLog in with [^\n]+\.\n$/, 'both sentences kept, with plain wording');
-      const onDisk = await readText(document.uri);
-      assert.equal(onDisk, document.getText(), 'the fixed text is what was saved');
-      await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon findings to go away');
+      const expected = `${CLINICAL}${capitalise(uat.expansion ?? '')} (UAT) starts Monday. Log in with ${sso.expansion} (SSO).\nThe UAT team meets at noon. Subsequently we log in.\n`;
+      await waitFor(() => !document.isDirty && document.getText() === expected, 15_000, `only the safe fixes on save; text: ${JSON.stringify(document.getText())}`);
+      assert.equal(await readText(document.uri), expected, 'what was saved keeps every word the writer wrote');
+    });
+
+    it('offers fix-all titled for what it does, without the rewordings', async () => {
+      const { document } = await openDraft('fix-all-title', `${CLINICAL}UAT starts Monday. The EDR agent is new. Log in with SSO. It is endpoint detection and response (EDR).\n`);
+      const ds = await diagnosticsWhere(document, (list) => on(document, list, 'jargon', 'UAT').length > 0 && on(document, list, 'undefined-acronym', 'EDR').length > 0, 'findings on UAT and EDR');
+      const [finding] = on(document, ds, 'jargon', 'UAT');
+      await apply(await codeAction(document, finding.range, /^Spell out 3 acronyms in this document \(all Crosswalk fixes\)$/));
+      assert.match(document.getText(), /\(UAT\) starts Monday\. The [^\n]+ \(EDR\) agent is new\. Log in with [^\n]+ \(SSO\)\. It is endpoint detection and response \(EDR\)\.\n$/);
     });
   });
 });

@@ -1,42 +1,9 @@
 import * as vscode from 'vscode';
 import type { Checker } from '../checker';
 import { configFor } from '../config-loader';
-import { engine, type Core } from '../engine';
+import { engine } from '../engine';
 import { isRefusal } from '../findings';
 import { audienceChoices } from './set-audience';
-
-/** The fixes "Rewrite for Audience" takes from one finding: plain wording for jargon, spell-out for acronyms. */
-export function rewriteFix(finding: Core.Finding): Core.Fix | undefined {
-  if (finding.ruleId === 'jargon') return finding.fixes.find((f) => f.kind === 'replace');
-  if (finding.ruleId === 'undefined-acronym') return finding.fixes.find((f) => f.kind === 'spell-out');
-  return undefined;
-}
-
-/**
- * The draft rewritten for one audience: front matter `audience:` set to it, every jargon finding
- * for it replaced by its first "Replace with" wording and every undefined acronym spelled out at
- * its first use. Pure: the text in, the new text out.
- */
-export function rewriteText(text: string, audience: Core.AudienceId, options: Core.LintOptions): { text: string; replaced: number; remaining: Core.Finding[] } {
-  const core = engine();
-  // Set the audience first and lint the result: the front matter then names the target audience,
-  // which outranks `.crosswalk.yaml` and settings, so the findings are exactly this audience's.
-  const retargeted = core.applyFixes(text, [core.setAudienceEdit(text, audience)]);
-  const linter = core.createLinter({ ...options, audience });
-  const result = linter.lint(retargeted);
-  const wanted: Core.Fix[] = [];
-  for (const finding of result.findings) {
-    // Sections marked for another audience keep their own wording.
-    if (!finding.audience.includes(audience)) continue;
-    const fix = rewriteFix(finding);
-    if (fix) wanted.push(fix);
-  }
-  // Fixes that clash with one before them are left out, and counted among those remaining.
-  const fixes = core.compatibleFixes(wanted);
-  const rewritten = core.applyFixes(retargeted, fixes);
-  const remaining = linter.lint(rewritten).findings.filter((f) => f.audience.includes(audience) && rewriteFix(f));
-  return { text: rewritten, replaced: fixes.length, remaining };
-}
 
 /**
  * Crosswalk: Rewrite for Audience. Opens a NEW untitled draft with the current draft rewritten
@@ -64,19 +31,23 @@ export async function rewriteForAudience(checker: Checker, audienceArg?: string,
     return undefined;
   }
   const target = resolved.audience[0];
-  let rewritten: ReturnType<typeof rewriteText>;
+  // The rewriting is the engine's (src/rewrite.ts): pure, and tested without VS Code.
+  let rewritten: ReturnType<ReturnType<typeof engine>['rewriteForAudience']>;
   try {
-    rewritten = rewriteText(source.getText(), target, options);
+    rewritten = engine().rewriteForAudience(source.getText(), target, options);
   } catch (error) {
     if (!isRefusal(error)) throw error;
     void vscode.window.showErrorMessage(`Crosswalk could not set the audience of the new draft: ${error.message}`);
     return undefined;
   }
-  const { text, replaced, remaining } = rewritten;
+  const { text, replaced, spelledOut, marked } = rewritten;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });
+  // Side by side with the original, so the writer sees every change.
+  const name = source.uri.path.split('/').pop() ?? 'draft';
+  await vscode.commands.executeCommand('vscode.diff', source.uri, document.uri, `${name} ↔ rewritten for ${target} readers`);
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document) ?? await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });
   void checker.check(document);
-  const left = remaining.length ? ` ${remaining.length} could not be changed in one pass: see the Problems panel.` : '';
-  void vscode.window.showInformationMessage(`Crosswalk rewrote ${replaced} term${replaced === 1 ? '' : 's'} for ${target} readers in a new draft.${left}`);
+  const left = marked ? ` ${marked} place${marked === 1 ? ' is' : 's are'} marked <!-- crosswalk rewrite: … --> for you to finish.` : '';
+  void vscode.window.showInformationMessage(`Crosswalk put ${replaced} term${replaced === 1 ? '' : 's'} in plain words and spelled out ${spelledOut} acronym${spelledOut === 1 ? '' : 's'} for ${target} readers in a new draft.${left}`);
   return editor;
 }
