@@ -161,7 +161,7 @@ test('bad usage, unreadable files and broken configs exit 2 with a clear message
 test('the bundled examples are checked and the demo command exits 0', async () => {
   const { code, out } = await run(['check', 'examples', '--exit-zero'], ROOT);
   assert.equal(code, 0);
-  for (const name of ['downtime-notice-clinical.md', 'downtime-notice-admin.md', 'downtime-notice-it.md', 'go-live-announcement.md']) {
+  for (const name of ['downtime-notice-clinical.md', 'downtime-notice-admin.md', 'downtime-notice-it.md', 'go-live-announcement.md', 'post-incident-review-admin.md']) {
     assert.ok(out.includes(name), `${name} is in the output`);
   }
   // The model broad message raises nothing (EHR is a word every hospital reader knows); the JSON
@@ -170,7 +170,9 @@ test('the bundled examples are checked and the demo command exits 0', async () =
   const incident = report.files.find((f) => f.path.endsWith('incident-update-all.md'));
   assert.ok(incident, 'incident-update-all.md is checked');
   assert.deepEqual(incident.findings, []);
-  assert.match(out, /in 5 drafts\.$/m);
+  // So does the complete change notice (one of each: complete and incomplete drafts of a type).
+  assert.deepEqual(report.files.find((f) => f.path.endsWith('change-notice-it.md'))?.findings, []);
+  assert.match(out, /in 7 drafts\.$/m);
 });
 
 test('- and --stdin read a draft from standard input; --stdin-filename names it and finds its config', async () => {
