@@ -46,7 +46,7 @@ export class CrosswalkCodeActions implements vscode.CodeActionProvider {
         if (diagnostic) allow.diagnostics = [diagnostic];
         actions.push(allow);
         for (const audience of finding.audience) {
-          const add = new vscode.CodeAction(`Add "${finding.term}" to the team glossary as known to ${audience} readers`, vscode.CodeActionKind.QuickFix);
+          const add = new vscode.CodeAction(`Add "${finding.term}" to the team glossary as known to ${this.checker.audiences(document).label(audience)} readers`, vscode.CodeActionKind.QuickFix);
           add.command = { title: add.title, command: 'crosswalk.addToGlossary', arguments: [document.uri, finding.term, audience] };
           if (diagnostic) add.diagnostics = [diagnostic];
           actions.push(add);

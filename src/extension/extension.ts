@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Checker, isConfigFile, isDraft } from './checker';
 import { CrosswalkCodeActions } from './code-actions';
 import { registerCommands } from './commands';
+import { activeAudiencePick } from './commands/set-audience';
 import { CrosswalkHover } from './hover';
 import { log, toldMessages } from './log';
 import { readSettings } from './settings';
@@ -15,6 +16,8 @@ export interface CrosswalkApi {
   status: AudienceStatus;
   /** The lines sent to the "Crosswalk" output channel, and what commands told the user (for tests). */
   log: { readonly lines: readonly string[]; readonly told: readonly string[] };
+  /** Set Audience's pick while it is on screen (tests type into it and accept it). */
+  audiencePick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): CrosswalkApi {
@@ -64,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): CrosswalkApi {
     if (isConfigFile(document.uri)) checker.checkConfigDocument(document);
     else void checker.check(document);
   }
-  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } } };
+  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } }, audiencePick: () => activeAudiencePick };
 }
 
 export function deactivate(): void {

@@ -160,3 +160,51 @@ describe('Commands say what they did', () => {
     await remove(folder);
   });
 });
+
+describe('Set Audience: one pick, the current audience ticked', () => {
+  after(closeEverything);
+  afterEach(cleanUp);
+
+  async function openPick() {
+    const api = await crosswalkApi();
+    const done = vscode.commands.executeCommand<boolean>('crosswalk.setAudience');
+    const pick = await waitFor(() => api.audiencePick(), 10_000, 'the Set Audience pick');
+    return { pick, done };
+  }
+
+  async function accept(pick: vscode.QuickPick<vscode.QuickPickItem>, label: RegExp): Promise<void> {
+    await waitFor(() => pick.activeItems.length === 1 && label.test(pick.activeItems[0].label), 10_000, `${label} to be the active item (active: ${JSON.stringify(pick.activeItems.map((i) => i.label))})`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+
+  it('ticks the current audience, and typing a name then Enter picks it', async () => {
+    const { document } = await openDraft('pick-one', `${CLINICAL_DRAFT}The lab system starts Monday.\n`);
+    const { pick, done } = await openPick();
+    assert.equal(pick.canSelectMany, false, 'a single pick');
+    const ticked = pick.items.filter((i) => i.label.startsWith('$(check)'));
+    assert.deepEqual(ticked.map((i) => i.label), ['$(check) clinical'], 'only the current audience is ticked');
+    assert.equal(pick.activeItems[0]?.label, '$(check) clinical', 'and it is the active item, so Enter keeps it');
+    assert.ok(pick.items.some((i) => i.label === 'Several audiences…'), 'several audiences are a second step');
+    pick.value = 'admin';
+    await accept(pick, /^admin$/);
+    assert.equal(await done, true);
+    assert.match(document.getText(), /^---\naudience: admin\n---\n/);
+    await told(/^Set the audience of .*pick-one.* to administrative readers\.$/, 'Set Audience says what it wrote');
+  });
+
+  it('chooses several audiences through "Several audiences…", ticked for a draft that has several', async () => {
+    const { document } = await openDraft('pick-several', '---\naudience: [clinical, it]\n---\n\nThe lab system starts Monday.\n');
+    const { pick, done } = await openPick();
+    const ticked = pick.items.filter((i) => i.label.startsWith('$(check)'));
+    assert.deepEqual(ticked.map((i) => i.label), ['$(check) Several audiences…'], 'the several-audiences item is ticked');
+    await accept(pick, /Several audiences…$/);
+    // The second step: a multi-pick with the draft's audiences checked.
+    const api = await crosswalkApi();
+    const several = await waitFor(() => (api.audiencePick()?.canSelectMany ? api.audiencePick() : undefined), 10_000, 'the several-audiences pick');
+    assert.deepEqual(several.selectedItems.map((i) => i.label), ['clinical', 'it'], 'the current audiences are checked');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await done, true);
+    assert.match(document.getText(), /^---\naudience:\s*(\[\s*clinical,\s*it\s*\]|\n\s*- clinical\n\s*- it\n)/, `both audiences written (${JSON.stringify(document.getText().slice(0, 80))})`);
+    await told(/to clinical and IT readers\.$/, 'Set Audience names both');
+  });
+});

@@ -11,11 +11,11 @@ import { setAudience } from './set-audience';
 /** Every command in the palette's Crosswalk category. */
 export function registerCommands(context: vscode.ExtensionContext, checker: Checker): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('crosswalk.setAudience', (audience?: string | string[], uri?: vscode.Uri) => setAudience(audience, uri)),
+    vscode.commands.registerCommand('crosswalk.setAudience', (audience?: string | string[], uri?: vscode.Uri) => setAudience(checker, audience, uri)),
     vscode.commands.registerCommand('crosswalk.addToGlossary', async (uri: vscode.Uri, term: string, audience: string) => {
       const target = await addToGlossary(uri, term, audience);
       if (target) {
-        const title = checker.audiences(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? ({ uri } as vscode.TextDocument)).title(audience);
+        const title = checker.audiences(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? ({ uri } as vscode.TextDocument)).label(audience);
         tell(`Added "${term}" to the team glossary ${vscode.workspace.asRelativePath(target)} as known to ${title} readers.`);
         checker.recheckAll();
       }

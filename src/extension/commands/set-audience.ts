@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import type { Checker } from '../checker';
 import { configFor } from '../config-loader';
 import { engine, type Core } from '../engine';
 import { isRefusal, toWorkspaceEdit } from '../findings';
+import { tell } from '../log';
 
 /** One pick per audience the draft's config knows (team audiences included), then `all`. */
 export function audienceChoices(audiences: Core.AudienceCatalog): { label: string; description: string }[] {
@@ -11,8 +13,90 @@ export function audienceChoices(audiences: Core.AudienceCatalog): { label: strin
   ];
 }
 
+interface AudienceItem extends vscode.QuickPickItem {
+  /** The audience ids this item writes, or 'several' for the item that opens the multi-pick. */
+  value: string[] | 'several';
+}
+
+const SEVERAL = 'Several audiences…';
+
+/**
+ * The items of the single pick: each audience, `all`, then "Several audiences…"; the draft's
+ * audience now is ticked ($(check), and described "current"). Exported for the host tests.
+ */
+export function audiencePickItems(audiences: Core.AudienceCatalog, current: readonly string[] | undefined): AudienceItem[] {
+  const isCurrent = (ids: readonly string[]) => current !== undefined && ids.length === current.length && ids.every((id) => current.includes(id));
+  const mark = (item: AudienceItem): AudienceItem => {
+    if (item.value === 'several' ? current !== undefined && current.length > 1 && !audiences.isAll(current) : isCurrent(item.value)) {
+      return { ...item, label: `$(check) ${item.label}`, description: `current · ${item.description ?? ''}` };
+    }
+    return item;
+  };
+  return [
+    ...audiences.list.map((a) => mark({ label: a.id, description: a.who, value: [a.id] })),
+    mark({ label: 'all', description: `A broad message that must work for every audience (${audiences.all.join(', ')})`, value: [...audiences.all] }),
+    { label: '', kind: vscode.QuickPickItemKind.Separator, value: 'several' },
+    mark({
+      label: SEVERAL,
+      description: current && current.length > 1 && !audiences.isAll(current) ? current.join(' + ') : 'a message for more than one audience, not all',
+      value: 'several',
+    }),
+  ];
+}
+
+/** The pick on screen, for the host tests (they set its value and accept it, as a user types and presses Enter). */
+export let activeAudiencePick: vscode.QuickPick<AudienceItem> | undefined;
+
+/** A single pick with the current audience ticked and active; typing a name (or an alias) and Enter picks it. */
+async function pickOne(audiences: Core.AudienceCatalog, current: readonly string[] | undefined): Promise<string[] | 'several' | undefined> {
+  const pick = vscode.window.createQuickPick<AudienceItem>();
+  activeAudiencePick = pick;
+  pick.title = 'Who will read this draft?';
+  pick.placeholder = 'Pick an audience, or type its name and press Enter';
+  pick.items = audiencePickItems(audiences, current);
+  const ticked = pick.items.find((i) => i.label.startsWith('$(check)'));
+  if (ticked) pick.activeItems = [ticked];
+  try {
+    return await new Promise<string[] | 'several' | undefined>((resolve) => {
+      pick.onDidAccept(() => {
+        const chosen = pick.activeItems[0] ?? pick.selectedItems[0];
+        if (chosen) return resolve(chosen.value);
+        // No item matches what was typed: an alias or a comma list ("nurses", "clinical, it").
+        const typed = audiences.resolve(pick.value);
+        if (typed.audience && typed.unknown.length === 0) resolve(typed.audience);
+        else pick.title = `"${pick.value}" is no audience. Valid audiences: ${audiences.validNames.join(', ')}.`;
+      });
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    if (activeAudiencePick === pick) activeAudiencePick = undefined;
+    pick.dispose();
+  }
+}
+
+/** The second step: every audience, the current ones checked; the text must work for each one chosen. */
+async function pickSeveral(audiences: Core.AudienceCatalog, current: readonly string[] | undefined): Promise<string[] | undefined> {
+  const pick = vscode.window.createQuickPick<AudienceItem>();
+  activeAudiencePick = pick;
+  pick.title = 'Who will read this draft? Several audiences: the text must work for each';
+  pick.canSelectMany = true;
+  pick.items = audiences.list.map((a) => ({ label: a.id, description: a.who, value: [a.id] }));
+  pick.selectedItems = pick.items.filter((i) => current?.includes(i.label));
+  try {
+    return await new Promise<string[] | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems.flatMap((i) => (i.value === 'several' ? [] : i.value))));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    if (activeAudiencePick === pick) activeAudiencePick = undefined;
+    pick.dispose();
+  }
+}
+
 /** Writes front matter `audience:`, keeping the rest of the front matter as it is. */
-export async function setAudience(audience?: string | string[], uri?: vscode.Uri): Promise<boolean> {
+export async function setAudience(checker: Checker, audience?: string | string[], uri?: vscode.Uri): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   const document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
   if (!document) {
@@ -20,15 +104,19 @@ export async function setAudience(audience?: string | string[], uri?: vscode.Uri
     return false;
   }
   let chosen = audience;
+  const { options } = await configFor(document);
+  const audiences = engine().audiences(options.config);
   if (chosen === undefined) {
-    const { options } = await configFor(document);
-    const picks = await vscode.window.showQuickPick(audienceChoices(engine().audiences(options.config)), {
-      title: 'Who will read this draft?',
-      placeHolder: 'Pick one or more audiences',
-      canPickMany: true,
-    });
-    if (!picks || picks.length === 0) return false;
-    chosen = picks.some((p) => p.label === 'all') ? 'all' : picks.map((p) => p.label);
+    const current = (await checker.current(document))?.audience;
+    const one = await pickOne(audiences, current);
+    if (one === undefined) return false;
+    if (one === 'several') {
+      const several = await pickSeveral(audiences, current);
+      if (!several || several.length === 0) return false;
+      chosen = several;
+    } else {
+      chosen = audiences.isAll(one) && one.length > 1 ? 'all' : one;
+    }
   }
   let edit: Core.TextEdit;
   try {
@@ -38,5 +126,11 @@ export async function setAudience(audience?: string | string[], uri?: vscode.Uri
     void vscode.window.showErrorMessage(`Crosswalk did not set the audience: ${error.message}`);
     return false;
   }
-  return vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, [edit]));
+  const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, [edit]));
+  if (applied) {
+    const ids = typeof chosen === 'string' ? audiences.resolve(chosen).audience ?? [chosen] : chosen;
+    const names = typeof chosen === 'string' && chosen === 'all' ? 'all audiences' : audiences.describe(ids);
+    tell(`Set the audience of ${vscode.workspace.asRelativePath(document.uri)} to ${names}.`);
+  }
+  return applied;
 }
