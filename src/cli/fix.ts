@@ -1,20 +1,12 @@
 import { createTwoFilesPatch } from 'diff';
-import { applyFixes, compatibleFixes, type Fix, type LintResult } from '../index';
+import { applyFixes, fixAllPlan, type LintResult } from '../index';
 
 /**
- * `--fix`: applies only fixes marked safe (spelling out an acronym at its first use, say), one
- * per finding, and nothing else, through the engine's one edit applier (src/core/apply-fixes.ts);
- * passes repeat until none is left, at most three.
+ * `--fix`: applies what the editor's fix-all applies on save, the engine's plan
+ * (src/core/fix-all.ts `fixAllPlan`): fixes marked safe (an acronym spelled out at its first use,
+ * "PIN number" made "PIN"), one per finding, never a suppression comment, through the engine's
+ * one edit applier (src/core/apply-fixes.ts); passes repeat until none is left, at most three.
  */
-
-/**
- * A fix `--fix` applies: one marked safe (src/core/types.ts `Fix.safe`). A suppression comment is
- * never applied from the command line, even if marked safe: it would silence the finding that
- * `--fix` is meant to resolve.
- */
-export function isSafeFix(fix: Fix): boolean {
-  return fix.safe === true && fix.kind !== 'suppress';
-}
 
 export interface FixOutcome {
   text: string;
@@ -29,13 +21,8 @@ export function fixSafely(text: string, lint: (text: string) => LintResult, firs
   let result = first;
   let applied = 0;
   for (let pass = 0; pass < 3; pass++) {
-    const safe: Fix[] = [];
-    for (const finding of result.findings) {
-      const fix = finding.fixes.find(isSafeFix);
-      if (fix) safe.push(fix);
-    }
     // Fixes that clash with one taken before wait for the next pass, whole.
-    const fixes = compatibleFixes(safe);
+    const fixes = fixAllPlan(result.findings).fixes;
     if (fixes.length === 0) break;
     const next = applyFixes(current, fixes);
     if (next === current) break;

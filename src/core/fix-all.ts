@@ -2,12 +2,15 @@ import { compatibleFixes } from './apply-fixes';
 import type { Finding, Fix, FixKind } from './types';
 
 /**
- * Which fixes fix-all and fix-on-save apply: they run unattended, so by default only the fixes
- * that keep the writer's words (`safe`, see `Fix.safe` in src/core/types.ts) and spelling out a
- * jargon acronym at its first flagged use (the jargon rule offers spell-out at every use; only
- * the first one is safe to add). Paraphrases of jargon, simpler words and removals change what
+ * Which fixes run unattended: the one decision that the editor's fix-all and fix-on-save, the
+ * language server's fix-all actions and the CLI's `--fix` (src/cli/fix.ts) all take from here.
+ * By default only the fixes their rule marks `safe` (see `Fix.safe` in src/core/types.ts): an
+ * acronym spelled out at its first use (undefined-acronym, and jargon at a term's first flagged
+ * use), "PIN number" made "PIN" (redundant-acronym). A term spelled out once is not spelled out
+ * again in a later section. Paraphrases of jargon, simpler words and other removals change what
  * the writer wrote: they stay one-by-one quick fixes, each with its preview, unless the writer
- * opts in (`includeRewording`, the `crosswalk.fixAll.includeRewording` setting).
+ * opts in (`includeRewording`, the `crosswalk.fixAll.includeRewording` setting). A suppression
+ * comment is never applied by fix-all: it would silence the finding that fix-all is meant to resolve.
  */
 export interface FixAllOptions {
   includeRewording?: boolean;
@@ -39,16 +42,10 @@ export function fixAllPlan(findings: readonly Finding[], options: FixAllOptions 
 
 function choose(finding: Finding, spelled: Set<string>, options: FixAllOptions): Fix | undefined {
   const term = finding.term;
-  const safe = finding.fixes.find((f) => f.safe);
-  if (safe) return safe.kind === 'spell-out' && term && spelled.has(term) ? undefined : safe;
-  if (term && !spelled.has(term)) {
-    // The first flagged use of an acronym (jargon offers spell-out at every use, unmarked):
-    // spelling it out there keeps the writer's words and adds only the glossary's expansion.
-    const spellOut = finding.fixes.find((f) => f.kind === 'spell-out');
-    if (spellOut && !options.includeRewording) return spellOut;
-  }
-  if (!options.includeRewording) return undefined;
-  return finding.fixes.find((f) => f.kind !== 'suppress' && !(f.kind === 'spell-out' && term && spelled.has(term)));
+  const usable = (f: Fix) => f.kind !== 'suppress' && !(f.kind === 'spell-out' && term !== undefined && spelled.has(term));
+  // Opted in: the rule's own first choice (jargon's in-place wording before its spell-out).
+  if (options.includeRewording) return finding.fixes.find(usable);
+  return finding.fixes.find((f) => f.safe && usable(f));
 }
 
 const PHRASES: Record<FixKind, [string, string, string]> = {

@@ -47,9 +47,11 @@ export interface Fix {
   /**
    * True when the fix may be applied unattended (`crosswalk --fix`, fix-all on save): it keeps
    * every word the writer wrote and only adds what cannot be wrong, as spelling out an acronym
-   * at its first use with the glossary's expansion, or a suppression comment. A fix that changes
-   * or removes the writer's words (`replace`, `remove`) needs a person to read it: the plain
-   * wording may not fit the sentence. See ARCHITECTURE.md, "Fixes".
+   * at its first use with the glossary's expansion, or dropping the word an acronym already says
+   * ("PIN number" made "PIN"). A fix that changes or removes the writer's words otherwise
+   * (`replace`, most `remove`) needs a person to read it: the plain wording may not fit the
+   * sentence. Fix-all never applies a suppression comment. Which fixes run unattended is decided
+   * in one place, src/core/fix-all.ts `fixAllPlan`. See ARCHITECTURE.md, "Fixes".
    */
   safe: boolean;
   edits: TextEdit[];

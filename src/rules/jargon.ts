@@ -6,7 +6,7 @@ import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
 import { formsOf, inPlaceTable, inPlaceWording, type InPlaceWording } from '../core/in-place';
 import { isHardToRead, scoreSentence } from '../core/readability';
-import { applyProseEdits, placeWording, previewOf, spellOut, wordCount, wordsOf, type ProseEdit } from './wording';
+import { applyProseEdits, placeWording, previewOf, sentenceAt, sentencePreview, spellOut, wordCount, wordsOf, type ProseEdit } from './wording';
 
 const DOMAIN_LABELS: Record<string, string> = {
   clinical: 'clinical',
@@ -104,9 +104,11 @@ function findingFor(block: PlacedBlock, match: GlossaryMatch, doc: PreparedDocum
   const alreadySpelled = entry.expansion && prose.slice(Math.max(0, match.start - entry.expansion.length - 3), match.start).toLowerCase().includes(entry.expansion.toLowerCase());
   if (entry.expansion && isAbbreviation && !alreadySpelled) {
     const spelled = spellOut(prose, match.start, match.end, entry.expansion, [entry.term, ...entry.aliases]);
-    const preview = previewIn(block, spelled);
-    // Not marked safe here: fix-all takes a spell-out at a term's first flagged use only (src/core/fix-all.ts).
-    fixes.push({ title: `Spell out: "${spelled.find((e) => e.start === match.start)?.newText ?? entry.expansion}"${preview ? `: "${preview}"` : ''}`, kind: 'spell-out', edits: spelled.map((e) => blockEdit(block, e)) });
+    const preview = sentencePreview(block.analysis, spelled);
+    // Safe unattended: the writer's acronym stays and the glossary's expansion goes before it. A
+    // finding is a term's first flagged use in its audience section, and fix-all spells a term out
+    // once per draft (src/core/fix-all.ts), so a later section's use is left as written.
+    fixes.push({ title: `Spell out: "${spelled.find((e) => e.start === match.start)?.newText ?? entry.expansion}"${preview ? `: "${preview}"` : ''}`, kind: 'spell-out', safe: true, edits: spelled.map((e) => blockEdit(block, e)) });
   }
   return {
     message,
@@ -134,7 +136,7 @@ function findingFor(block: PlacedBlock, match: GlossaryMatch, doc: PreparedDocum
 function replaceFixes(block: PlacedBlock, doc: PreparedDocument, match: GlossaryMatch, strangers: AudienceId[], later = false): (RawFix & { wording: string; readers: AudienceId[] })[] {
   const entry = match.entry;
   const prose = block.analysis.text;
-  const sentence = sentenceAt(block, match.start);
+  const sentence = sentenceAt(block.analysis, match.start);
   const byText = new Map<string, { edits: ProseEdit[]; wording: string; for: AudienceId[] }>();
   for (const audience of strangers) {
     const wording = wordingFor(entry, match.text, audience);
@@ -184,14 +186,6 @@ function blockEdit(block: PlacedBlock, edit: ProseEdit): { start: number; end: n
   return { ...blockRange(block, edit.start, edit.end), newText: edit.newText };
 }
 
-/** The sentence of the first edit as it will read, for a title; empty for a short sentence already shown. */
-function previewIn(block: PlacedBlock, edits: ProseEdit[]): string {
-  const prose = block.analysis.text;
-  const at = edits[0]?.start ?? 0;
-  const sentence = sentenceAt(block, at);
-  return previewOf(prose.slice(sentence.start, sentence.end), sentence.start, edits);
-}
-
 /**
  * A fix never makes the text worse for its readers: the changed sentence must not become hard
  * (readability) or long (long-sentence) for an audience it was not hard or long for.
@@ -231,19 +225,4 @@ function aliasWording(entry: GlossaryMatch['entry'], text: string, wording: InPl
 
 function hasOwnEntry(text: string): boolean {
   return formsOf(text).some((f) => inPlaceTable().has(f));
-}
-
-/** The sentence holding prose offset `at` (binary search: sentences are in order), or the whole block. */
-function sentenceAt(block: PlacedBlock, at: number): { start: number; end: number } {
-  const sentences = block.analysis.sentences;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid];
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return { start: 0, end: block.analysis.text.length };
 }

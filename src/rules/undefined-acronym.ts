@@ -1,5 +1,5 @@
 import { docRange, isAllowed, type PlacedBlock, type RawFinding, type RawFix, type Rule } from '../core/document';
-import { spellOut } from './wording';
+import { sentencePreview, spellOut } from './wording';
 import { draftDefinitions } from '../core/definitions';
 import { knownAcronyms, knownToAudiences } from '../core/known-acronyms';
 
@@ -76,7 +76,9 @@ export const undefinedAcronym: Rule = {
 function spellOutFix(block: PlacedBlock, from: number, to: number, expansion: string, forms: string[]): RawFix {
   const edits = spellOut(block.analysis.text, from, to, expansion, forms);
   const spelled = edits[edits.length - 1].newText;
-  return { title: `Spell out at first use: "${spelled}"`, kind: 'spell-out', safe: true, edits: edits.map((e) => ({ ...docRange(block, e.start, e.end), newText: e.newText })) };
+  // The title shows the sentence as it will read, as jargon's fixes do.
+  const preview = sentencePreview(block.analysis, edits);
+  return { title: `Spell out at first use: "${spelled}"${preview ? `: "${preview}"` : ''}`, kind: 'spell-out', safe: true, edits: edits.map((e) => ({ ...docRange(block, e.start, e.end), newText: e.newText })) };
 }
 
 function lineOf(text: string, offset: number): number {

@@ -112,8 +112,21 @@ export function agreeArticle(article: string, next: string): string {
   return /^[A-Z]/.test(article) ? capitalise(wanted) : wanted;
 }
 
-/** The plural of a noun phrase: its last word takes the ending. A word in -ing names an activity and keeps its form. */
+/**
+ * The plural of a noun phrase: its head noun takes the ending, the last word, or the word before
+ * a preposition ("indicators of compromise", "requests for proposal", "lengths of stay"). A word
+ * in -ing names an activity and keeps its form.
+ */
 export function pluralise(phrase: string): string {
+  const split = HEAD_BEFORE_PREPOSITION.exec(phrase);
+  if (split) return `${pluraliseLast(split[1])}${phrase.slice(split[1].length)}`;
+  return pluraliseLast(phrase);
+}
+
+/** A phrase whose head noun stands before "of", "for" and the like: the head is group 1. */
+const HEAD_BEFORE_PREPOSITION = /^([^()]*?[\p{L}\p{N}])(?=\s+(?:of|for|in|on|to|at|with|from|under|between|across|by)\s)/iu;
+
+function pluraliseLast(phrase: string): string {
   const m = /^(.*?)([\p{L}\p{N}]+)$/u.exec(phrase);
   if (!m) return phrase;
   const [, head, last] = m;
@@ -354,4 +367,32 @@ export function spellOut(prose: string, from: number, to: number, expansion: str
   }
   edits.push({ start: from, end: to, newText: `${phrase} (${original})` });
   return edits;
+}
+
+/** A block's prose and its sentences, in order (src/core/analysis.ts). */
+export interface SentencedProse {
+  text: string;
+  sentences: readonly { start: number; end: number }[];
+}
+
+/** The sentence holding prose offset `at` (binary search: sentences are in order), or the whole block. */
+export function sentenceAt(prose: SentencedProse, at: number): { start: number; end: number } {
+  const sentences = prose.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return { start: 0, end: prose.text.length };
+}
+
+/** The sentence of the first edit as it will read, for a fix title (or the clause around it, see `previewOf`). */
+export function sentencePreview(prose: SentencedProse, edits: readonly ProseEdit[]): string {
+  const at = edits[0]?.start ?? 0;
+  const sentence = sentenceAt(prose, at);
+  return previewOf(prose.text.slice(sentence.start, sentence.end), sentence.start, edits);
 }

@@ -4,8 +4,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, disableLineEdit, fixAllFixes, fixAllPlan, knownAudiencesOf,
-  sortedEdits, type Finding, type LintResult, type TextEdit,
+  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, disableLineEdit, fixAllPlan, knownAudiencesOf,
+  sortedEdits, type Finding, type FixAllOptions, type LintResult, type TextEdit,
 } from '../index';
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
 import { toDiagnostic, toLspRange } from './convert';
@@ -28,7 +28,7 @@ export interface ActionData {
   ruleId?: string;
   term?: string;
   audience?: string;
-  /** Fix-all asked for as `source.fixAll` (on save, say): safe fixes only. */
+  /** Fix-all asked for as `source.fixAll` (on save, say); the same plan as the explicit one. */
   unattended?: boolean;
 }
 
@@ -42,14 +42,21 @@ const keyOf = (f: Finding) => `${f.ruleId}:${f.range.start.offset}:${f.range.end
 /** Whether a requested kind (`only`) covers an action's kind: `source` covers `source.fixAll.crosswalk`. */
 const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(`${requested}.`);
 
-/** The actions for a range, without their edits. */
-export function actionsFor(document: TextDocument, result: LintResult, params: CodeActionParams): CodeAction[] {
+/**
+ * The actions for a range, without their edits. Fix-all actions are titled, as the editor titles
+ * them (src/extension/code-actions.ts), by what the engine's plan will do ("Spell out 4 acronyms",
+ * src/core/fix-all.ts), and are not listed when the plan would do nothing. `fixAll`: the
+ * `crosswalk.fixAll.includeRewording` setting (src/server/settings.ts).
+ */
+export function actionsFor(document: TextDocument, result: LintResult, params: CodeActionParams, fixAll: FixAllOptions = {}): CodeAction[] {
   const uri = document.uri;
   const only = params.context.only;
   const fixable = result.findings.filter((f) => f.fixes.length);
   const actions: CodeAction[] = [];
-  if (only?.some((k) => covers(k, FIX_ALL_KIND)) && fixable.some((f) => f.fixes.some((fix) => fix.safe))) {
-    actions.push({ title: 'Crosswalk: fix all safe fixes', kind: FIX_ALL_KIND, data: { uri, kind: 'fixAll', unattended: true } satisfies ActionData });
+  const planFor = (findings: readonly Finding[]) => fixAllPlan(findings, fixAll);
+  if (only?.some((k) => covers(k, FIX_ALL_KIND))) {
+    const plan = planFor(result.findings);
+    if (plan.fixes.length) actions.push({ title: `Crosswalk: ${plan.title}`, kind: FIX_ALL_KIND, data: { uri, kind: 'fixAll', unattended: true } satisfies ActionData });
   }
   if (only && !only.some((k) => covers(k, CodeActionKind.QuickFix))) return actions;
 
@@ -76,12 +83,15 @@ export function actionsFor(document: TextDocument, result: LintResult, params: C
     }
   }
   for (const ruleId of [...new Set(findings.filter((f) => f.fixes.length).map((f) => f.ruleId))]) {
-    if (fixable.filter((f) => f.ruleId === ruleId).length > 1) {
-      actions.push({ title: `Fix all ${ruleId} problems in this document`, kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixRule', ruleId } satisfies ActionData });
+    const same = fixable.filter((f) => f.ruleId === ruleId);
+    const plan = same.length > 1 ? planFor(same) : undefined;
+    if (plan?.fixes.length) {
+      actions.push({ title: `${plan.title} in this document (${ruleId})`, kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixRule', ruleId } satisfies ActionData });
     }
   }
   if (findings.some((f) => f.fixes.length) && fixable.length > 1) {
-    actions.push({ title: 'Fix all Crosswalk problems in this document', kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixAll' } satisfies ActionData });
+    const plan = planFor(result.findings);
+    if (plan.fixes.length) actions.push({ title: `${plan.title} in this document (all Crosswalk fixes)`, kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixAll' } satisfies ActionData });
   }
   return actions;
 }
@@ -96,6 +106,7 @@ export async function buildAction(document: TextDocument, result: LintResult, co
   const text = document.getText();
   const finding = data.key === undefined ? undefined : result.findings.find((f) => keyOf(f) === data.key);
   const onDraft = (edits: TextEdit[]) => documentEdit(document.uri, document.version, edits.map(toLspEdit), context);
+  const fixAll = { includeRewording: config.settings.includeRewording };
   switch (data.kind) {
     case 'fix': {
       const fix = finding?.fixes[data.fix ?? 0];
@@ -108,24 +119,22 @@ export async function buildAction(document: TextDocument, result: LintResult, co
       return edit ? onDraft([edit]) : undefined;
     }
     case 'fixRule':
-      return onDraft(fixAllEdits(text, result.findings.filter((f) => f.ruleId === data.ruleId), false));
+      return onDraft(fixAllEdits(text, result.findings.filter((f) => f.ruleId === data.ruleId), fixAll));
     case 'fixAll':
-      return onDraft(fixAllEdits(text, result.findings, data.unattended === true));
+      return onDraft(fixAllEdits(text, result.findings, fixAll));
     case 'glossary':
       return finding?.term && data.audience ? glossaryEdit(config, finding.term, data.audience, document.uri, context) : undefined;
   }
 }
 
 /**
- * Fix-all's edits, chosen by the engine (src/core/apply-fixes.ts): the first fix of each finding
- * that can apply with the others; a second run picks up the rest. Unattended (`source.fixAll`, as
- * on save) only fixes marked safe are taken: a plain wording that replaces the writer's words needs
- * a person to read it.
+ * Fix-all's edits, explicit or unattended (`source.fixAll`, as on save), chosen by the engine's
+ * one plan (src/core/fix-all.ts), as the editor and `crosswalk --fix` choose them: fixes marked
+ * safe, and rewording only when `crosswalk.fixAll.includeRewording` opts in, since a plain wording
+ * that replaces the writer's words needs a person to read it. A second run picks up the rest.
  */
-export function fixAllEdits(text: string, findings: readonly Finding[], unattended: boolean): TextEdit[] {
-  // Unattended: the engine's plan (src/core/fix-all.ts): safe fixes and first-use spell-outs, no rewording.
-  const fixes = unattended ? fixAllPlan(findings).fixes : fixAllFixes(findings);
-  return sortedEdits(text, fixes);
+export function fixAllEdits(text: string, findings: readonly Finding[], options: FixAllOptions = {}): TextEdit[] {
+  return sortedEdits(text, fixAllPlan(findings, options).fixes);
 }
 
 function toLspEdit(edit: TextEdit): LspTextEdit {

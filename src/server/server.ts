@@ -386,7 +386,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const result = document && (await current(params.textDocument.uri));
     const s = states.get(params.textDocument.uri);
     if (!document || !result || !s?.config) return [];
-    const actions = actionsFor(document, result, params);
+    const actions = actionsFor(document, result, params, { includeRewording: s.config.settings.includeRewording });
     // Clients that cannot resolve get every edit at once.
     const resolves = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
     if (resolves) return actions;

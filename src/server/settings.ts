@@ -15,6 +15,8 @@ export interface ServerSettings {
   maxFileSize: number;
   /** Diagnostics per draft at most (as cspell's `maxNumberOfProblems`): a huge draft never floods the client. */
   maxNumberOfProblems: number;
+  /** `crosswalk.fixAll.includeRewording`: fix-all also applies jargon's plain wordings (src/core/fix-all.ts). */
+  includeRewording: boolean;
   /** Config from settings; `.crosswalk.yaml` overrides it key by key. */
   config: CrosswalkConfig;
 }
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   delay: 300,
   maxFileSize: 1_000_000,
   maxNumberOfProblems: 100,
+  includeRewording: false,
   config: { rules: {}, audiences: {}, glossaries: [], allow: [] },
 };
 
@@ -61,6 +64,8 @@ export function readSettings(...sources: unknown[]): ServerSettings {
     for (const [id, level] of Object.entries(merged.rules)) if (typeof level === 'string' || isObject(level)) rules[id] = level as NonNullable<CrosswalkConfig['rules']>[string];
   }
   const audience = merged.defaultAudience;
+  // `fixAll.includeRewording` comes nested ({ fixAll: { includeRewording } }) from workspace/configuration, or as a dotted key.
+  const rewording = isObject(merged.fixAll) ? merged.fixAll.includeRewording : merged['fixAll.includeRewording'];
   return {
     enable: typeof merged.enable === 'boolean' ? merged.enable : DEFAULT_SETTINGS.enable,
     defaultAudience: typeof audience === 'string' || strings(audience) ? String(audience) : DEFAULT_SETTINGS.defaultAudience,
@@ -68,6 +73,7 @@ export function readSettings(...sources: unknown[]): ServerSettings {
     delay: number(merged.delay, 0) ?? DEFAULT_SETTINGS.delay,
     maxFileSize: number(merged.maxFileSize, 1) ?? DEFAULT_SETTINGS.maxFileSize,
     maxNumberOfProblems: Math.floor(number(merged.maxNumberOfProblems, 1) ?? DEFAULT_SETTINGS.maxNumberOfProblems),
+    includeRewording: typeof rewording === 'boolean' ? rewording : DEFAULT_SETTINGS.includeRewording,
     config: {
       rules,
       audiences,

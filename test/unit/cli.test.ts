@@ -331,8 +331,8 @@ test('.gitignore, .crosswalkignore and files:/ignore: in .crosswalk.yaml leave f
 });
 
 test('--fix applies only safe fixes: each acronym is spelled out at its first use and every other byte is unchanged; --fix-dry-run prints the diff and writes nothing', async () => {
-  // With jargon on, an acronym the readers do not know is a jargon finding, whose fixes (plain
-  // words, spell out at every use) are not safe; a team that turns jargon off gets undefined-acronym's.
+  // With jargon on, an acronym the readers do not know is a jargon finding (below); a team that
+  // turns jargon off gets undefined-acronym's, each spelled out once.
   const original = '---\naudience: admin\n---\n\n<!-- keep this comment -->\nThe **MAR** and [the portal](https://example.org/MAR) pause at 22:00. The MAR is back at [TIME].\n\nThe PACS  stays   on paper.\r\n';
   const dir = workspace({ 'notice.md': original, '.crosswalk.yaml': 'rules:\n  jargon: off\n' });
   const file = path.join(dir, 'notice.md');
@@ -358,10 +358,13 @@ test('--fix applies only safe fixes: each acronym is spelled out at its first us
   await run(['check', 'notice.md', '--fix'], dir);
   assert.equal(fs.readFileSync(file, 'utf8'), after, 'a second --fix changes nothing');
 
-  // Fixes not marked safe (jargon's plain words) are never applied.
+  // --fix applies the editor's fix-all plan (src/core/fix-all.ts): jargon's acronym is spelled out
+  // at its first use (safe, as fix-on-save does it), and jargon's plain words, not marked safe,
+  // are never applied: "HL7 feed" stays as written.
   const jargon = workspace({ 'n.md': '---\naudience: clinical\n---\n\nThe HL7 feed and the RTO.\n' });
-  await run(['check', 'n.md', '--fix'], jargon);
-  assert.equal(fs.readFileSync(path.join(jargon, 'n.md'), 'utf8'), '---\naudience: clinical\n---\n\nThe HL7 feed and the RTO.\n');
+  const jargonFixed = await run(['check', 'n.md', '--fix'], jargon);
+  assert.equal(fs.readFileSync(path.join(jargon, 'n.md'), 'utf8'), '---\naudience: clinical\n---\n\nThe HL7 feed and the recovery time objective (RTO).\n');
+  assert.match(jargonFixed.out, /Fixed 1 finding in 1 draft \(safe fixes only\)\./);
   assert.equal((await run(['check', '-', '--fix'], dir, { input: 'MAR.' })).code, 2, '--fix cannot write standard input');
 });
 

@@ -274,6 +274,42 @@ test('an edit is checked again, and fix-all answers as source.fixAll.crosswalk',
   }
 });
 
+test('fix-all actions are titled as the editor titles them and apply the engine\'s plan: safe fixes only unless rewording is opted in', async () => {
+  // Two jargon acronyms (spell-outs, safe) and a jargon phrase (a rewording, not safe).
+  const text = '---\naudience: clinical\n---\n\nThe RTO is four hours. The RPO is fifteen minutes. Then we test failover.\n';
+  const quickFixes = async (init: Init) => {
+    const s = await session({}, init);
+    try {
+      const published = s.next(DRAFT_URI, (p) => p.diagnostics.length > 0);
+      s.open(DRAFT_URI, text);
+      const { diagnostics } = await published;
+      const first = diagnostics.find((d) => d.code === 'jargon') as Diagnostic;
+      const listed = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: DRAFT_URI }, range: first.range, context: { diagnostics: [first] } });
+      const unattended = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: DRAFT_URI }, range: first.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const resolve = async (action: CodeAction | undefined) => applyEdits(text, editsFor((await s.client.sendRequest<CodeAction>('codeAction/resolve', action)).edit, DRAFT_URI));
+      const all = listed.find((a) => a.title.endsWith('in this document (all Crosswalk fixes)'));
+      const rule = listed.find((a) => a.title.endsWith('in this document (jargon)'));
+      return { titles: listed.map((a) => a.title), unattended, all: all && (await resolve(all)), rule: rule && (await resolve(rule)), onSave: await resolve(unattended[0]) };
+    } finally {
+      s.close();
+    }
+  };
+  const spelled = '---\naudience: clinical\n---\n\nThe recovery time objective (RTO) is four hours. The recovery point objective (RPO) is fifteen minutes. Then we test failover.\n';
+  const safe = await quickFixes({});
+  assert.ok(safe.titles.includes('Spell out 2 acronyms in this document (all Crosswalk fixes)'), safe.titles.join('\n'));
+  assert.ok(safe.titles.includes('Spell out 2 acronyms in this document (jargon)'), safe.titles.join('\n'));
+  assert.ok(!safe.titles.some((t) => /^Fix all/.test(t)), 'no old "Fix all ... problems" title');
+  assert.deepEqual(safe.unattended.map((a) => a.title), ['Crosswalk: Spell out 2 acronyms']);
+  assert.equal(safe.all, spelled, 'the explicit fix-all applies the safe plan: "failover" is left for the writer');
+  assert.equal(safe.rule, spelled);
+  assert.equal(safe.onSave, spelled);
+
+  const opted = await quickFixes({ initializationOptions: { delay: 0, fixAll: { includeRewording: true } } });
+  const reworded = opted.titles.find((t) => t.endsWith('(all Crosswalk fixes)'));
+  assert.match(reworded ?? '', /^Reword 3 phrases in this document/, opted.titles.join('\n'));
+  assert.equal(opted.all, '---\naudience: clinical\n---\n\nThe recovery time target is four hours. The data loss limit is fifteen minutes. Then we test the switch-over.\n', 'opted in, the plan rewords');
+});
+
 test('settings from workspace/configuration, per document, over initializationOptions', async () => {
   const s = await session({}, {
     capabilities: { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, configuration: true } },
