@@ -1,4 +1,5 @@
 import { docRange, type PlacedBlock, type PreparedDocument, type RawFinding, type Rule } from '../core/document';
+import type { AudienceId } from '../core/types';
 
 /**
  * Dates and times readers act on (guidance.md check 5): a weekday that does not match its date,
@@ -9,15 +10,10 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const WEEKDAY = '(Sun|Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?)(?:day)?\\.?';
-/** "Monday, June 10, 2025", "Mon June 10", "Monday 10 June 2025", "Monday, 6/10/2025", "Monday 2025-06-10". */
-const WEEKDAY_DATE = new RegExp(
-  `(?<![\\p{L}])${WEEKDAY},?\\s(?:(${MONTH})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s(${MONTH})(?:,?\\s(\\d{4}))?|(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))(?![\\d])`,
-  'gu',
-);
 const YEAR = /(?<!\d)(20\d{2})(?!\d)/g;
 
 /** A clock time: its hour and minute, whether it has a.m./p.m., and whether it reads as 24-hour. */
-const CLOCK = /(?<![\d:.$/])(\d{1,2})(?::([0-5]\d))?(\s?(?:[ap]\.\s?m\.?|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])|[AP]\.M\.?))?(?![\d:])/giu;
+const CLOCK = /(?<![\d:.$/]|\p{L}-)(\d{1,2})(?::([0-5]\d))?(\s?(?:[ap]\.\s?m\.?|[ap]m(?![\p{L}])|[AP]M(?![\p{L}])|[AP]\.M\.?))?(?![\d:])/giu;
 const ZONE = /^\s?(?:\(?(?:[ECMP][SD]?T|AK[SD]?T|H[SD]?T|UTC|GMT|Z|Eastern|Central|Mountain|Pacific|Alaska|Hawaii)(?:\s(?:time|Time))?\)?)(?![\p{L}])/u;
 
 interface Clock {
@@ -38,17 +34,86 @@ export const dateCheck: Rule = {
   defaultSeverity: 'warning',
   check(doc) {
     const findings: RawFinding[] = [];
-    const year = onlyYear(doc);
+    const blocks = [...doc.blocks].sort((a, b) => a.chunkStart + a.analysis.start - (b.chunkStart + b.analysis.start));
+    const dates = datesOf(doc, blocks);
     const clocks: Clock[] = [];
-    for (const block of doc.blocks) {
-      findings.push(...weekdays(block, year));
+    for (const block of blocks) {
+      findings.push(...weekdays(block, dates.get(block) ?? []));
       clocks.push(...clocksIn(block));
     }
     findings.push(...clockFindings(doc, clocks));
-    for (const block of doc.blocks) findings.push(...reversedRanges(block, clocks.filter((c) => c.block === block)));
+    for (const block of blocks) findings.push(...reversedRanges(block, clocks.filter((c) => c.block === block)));
+    // An end before its start across the sentences, lines or table rows of one section.
+    const moments = { dates, clocks };
+    for (const f of [...sectionRanges(doc, blocks, moments), ...tableRanges(doc, blocks, moments)]) {
+      if (!findings.some((g) => g.start < f.end && f.start < g.end && /ends before it starts/.test(g.message))) findings.push(f);
+    }
     return findings.sort((a, b) => a.start - b.start);
   },
 };
+
+/** A written date: its weekday, its day of the year (when written) and the year it is read in. */
+interface DateMention {
+  start: number;
+  end: number;
+  /** The written weekday name, as written. */
+  weekdayText?: string;
+  month?: number;
+  day?: number;
+  year?: number;
+  /** Whether the year was written (not inferred from the dates around it). */
+  yearWritten: boolean;
+}
+
+const DATE_ALTS = `(?:(${MONTH})\\.?\\s(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(\\d{4}))?|(\\d{1,2})(?:st|nd|rd|th)?\\s(${MONTH})(?:,?\\s(\\d{4}))?|(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?|(\\d{4})-(\\d{2})-(\\d{2}))`;
+/** A date with or without its weekday, or a weekday alone. */
+const DATE_MENTION = new RegExp(`(?<![\\p{L}\\d/.])(?:${WEEKDAY}(?:,?\\s${DATE_ALTS})?|${DATE_ALTS})(?![\\d/]|\\.\\d)`, 'gu');
+
+/**
+ * The dates of each block, in document order. A date written without its year takes the year of
+ * the date before it (rolling into the next year from October-December to January-March, as a
+ * freeze "from Monday, December 28, 2026 to Monday, January 4" does), or the draft's only year.
+ */
+function datesOf(doc: PreparedDocument, blocks: PlacedBlock[]): Map<PlacedBlock, DateMention[]> {
+  const year = onlyYear(doc);
+  const out = new Map<PlacedBlock, DateMention[]>();
+  let last: { year: number; month: number; day: number } | undefined;
+  for (const block of blocks) {
+    const text = block.analysis.text;
+    const list: DateMention[] = [];
+    DATE_MENTION.lastIndex = 0;
+    for (let m = DATE_MENTION.exec(text); m; m = DATE_MENTION.exec(text)) {
+      const g = m.slice(1);
+      // Groups: weekday, then the date alternatives twice (after a weekday, and alone).
+      const weekdayText = g[0];
+      const date = weekdayText ? g.slice(1, 13) : g.slice(13, 25);
+      let month: number | undefined, day: number | undefined, written: number | undefined;
+      if (date[0]) [month, day, written] = [monthIndex(date[0]), Number(date[1]), date[2] ? Number(date[2]) : undefined];
+      else if (date[3]) [month, day, written] = [monthIndex(date[4]), Number(date[3]), date[5] ? Number(date[5]) : undefined];
+      else if (date[6]) [month, day, written] = [Number(date[6]) - 1, Number(date[7]), date[8] ? fullYear(date[8]) : undefined];
+      else if (date[9]) [month, day, written] = [Number(date[10]) - 1, Number(date[11]), Number(date[9])];
+      if (month !== undefined && (month < 0 || month > 11 || !day || day > 31)) continue;
+      // "May" alone, "Sat" alone: a weekday needs its full name or a date to count.
+      if (month === undefined && weekdayText && !/day\.?$/i.test(m[0])) continue;
+      let inferred = written;
+      if (month !== undefined && inferred === undefined) {
+        inferred = last ? nearestYear(last, month, day ?? 1) : year;
+      }
+      if (month !== undefined && inferred !== undefined) last = { year: inferred, month, day: day ?? 1 };
+      list.push({ start: m.index, end: m.index + m[0].length, weekdayText, month, day, year: inferred, yearWritten: written !== undefined });
+    }
+    out.set(block, list);
+  }
+  return out;
+}
+
+/** The year that puts a month and day nearest the date before it (December 28, 2026, then January 4: 2027). */
+function nearestYear(last: { year: number; month: number; day: number }, month: number, day: number): number {
+  const before = Date.UTC(last.year, last.month, last.day);
+  let best = last.year;
+  for (const y of [last.year - 1, last.year + 1]) if (Math.abs(Date.UTC(y, month, day) - before) < Math.abs(Date.UTC(best, month, day) - before)) best = y;
+  return best;
+}
 
 /** The year of a draft whose dates all share one, for dates written without it. */
 function onlyYear(doc: PreparedDocument): number | undefined {
@@ -57,34 +122,30 @@ function onlyYear(doc: PreparedDocument): number | undefined {
   return years.size === 1 ? Number([...years][0]) : undefined;
 }
 
-function weekdays(block: PlacedBlock, fallbackYear: number | undefined): RawFinding[] {
+function weekdays(block: PlacedBlock, dates: DateMention[]): RawFinding[] {
   const text = block.analysis.text;
   const out: RawFinding[] = [];
-  WEEKDAY_DATE.lastIndex = 0;
-  for (let m = WEEKDAY_DATE.exec(text); m; m = WEEKDAY_DATE.exec(text)) {
-    const written = m[1];
-    let month: number, day: number, year: number | undefined;
-    if (m[2]) [month, day, year] = [monthIndex(m[2]), Number(m[3]), m[4] ? Number(m[4]) : fallbackYear];
-    else if (m[5]) [month, day, year] = [monthIndex(m[6]), Number(m[5]), m[7] ? Number(m[7]) : fallbackYear];
-    else if (m[8]) [month, day, year] = [Number(m[8]) - 1, Number(m[9]), m[10] ? fullYear(m[10]) : fallbackYear];
-    else [month, day, year] = [Number(m[12]) - 1, Number(m[13]), Number(m[11])];
-    if (year === undefined || month < 0 || month > 11 || day < 1) continue;
+  for (const d of dates) {
+    if (!d.weekdayText || d.month === undefined || d.day === undefined || d.year === undefined) continue;
+    const { month, day, year } = d;
+    const written = d.weekdayText;
+    const whole = text.slice(d.start, d.end);
     const date = new Date(Date.UTC(year, month, day));
     if (date.getUTCMonth() !== month) {
-      out.push({ ...docRange(block, m.index, m.index + m[0].length), message: `"${m[0]}" is not a date: ${MONTH_NAMES[month]} has no day ${day}.`, audience: block.audience, term: m[0] });
+      out.push({ ...docRange(block, d.start, d.end), message: `"${whole}" is not a date: ${MONTH_NAMES[month]} has no day ${day}.`, audience: block.audience, term: whole });
       continue;
     }
     const actual = WEEKDAYS[date.getUTCDay()];
     if (actual.toLowerCase().startsWith(written.toLowerCase().slice(0, 3))) continue;
-    const weekdayText = /^[\p{L}.]+/u.exec(m[0])?.[0] ?? written;
+    const weekdayText = /^[\p{L}.]+/u.exec(whole)?.[0] ?? written;
     const bare = weekdayText.replace(/\.$/, '');
     const replacement = bare.length < 6 ? `${actual.slice(0, bare.length)}${weekdayText.endsWith('.') ? '.' : ''}` : actual;
     out.push({
-      ...docRange(block, m.index, m.index + weekdayText.length),
-      message: `${dateWords(month, day, year)} is a ${actual}, not a ${fullWeekday(written)}: check which one is right before readers plan around it.`,
+      ...docRange(block, d.start, d.start + weekdayText.length),
+      message: `${dateWords(month, day, year)} is a ${actual}, not a ${fullWeekday(written)}${d.yearWritten ? '' : ` (reading it as ${year})`}: check which one is right before readers plan around it.`,
       audience: block.audience,
-      term: m[0],
-      fixes: [{ title: `Change to "${replacement}"`, kind: 'replace', edits: [{ ...docRange(block, m.index, m.index + weekdayText.length), newText: replacement }] }],
+      term: whole,
+      fixes: [{ title: `Change to "${replacement}"`, kind: 'replace', edits: [{ ...docRange(block, d.start, d.start + weekdayText.length), newText: replacement }] }],
       data: { weekday: actual },
     });
   }
@@ -107,8 +168,9 @@ function clocksIn(block: PlacedBlock): Clock[] {
     const marker = m[3]?.trim().toLowerCase().replace(/[.\s]/g, '');
     // A bare number is a time only with a.m./p.m. ("at 3" is too vague to call a time).
     if (!m[2] && !marker) continue;
-    // "a 1:10 ratio" is not a time.
-    if (!marker && /^\s?ratio/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
+    // "a 1:10 ratio", "a 1:30 hour block" are not times; nor are "room 10:30", "INC-10:22", "verse 3:16".
+    if (!marker && /^\s?(?:ratio|hours?|hrs?|minutes?|mins?)(?![\p{L}])/iu.test(text.slice(m.index + m[0].length, m.index + m[0].length + 9))) continue;
+    if (!marker && /(?<![\p{L}])(?:room|rm|bed|order|ticket|case|version|ver|v|chapter|section|verse|psalm|id|no\.?|number|#)\s?$/iu.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     if (hour > 24 || (marker && (hour === 0 || hour > 12))) continue;
     let style: Clock['style'];
     if (marker) style = '12';
@@ -217,4 +279,211 @@ function reversedRanges(block: PlacedBlock, clocks: Clock[]): RawFinding[] {
     });
   }
   return out;
+}
+
+/** A start or an end as a reader takes it: a day (date or weekday), a clock time, or both. */
+interface Moment {
+  date?: DateMention;
+  clock?: Clock;
+  /** Document offsets of what was read. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Moments {
+  dates: Map<PlacedBlock, DateMention[]>;
+  clocks: Clock[];
+}
+
+const START_CUE = /(?<![\p{L}])(?:(?:planned\s|expected\s)?start(?:s|ing)?(?:\s(?:date|time))?|begin(?:s|ning)?|from|opens?|goes down|down from)(?![\p{L}])/giu;
+const END_CUE = /(?<![\p{L}])(?:(?:planned\s|expected\s)?end(?:s|ing)?(?:\s(?:date|time))?|until|till|through|thru|closes?|finish(?:es)?|(?:comes?\s|be\s|is\s|are\s)?back(?:\s(?:up|online|on))?\s(?:at|by)|restored(?:\s(?:at|by))?)(?![\p{L}])/giu;
+/** What may stand between a cue and its moment: "Start: at", "ends on", "until about". */
+const GAP = /^[\s:,–—-]*(?:(?:at|on|by|is|are|will be|of|about|around|approximately|roughly|no later than)\s+){0,2}$/i;
+const JOIN = /^[\s,]*(?:(?:at|on|from)\s+)?$/i;
+const RANGE_TO = /^\s?(?:-|–|—|to)\s?$/i;
+
+/** The moment that starts at prose offset `at` of a block (after a cue): a date, a time, or one of each. */
+function momentAt(block: PlacedBlock, moments: Moments, at: number, gap: RegExp = GAP): Moment | undefined {
+  const text = block.analysis.text;
+  const tokens = [
+    ...(moments.dates.get(block) ?? []).map((d) => ({ start: d.start, end: d.end, date: d, clock: undefined as Clock | undefined })),
+    ...moments.clocks.filter((c) => c.block === block).map((c) => ({ start: c.start, end: c.end, date: undefined as DateMention | undefined, clock: c })),
+  ].filter((t) => t.start >= at).sort((a, b) => a.start - b.start);
+  const first = tokens[0];
+  if (!first || first.start - at > 40 || !gap.test(text.slice(at, first.start))) return undefined;
+  let date = first.date;
+  let clock = first.clock;
+  let end = first.end;
+  const second = tokens[1];
+  if (second && second.start - end <= 8 && JOIN.test(text.slice(end, second.start)) && (date ? second.clock : second.date)) {
+    date ??= second.date;
+    clock ??= second.clock;
+    end = second.end;
+  }
+  const range = docRange(block, first.start, end);
+  return { date, clock, ...range, text: text.slice(first.start, end) };
+}
+
+interface Anchor {
+  kind: 'start' | 'end';
+  /** Where the cue stands, to order the anchors of a section. */
+  at: number;
+  moment: Moment;
+  block?: PlacedBlock;
+}
+
+function anchorsIn(block: PlacedBlock, moments: Moments): Anchor[] {
+  const text = block.analysis.text;
+  const out: Anchor[] = [];
+  for (const [kind, cue] of [['start', START_CUE], ['end', END_CUE]] as const) {
+    cue.lastIndex = 0;
+    for (let m = cue.exec(text); m; m = cue.exec(text)) {
+      const moment = momentAt(block, moments, m.index + m[0].length);
+      if (!moment) continue;
+      out.push({ kind, at: block.chunkStart + block.analysis.map[m.index], moment, block });
+      // "from June 12 to June 10": the end of a range needs no cue of its own.
+      if (kind === 'start') {
+        const proseEnd = proseOffset(block, moment.end);
+        const to = /^\s?(?:-|–|—|to)\s?/i.exec(text.slice(proseEnd, proseEnd + 4));
+        const after = to && momentAt(block, moments, proseEnd + to[0].length, /^$/);
+        if (to && after && RANGE_TO.test(to[0])) out.push({ kind: 'end', at: after.start, moment: after, block });
+      }
+    }
+  }
+  return out;
+}
+
+/** The prose offset of a block whose source ends at document offset `docEnd`. */
+function proseOffset(block: PlacedBlock, docEnd: number): number {
+  const { ends } = block.analysis;
+  for (let i = 0; i < ends.length; i++) if (block.chunkStart + ends[i] >= docEnd) return i + 1;
+  return ends.length;
+}
+
+/**
+ * "Start: Saturday 10 p.m." ... "End: Saturday 8 p.m.": within one section (the text under one
+ * heading), one start and one end that come in the wrong order. A section with several starts
+ * or ends (phases, sites) is left alone: which end belongs to which start is a guess.
+ */
+function sectionRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Moments): RawFinding[] {
+  const out: RawFinding[] = [];
+  let section: Anchor[] = [];
+  const close = () => {
+    const starts = section.filter((a) => a.kind === 'start');
+    const ends = section.filter((a) => a.kind === 'end');
+    if (starts.length === 1 && ends.length === 1 && starts[0].at < ends[0].at) {
+      const finding = compare(starts[0].moment, ends[0].moment, ends[0].block?.audience ?? doc.audience);
+      if (finding) out.push(finding);
+    }
+    section = [];
+  };
+  for (const block of blocks) {
+    if (block.analysis.kind === 'heading') close();
+    if (block.analysis.kind === 'tableCell') continue;
+    section.push(...anchorsIn(block, moments));
+  }
+  close();
+  // A table whose rows are labels ("Start | Saturday 10 p.m.") is read like lines of its section.
+  return out;
+}
+
+const START_NAME = /^(?:planned\s|expected\s|scheduled\s)?(?:start|starts|begins?|from|opens?)(?:\s(?:date|time|date and time))?:?$/i;
+const END_NAME = /^(?:planned\s|expected\s|scheduled\s)?(?:end|ends|until|to|finish|finishes|closes?|back(?:\sup|\sonline)?|restored)(?:\s(?:date|time|date and time|by))?:?$/i;
+
+/**
+ * Tables: a row's Start and End columns ("| Boston | June 12, 10 p.m. | June 12, 8 p.m. |"), and
+ * rows labelled Start and End ("| Start | Saturday 10 p.m. |") under one heading.
+ */
+function tableRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Moments): RawFinding[] {
+  const out: RawFinding[] = [];
+  const cells = blocks.filter((b) => b.analysis.kind === 'tableCell');
+  // A cell block starts at its leading pipe; its first prose character lies inside the trimmed cell.
+  const cellAt = (from: number, to: number) => cells.find((b) => b.analysis.text.trim() && b.chunkStart + b.analysis.map[0] >= from && b.chunkStart + b.analysis.map[0] <= to);
+  const momentOf = (block: PlacedBlock | undefined) => (block ? momentAt(block, moments, 0, /^\s*$/) : undefined);
+  for (const chunk of doc.chunks) {
+    for (const table of chunk.analysis.tables) {
+      const [header, ...rows] = table.rows;
+      if (!header) continue;
+      const names = header.cells.map((c) => c.text.replace(/[*_`]/g, '').trim());
+      const from = names.findIndex((n) => START_NAME.test(n));
+      const to = names.findIndex((n) => END_NAME.test(n));
+      const labelled: Anchor[] = [];
+      for (const row of [header, ...rows]) {
+        const cell = (i: number) => row.cells[i] && cellAt(chunk.start + row.cells[i].start, chunk.start + row.cells[i].end);
+        if (row !== header && from >= 0 && to >= 0) {
+          const start = momentOf(cell(from));
+          const end = momentOf(cell(to));
+          const block = cell(to);
+          if (start && end && block) {
+            const finding = compare(start, end, block.audience);
+            if (finding) out.push(finding);
+          }
+        }
+        const label = row.cells[0]?.text.replace(/[*_`]/g, '').trim() ?? '';
+        const kind = START_NAME.test(label) ? 'start' : END_NAME.test(label) ? 'end' : undefined;
+        const value = kind && row.cells.slice(1).map((_c, i) => momentOf(cell(i + 1))).find(Boolean);
+        if (kind && value) labelled.push({ kind, at: chunk.start + row.start, moment: value, block: cell(1) });
+      }
+      const starts = labelled.filter((a) => a.kind === 'start');
+      const ends = labelled.filter((a) => a.kind === 'end');
+      if (starts.length === 1 && ends.length === 1 && starts[0].at < ends[0].at) {
+        const finding = compare(starts[0].moment, ends[0].moment, ends[0].block?.audience ?? doc.audience);
+        if (finding) out.push(finding);
+      }
+    }
+  }
+  return out;
+}
+
+const ordinal = (d: DateMention) => (d.year !== undefined && d.month !== undefined && d.day !== undefined ? Date.UTC(d.year, d.month, d.day) / 86_400_000 : undefined);
+function weekdayOf(d: DateMention | undefined): number | undefined {
+  if (!d) return undefined;
+  if (d.weekdayText) return WEEKDAYS.findIndex((w) => w.toLowerCase().startsWith(d.weekdayText?.toLowerCase().slice(0, 3) ?? ''));
+  const o = ordinal(d);
+  return o === undefined ? undefined : new Date(o * 86_400_000).getUTCDay();
+}
+
+/**
+ * Days from a start's day to an end's day: exact for two dates, the days forward for two weekdays
+ * (Saturday to Sunday is one day on), `same` when the end gives only a time (read as the start's
+ * day or the night after it), undefined when they cannot be compared.
+ */
+function dayDiff(s: Moment, e: Moment): number | 'same' | undefined {
+  if (!e.date) return e.clock ? 'same' : undefined;
+  if (!s.date) return undefined;
+  const [a, b] = [s.date, e.date];
+  if (a.month !== undefined && b.month !== undefined && a.day !== undefined && b.day !== undefined) {
+    const [oa, ob] = [ordinal(a), ordinal(b)];
+    if (oa !== undefined && ob !== undefined && (a.year === b.year || a.yearWritten && b.yearWritten)) return ob - oa;
+    // Years not known: within the year, or from December into January.
+    let diff = (b.month * 31 + b.day) - (a.month * 31 + a.day);
+    if (diff < -180) diff += 372;
+    return diff;
+  }
+  const [wa, wb] = [weekdayOf(a), weekdayOf(b)];
+  if (wa === undefined || wb === undefined || wa < 0 || wb < 0) return undefined;
+  return (wb - wa + 7) % 7;
+}
+
+function compare(s: Moment, e: Moment, audience: AudienceId[]): RawFinding | undefined {
+  const diff = dayDiff(s, e);
+  if (diff === undefined) return undefined;
+  let reversed = typeof diff === 'number' && diff < 0;
+  const clocks = s.clock && e.clock && s.clock.style !== 'ambiguous' && e.clock.style !== 'ambiguous';
+  if (!reversed && clocks && s.clock && e.clock) {
+    const from = minutesOf(s.clock);
+    const to = minutesOf(e.clock);
+    // A window that ends after midnight ("Start: 10 p.m.", "End: 2 a.m.") is read as overnight.
+    if (diff === 0) reversed = to < from;
+    else if (diff === 'same') reversed = to < from && to + 24 * 60 - from > 12 * 60;
+  }
+  if (!reversed) return undefined;
+  return {
+    start: e.start,
+    end: e.end,
+    message: `The end, "${e.text}", comes before the start, "${s.text}": readers cannot plan around a window that ends before it starts. Check the dates and times.`,
+    audience,
+    term: e.text,
+  };
 }
