@@ -11,6 +11,7 @@ export { BUILTIN_PARTS, BUILTIN_AUDIENCES } from './builtins';
 /** The audiences the built-in glossary says know a term, for "Add to team glossary". */
 export { knownAudiencesOf } from './core/builtin-glossary';
 export { rewriteForAudience, REWRITE_NOTE, type RewriteResult } from './rewrite';
+export { templateForAudience, type TemplateForAudience } from './template-interests';
 
 export const lint = builtinEngine.lint;
 export const createLinter = builtinEngine.createLinter;

@@ -43,6 +43,9 @@ export interface Interest {
   id: string;
   name: string;
   question: string;
+  /** The section heading and the blank that a template or the quick fix adds for it. */
+  heading: string;
+  blank: string;
   cues: Cue[];
 }
 

@@ -1,14 +1,17 @@
-import type { RawFinding, Rule } from '../core/document';
-import { findAnyCue } from '../core/cues';
-import { AUDIENCE_INTERESTS, messageType } from '../core/message-types';
+import type { PreparedDocument, RawFinding, RawFix, Rule } from '../core/document';
+import { findAnyCue, hasPhrase } from '../core/cues';
+import { AUDIENCE_INTERESTS, messageType, type Interest } from '../core/message-types';
+import type { AudienceId } from '../core/types';
 import { capitalise } from './wording';
-import { audiencesOf, baseAudience, placeOf, unitsOf } from './draft-units';
+import { audiencesOf, baseAudience, hasBlank, placeOf, sectionOf, unitsOf, type DraftUnits, type Unit } from './draft-units';
 
 /**
  * What each audience cares about (data/interests.yaml): clinicians patient care and their
  * workflow, administrators cost, risk or compliance and the decision asked of them, IT the
- * systems, timing, rollback and security. Each interest that the parts of a draft written for
- * that audience never address is one finding on the title, with the question the reader will ask.
+ * systems, timing, rollback and security, patients their care, what to do, whom to call and the
+ * privacy of their information. Each interest that the parts of a draft written for that
+ * audience (the whole draft, or its sections for that audience) never address is one finding on
+ * the title, with the question the reader will ask and a quick fix that adds a section for it.
  */
 export const interests: Rule = {
   id: 'interests',
@@ -27,15 +30,43 @@ export const interests: Rule = {
       if (units.length === 0) continue;
       // A team audience (`pharmacy` extends `clinical`) cares about what its parent cares about.
       for (const interest of AUDIENCE_INTERESTS[baseAudience(doc, audience)] ?? []) {
-        if (findAnyCue(interest.cues, units)) continue;
+        if (addresses(draft, interest, units)) continue;
+        const fix = insertFix(doc, draft, interest, units, audience);
         findings.push({
           ...at,
           message: `${capitalise(doc.config.audiences.label(audience))} readers will ask "${interest.question}": this ${type.label} never says anything about ${interest.name}.`,
           audience: [audience],
           data: { interest: interest.id, question: interest.question, audience },
+          fixes: fix ? [fix] : [],
         });
       }
     }
     return findings;
   },
 };
+
+/** A cue holds in the audience's units, or a section named for the interest holds a blank still to fill. */
+function addresses(draft: DraftUnits, interest: Interest, units: Unit[]): boolean {
+  if (findAnyCue(interest.cues, units)) return true;
+  if (!interest.heading) return false;
+  return units.some((u) => u.kind === 'heading' && u !== draft.title && hasPhrase(u.text, [interest.heading]) && sectionOf(draft, u).some((s) => hasBlank(s.text)));
+}
+
+/**
+ * Adds the interest's section, with its blank, after the last line written for this audience:
+ * the end of the draft, or the end of the audience's own section in a draft for several.
+ */
+function insertFix(doc: PreparedDocument, draft: DraftUnits, interest: Interest, units: Unit[], audience: AudienceId): RawFix | undefined {
+  if (!interest.heading || !interest.blank) return undefined;
+  const last = units[units.length - 1];
+  const lineEnd = doc.text.indexOf('\n', last.end);
+  const at = lineEnd === -1 ? doc.text.length : lineEnd;
+  // In a draft for several audiences, the section goes under the audience's own heading.
+  const own = audiencesOf(doc).length > 1 ? [...units].reverse().find((u) => u.kind === 'heading' && u !== draft.title) : undefined;
+  const level = Math.min(6, (own?.depth ?? draft.title?.depth ?? 1) + 1);
+  const section = `\n\n${'#'.repeat(level)} ${interest.heading}\n\n${interest.blank}`;
+  // Inside the audience's section, keep a blank line before what follows it.
+  const tail = lineEnd === -1 ? '\n' : doc.text.slice(lineEnd + 1).trimStart() === '' || doc.text.startsWith('\n\n', lineEnd) ? '' : '\n';
+  const forWhom = audiencesOf(doc).length > 1 ? ` for ${doc.config.audiences.label(audience)} readers` : '';
+  return { kind: 'insert', title: `Add the section "${interest.heading}"${forWhom}`, edits: [{ start: at, end: at, newText: `${section}${tail}` }] };
+}

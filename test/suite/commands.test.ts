@@ -58,6 +58,10 @@ describe('Command: New Communication from Template', () => {
     assert.ok(goLive);
     track(goLive.document);
     assert.match(goLive.document.getText(), /^---\naudience: it\ntype: go-live\n/);
+    // The go-live template is for a choice of audiences: IT readers are asked about rollback and
+    // security, which the template does not cover, and not about what administrators care about.
+    assert.match(goLive.document.getText(), /^## Rollback\n\[HOW WE ROLL BACK\]\n\n## Security\n\[WHAT THIS DOES TO SECURITY\]\n?$/m);
+    assert.doesNotMatch(goLive.document.getText(), /^## Cost$/m);
   });
 
   it('asks for the scenario, then for the readers of a scenario with several versions', async () => {

@@ -46,6 +46,8 @@ describe('Team audiences', () => {
         track(editor.document);
         assert.match(editor.document.getText(), /^---\naudience: pharmacy\n/, `${scenario}: front matter names the team audience`);
         assert.match(editor.document.getText(), heading);
+        // The go-live template, for a choice of audiences, asks pharmacy what clinical staff care about.
+        if (scenario === 'cw-go-live') assert.match(editor.document.getText(), /^## What this means for patients\n\[WHAT THIS MEANS FOR PATIENT CARE\]$/m);
       }
       await vscode.window.showTextDocument(document);
 

@@ -115,7 +115,9 @@ export function bodyFor(template: Template, audience?: string): string {
 /**
  * Crosswalk: New Communication from Template. Picks a scenario, then the audience where the
  * scenario has several variants (or an audience choice), opens a new untitled Markdown draft
- * and inserts the template as a snippet, so Tab walks through its blanks.
+ * and inserts the template as a snippet, so Tab walks through its blanks. A template with an
+ * audience choice gets a section for each interest of the chosen audience it does not cover
+ * (src/template-interests.ts).
  *
  * Arguments, for keybindings and tests: a scenario (snippet name, prefix, scenario label or
  * `type:`) and an audience; each one given skips its pick.
@@ -215,6 +217,12 @@ export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: s
   const editor = await vscode.window.showTextDocument(document);
   let body = bodyFor(template, audience?.toLowerCase());
   if (team && template.audience !== undefined && same(template.audience, team.extends ?? '')) body = body.replace(AUDIENCE_LINE, `audience: ${team.id}`);
+  // A template written for a choice of audiences asks the chosen one what it cares about: a
+  // section, with a blank, for each of its interests the template does not cover (data/interests.yaml).
+  if (choices && audience) {
+    const id = audience.toLowerCase();
+    body = engine().templateForAudience(body, audiences.get(id)?.extends ?? id).body;
+  }
   const inserted = await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0));
   if (!inserted) {
     void vscode.window.showErrorMessage(`Crosswalk could not insert the "${template.name}" template.`);
