@@ -26,3 +26,4 @@ export {
   DEFAULT_EXCLUDED_FOLDERS, DRAFT_FILE, type DraftFilter, type DraftVerdict, type IgnoreRule, type PatternProblem,
 } from './draft-files';
 export { explainTerm, type TermExplanation } from './explain';
+export { buildReport, columnOf, ReportLinters, type AudienceReport, type AudienceColumn, type ReportEngine, type ReportFinding, type ReportJargon } from './report';

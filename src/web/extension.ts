@@ -14,7 +14,7 @@ const decoder = new TextDecoder();
 
 /** The commands of the desktop extension that the browser does not have yet: they say so rather than fail. */
 const DESKTOP_ONLY = [
-  'crosswalk.setAudience', 'crosswalk.newFromTemplate', 'crosswalk.showReport', 'crosswalk.rewriteForAudience',
+  'crosswalk.setAudience', 'crosswalk.newFromTemplate', 'crosswalk.showReport', 'crosswalk.exportReport', 'crosswalk.rewriteForAudience',
   'crosswalk.checkWorkspace', 'crosswalk.checkDocument', 'crosswalk.addToGlossary',
 ];
 

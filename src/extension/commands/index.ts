@@ -4,7 +4,7 @@ import { log, recordTold, tell } from '../log';
 import { addToGlossary } from './add-to-glossary';
 import { checkWorkspace } from './check-workspace';
 import { newFromTemplate } from './new-from-template';
-import { disposeReports, showReport } from './report';
+import { disposeReports, exportReport, registerReportRestore, restoreReport, showReport } from './report';
 import { rewriteForAudience } from './rewrite';
 import { setAudience } from './set-audience';
 
@@ -66,6 +66,13 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
     }),
     // From an editor title or explorer menu the first argument is the draft's URI.
     vscode.commands.registerCommand('crosswalk.showReport', (uri?: vscode.Uri) => showReport(checker, uri instanceof vscode.Uri ? uri : undefined)),
+    // Arguments (optional): the draft's URI, then the file to write; without them, the report in
+    // front (or the active draft) and a save dialog.
+    vscode.commands.registerCommand('crosswalk.exportReport', (uri?: unknown, target?: unknown) =>
+      exportReport(checker, uri instanceof vscode.Uri ? uri : undefined, target instanceof vscode.Uri ? target : undefined)),
+    registerReportRestore(context, checker),
+    // What the serializer runs after a reload, reachable for tests: a panel of the report's view type in, the figures out.
+    vscode.commands.registerCommand('crosswalk.restoreReport', (panel: vscode.WebviewPanel) => restoreReport(checker, panel)),
     vscode.commands.registerCommand('crosswalk.rewriteForAudience', (audience?: string, uri?: vscode.Uri) =>
       rewriteForAudience(checker, typeof audience === 'string' ? audience : undefined, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('crosswalk.checkWorkspace', () => checkWorkspace(checker)),

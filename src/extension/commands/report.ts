@@ -2,12 +2,31 @@ import * as vscode from 'vscode';
 import type { Checker } from '../checker';
 import { configFor } from '../config-loader';
 import { engine } from '../engine';
-import { renderReport } from '../report/html';
-import { buildReport, ReportLinters, type AudienceReport } from '../report/model';
+import { log, tell } from '../log';
+import { renderReport, renderReportFile } from '../report/html';
+import { buildReport, reportLinters, type AudienceReport, type ReportLinters } from '../report/model';
+
+/** The webview type of the report panel; `onWebviewPanel:crosswalk.report` activates Crosswalk to restore one. */
+export const REPORT_VIEW = 'crosswalk.report';
+
+/**
+ * Which draft each report panel shows, kept in the workspace state so that a report is restored
+ * after a window reload. The page runs no script (so it cannot keep a webview state of its own
+ * through `setState`): the panel's title, unique among open reports, is the key, and the page is
+ * recomputed from the draft. Entries are not removed when a panel closes, because panels also
+ * close while the window reloads; the list is bounded instead.
+ */
+const REPORTS_KEY = 'crosswalk.reports';
+const REPORTS_KEPT = 30;
+
+interface RestoreEntry {
+  title: string;
+  uri: string;
+}
 
 /** One open report: its panel and what keeps it up to date. */
 class ReportPanel implements vscode.Disposable {
-  readonly linters = new ReportLinters();
+  readonly linters: ReportLinters = reportLinters();
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The last report shown, for tests and for anyone who wants the figures rather than the page. */
@@ -28,13 +47,10 @@ class ReportPanel implements vscode.Disposable {
 
   async update(document = this.document): Promise<string> {
     const generation = ++this.generation;
-    const { options } = await configFor(document);
-    const text = document.getText();
+    const report = await reportOf(this.checker, document, this.linters);
     if (generation !== this.generation) return this.panel.webview.html;
-    const own = this.checker.result(document)?.audience ?? engine().lint(text, options).audience;
-    const name = document.uri.path.split('/').pop() || document.uri.toString();
-    this.report = buildReport(name, text, options, this.linters, own);
-    const html = renderReport(this.report, this.panel.webview.cspSource, nonce());
+    this.report = report;
+    const html = renderReport(report, this.panel.webview.cspSource, nonce());
     this.panel.webview.html = html;
     return html;
   }
@@ -45,12 +61,56 @@ class ReportPanel implements vscode.Disposable {
   }
 }
 
+/** The report of a draft as the checker sees it: the draft's config and settings, its own audience in the heading. */
+async function reportOf(checker: Checker, document: vscode.TextDocument, linters?: ReportLinters): Promise<AudienceReport> {
+  const { options } = await configFor(document);
+  const text = document.getText();
+  const own = checker.result(document)?.audience ?? engine().lint(text, options).audience;
+  return buildReport(fileName(document.uri), text, options, linters, own);
+}
+
 const panels = new Map<string, ReportPanel>();
+let state: vscode.Memento | undefined;
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || uri.toString();
+}
 
 function nonce(): string {
   const bytes = new Uint8Array(16);
   globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A title no other open report has: the file name, and its folder as well when two drafts share a name. */
+function titleFor(uri: vscode.Uri): string {
+  const plain = `Audience report: ${fileName(uri)}`;
+  const taken = [...panels.values()].some((p) => p.panel.title === plain && p.document.uri.toString() !== uri.toString());
+  return taken ? `Audience report: ${vscode.workspace.asRelativePath(uri)}` : plain;
+}
+
+function remember(title: string, uri: vscode.Uri): void {
+  if (!state) return;
+  const kept = (state.get<RestoreEntry[]>(REPORTS_KEY) ?? []).filter((e) => e.title !== title);
+  void state.update(REPORTS_KEY, [{ title, uri: uri.toString() }, ...kept].slice(0, REPORTS_KEPT));
+}
+
+const PANEL_OPTIONS: vscode.WebviewPanelOptions & vscode.WebviewOptions = {
+  enableScripts: false,
+  enableCommandUris: false,
+  // The page loads nothing: every style is inline (nonce'd) and there are no images or fonts.
+  localResourceRoots: [],
+};
+
+function adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument, checker: Checker): ReportPanel {
+  const key = document.uri.toString();
+  panel.webview.options = { enableScripts: false, enableCommandUris: false, localResourceRoots: [] };
+  const entry = new ReportPanel(panel, document, checker, () => {
+    if (panels.get(key) === entry) panels.delete(key);
+  });
+  panels.set(key, entry);
+  remember(panel.title, document.uri);
+  return entry;
 }
 
 /**
@@ -64,23 +124,104 @@ export async function showReport(checker: Checker, uri?: vscode.Uri): Promise<vs
     void vscode.window.showInformationMessage('Open a Markdown draft to see its audience report.');
     return undefined;
   }
-  const key = document.uri.toString();
-  let entry = panels.get(key);
+  let entry = panels.get(document.uri.toString());
   if (entry) {
     entry.panel.reveal(vscode.ViewColumn.Beside, true);
   } else {
-    const name = document.uri.path.split('/').pop() || 'draft';
-    const panel = vscode.window.createWebviewPanel('crosswalk.report', `Audience report: ${name}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: false,
-      enableCommandUris: false,
-      // The page loads nothing: every style is inline (nonce'd) and there are no images or fonts.
-      localResourceRoots: [],
-    });
-    entry = new ReportPanel(panel, document, checker, () => panels.delete(key));
-    panels.set(key, entry);
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW, titleFor(document.uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, PANEL_OPTIONS);
+    entry = adopt(panel, document, checker);
   }
   await entry.update(document);
   return entry.panel;
+}
+
+/**
+ * Brings back a report panel after a window reload (the `WebviewPanelSerializer` of
+ * REPORT_VIEW): finds the draft it showed by its title and recomputes the page. A draft that is
+ * gone leaves a page that says so, rather than an empty panel.
+ */
+export async function restoreReport(checker: Checker, panel: vscode.WebviewPanel): Promise<AudienceReport | undefined> {
+  const entry = (state?.get<RestoreEntry[]>(REPORTS_KEY) ?? []).find((e) => e.title === panel.title);
+  let document: vscode.TextDocument | undefined;
+  if (entry) {
+    try {
+      document = await vscode.workspace.openTextDocument(vscode.Uri.parse(entry.uri));
+    } catch (error) {
+      log.info(`Audience report "${panel.title}": its draft ${entry.uri} could not be opened again (${(error as Error).message}).`);
+    }
+  }
+  if (!document) {
+    panel.webview.options = { enableScripts: false, enableCommandUris: false, localResourceRoots: [] };
+    panel.webview.html = missingPage(panel.webview.cspSource, panel.title);
+    return undefined;
+  }
+  const existing = panels.get(document.uri.toString());
+  if (existing && existing.panel !== panel) {
+    // Already shown (the command ran before the restore): one panel per draft.
+    panel.dispose();
+    return existing.report;
+  }
+  const restored = adopt(panel, document, checker);
+  await restored.update(document);
+  return restored.report;
+}
+
+function missingPage(cspSource: string, title: string): string {
+  const n = nonce();
+  const text = title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${n}'">`
+    + `<style nonce="${n}">body { color: var(--vscode-foreground); font-family: var(--vscode-font-family); padding: 0 16px; }</style><title>${text}</title></head>`
+    + `<body><p>${text}: its draft is no longer there. Open the draft and run Crosswalk: Show Audience Report again.</p></body></html>`;
+}
+
+/** Registers the serializer that restores report panels after a reload, and keeps the workspace state it reads. */
+export function registerReportRestore(context: vscode.ExtensionContext, checker: Checker): vscode.Disposable {
+  state = context.workspaceState;
+  return vscode.window.registerWebviewPanelSerializer(REPORT_VIEW, {
+    deserializeWebviewPanel: async (panel) => {
+      await restoreReport(checker, panel);
+    },
+  });
+}
+
+/** The draft of the report panel in front, else the active Markdown editor's. */
+function currentDraft(): vscode.TextDocument | undefined {
+  const active = [...panels.values()].find((p) => p.panel.active);
+  if (active) return active.document;
+  const document = vscode.window.activeTextEditor?.document;
+  return document?.languageId === 'markdown' ? document : undefined;
+}
+
+/**
+ * Crosswalk: Export Audience Report as HTML. Saves one self-contained page (no script, nothing
+ * to load, print styles for a PDF from a browser) where the user chooses in a save dialog.
+ * Arguments (for menus, keybindings and tests): the draft's URI, then the file to write; without
+ * the second, the save dialog asks. It never writes over a Markdown file or the draft itself.
+ */
+export async function exportReport(checker: Checker, uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : currentDraft();
+  if (!document || document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage('Open a Markdown draft, or its audience report, to export the report.');
+    return undefined;
+  }
+  const name = fileName(document.uri).replace(/\.(md|markdown|mdx)$/i, '') || 'draft';
+  const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
+  target ??= await vscode.window.showSaveDialog({
+    title: 'Export the audience report as HTML',
+    saveLabel: 'Export',
+    filters: { 'Web page': ['html', 'htm'] },
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${name}-audience-report.html`) } : {}),
+  });
+  if (!target) return undefined;
+  if (target.toString() === document.uri.toString() || /\.(md|markdown|mdx)$/i.test(target.path)) {
+    tell(`Crosswalk did not export the report to ${vscode.workspace.asRelativePath(target)}: it writes a web page (.html), never over a Markdown draft.`, true);
+    return undefined;
+  }
+  const report = await reportOf(checker, document);
+  const html = renderReportFile(report, nonce(), new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
+  tell(`Exported the audience report of ${vscode.workspace.asRelativePath(document.uri)} to ${vscode.workspace.asRelativePath(target)}. Open it in a browser to print it or save it as PDF.`);
+  return target;
 }
 
 /** The figures behind an open report, for tests. */
@@ -88,7 +229,11 @@ export function reportFor(uri: vscode.Uri): AudienceReport | undefined {
   return panels.get(uri.toString())?.report;
 }
 
+/**
+ * On deactivation: stop following the drafts, but leave the panels open. A window reload
+ * deactivates the extension too, and a panel closed here would not be restored.
+ */
 export function disposeReports(): void {
-  for (const entry of panels.values()) entry.panel.dispose();
+  for (const entry of panels.values()) entry.dispose();
   panels.clear();
 }

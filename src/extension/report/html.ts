@@ -1,4 +1,4 @@
-import type { AudienceColumn, AudienceReport } from './model';
+import type { AudienceColumn, AudienceReport } from '../../core/report';
 
 const esc = (text: string | number): string =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -16,6 +16,8 @@ function minutes(value: number): string {
 
 function column(c: AudienceColumn, order: string[], titles: Record<string, string>): string {
   const ruleTitle = (id: string) => titles[id] ?? id;
+  // Every number on the card is a per-rule count of the one list of findings (src/core/report.ts).
+  const count = (id: string) => c.byRule[id] ?? 0;
   const gradeClass = c.gradeLevel > c.targetGrade ? 'over' : 'ok';
   // The same rule order in every column, so that rows line up across audiences.
   const rules = order.filter((id) => c.byRule[id]).map((id) => [id, c.byRule[id]] as const);
@@ -26,18 +28,19 @@ function column(c: AudienceColumn, order: string[], titles: Record<string, strin
   <h2 id="${id}"><span class="swatch swatch-${colour(c)}" aria-hidden="true"></span>${esc(c.label)}</h2>
   <dl class="stats">
     <dt>Grade level</dt><dd class="${gradeClass}">${esc(c.gradeLevel)} <span class="muted">(target ${esc(c.targetGrade)})</span></dd>
-    <dt>Findings</dt><dd>${esc(c.total)}${c.errors ? ` <span class="muted">(${esc(c.errors)} error${c.errors === 1 ? '' : 's'})</span>` : ''}</dd>
+    <dt>Findings</dt><dd data-figure="total">${esc(c.total)}${c.errors ? ` <span class="muted">(${esc(c.errors)} error${c.errors === 1 ? '' : 's'})</span>` : ''}</dd>
+    <dt>${esc(ruleTitle('jargon'))}</dt><dd data-figure="jargon">${esc(count('jargon'))}</dd>
     <dt>Jargon per 100 words</dt><dd>${esc(c.jargonPer100Words)}</dd>
-    <dt>Undefined acronyms</dt><dd>${esc(c.undefinedAcronyms.length)}</dd>
-    <dt>Hard sentences</dt><dd>${esc(c.hardSentences)}</dd>
+    <dt>${esc(ruleTitle('undefined-acronym'))}</dt><dd data-figure="undefined-acronym">${esc(count('undefined-acronym'))}</dd>
+    <dt>${esc(ruleTitle('readability'))}</dt><dd data-figure="readability">${esc(count('readability'))}</dd>
     <dt>Reading time</dt><dd>${esc(minutes(c.readingTimeMinutes))} <span class="muted">(${esc(c.words)} words)</span></dd>
   </dl>
   <h3>Findings per rule</h3>
-  ${rules.length ? `<table class="rules"><tbody>${rules.map(([id, n]) => `<tr><th scope="row">${esc(ruleTitle(id))}</th><td>${esc(n)}</td></tr>`).join('')}</tbody></table>` : '<p class="muted">Nothing to fix for these readers.</p>'}
-  <h3>Undefined acronyms</h3>
+  ${rules.length ? `<table class="rules"><tbody>${rules.map(([id, n]) => `<tr><th scope="row">${esc(ruleTitle(id))}</th><td data-rule="${esc(id)}">${esc(n)}</td></tr>`).join('')}</tbody></table>` : '<p class="muted">Nothing to fix for these readers.</p>'}
+  <h3>${esc(ruleTitle('undefined-acronym'))}</h3>
   ${c.undefinedAcronyms.length ? `<ul class="terms">${c.undefinedAcronyms.map((a) => `<li><code>${esc(a)}</code></li>`).join('')}</ul>` : '<p class="muted">None.</p>'}
-  <h3>Jargon</h3>
-  ${c.jargon.length ? `<ul class="terms">${c.jargon.map((j) => `<li><code>${esc(j.term)}</code>${j.say ? ` → ${esc(j.say)}` : ''}</li>`).join('')}</ul>` : '<p class="muted">None.</p>'}
+  <h3>${esc(ruleTitle('jargon'))}</h3>
+  ${c.jargon.length ? `<ul class="terms">${c.jargon.map((j) => `<li><code>${esc(j.term)}</code>${j.say ? ` → ${esc(j.say)}` : j.spellOut ? ' <span class="muted">(spell it out)</span>' : ''}</li>`).join('')}</ul>` : '<p class="muted">None.</p>'}
   ${c.interests ? `<h3>What they care about</h3>
   <ul class="interests">${c.interests.map((i) => `<li class="${i.addressed ? 'ok' : 'over'}">${i.addressed ? '✓' : '✗'} ${esc(i.name)}${i.addressed ? '' : ` <span class="muted">(“${esc(i.question)}”)</span>`}</li>`).join('')}</ul>` : ''}
 </section>`;
@@ -72,13 +75,52 @@ function chart(report: AudienceReport): string {
 </figure>`;
 }
 
-/**
- * The report page. No script at all, and a Content-Security-Policy that allows nothing but the
- * one nonce'd style element: nothing loads from the network or from anywhere else.
- */
-export function renderReport(report: AudienceReport, cspSource: string, nonce: string): string {
-  const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'`;
-  const draftFor = report.draftAudience.length ? ` The draft itself is for ${report.draftAudience.join(', ')}.` : '';
+/** Each audience's findings, line by line: what the cards count, for a reader who wants to check. */
+function findingsList(report: AudienceReport, open: boolean): string {
+  const ruleTitle = (id: string) => report.ruleTitles[id] ?? id;
+  return report.columns.map((c) => {
+    const slug = c.audience.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+    const rows = c.findings.map((f) => `<tr><td class="line">${esc(f.line)}</td><td>${esc(ruleTitle(f.ruleId))}</td><td>${esc(f.message)}</td></tr>`).join('');
+    return `<details class="findings findings-${slug}"${open ? ' open' : ''}>
+  <summary>${esc(c.label)}: ${esc(c.total)} finding${c.total === 1 ? '' : 's'}</summary>
+  ${c.findings.length ? `<table class="list"><thead><tr><th scope="col">Line</th><th scope="col">Rule</th><th scope="col">Finding</th></tr></thead><tbody>${rows}</tbody></table>` : '<p class="muted">None.</p>'}
+</details>`;
+  }).join('\n');
+}
+
+/** The colours of a saved report, outside VS Code: the theme variables the page uses, set to a light, printable palette. */
+const FILE_THEME = `  :root {
+    --vscode-foreground: #1f1f1f; --vscode-editor-background: #ffffff; --vscode-descriptionForeground: #5a5a5a;
+    --vscode-font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; --vscode-font-size: 14px;
+    --vscode-editor-font-family: ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace;
+    --vscode-panel-border: #d0d0d0; --vscode-sideBar-background: #f7f7f7; --vscode-errorForeground: #b3261e;
+    --vscode-textPreformat-foreground: #8a3b00;
+    --vscode-charts-blue: #1a73e8; --vscode-charts-orange: #e37400; --vscode-charts-green: #188038;
+    --vscode-charts-purple: #8430ce; --vscode-charts-red: #d93025; --vscode-charts-yellow: #b28600;
+  }`;
+
+/** Print styles: the saved page prints (or saves as PDF from a browser) as a handout, a card never split across pages. */
+const PRINT = `  @media print {
+    body { padding: 0; font-size: 11pt; }
+    .columns { grid-template-columns: repeat(3, 1fr); }
+    .audience, .chart, tr { break-inside: avoid; }
+    details > summary { list-style: none; font-weight: 600; }
+    .swatch, .bar-0, .bar-1, .bar-2, .bar-3, .bar-4, .bar-5 { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  }`;
+
+interface PageOptions {
+  /** The Content-Security-Policy: nothing but the one nonce'd style element may apply. */
+  csp: string;
+  nonce: string;
+  /** A saved file (export): its own colours, every finding list open, and a line saying when it was made. */
+  file?: { generated: string };
+}
+
+function page(report: AudienceReport, options: PageOptions): string {
+  const { csp, nonce, file } = options;
+  // By label ("IT", "Pharmacy"), as the cards name them.
+  const labels = report.draftAudience.map((a) => report.columns.find((c) => c.audience === a)?.label ?? a);
+  const draftFor = labels.length ? ` The draft itself is for ${labels.join(', ')}.` : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -87,9 +129,10 @@ export function renderReport(report: AudienceReport, cspSource: string, nonce: s
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Audience report: ${esc(report.title)}</title>
 <style nonce="${nonce}">
-  body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
+${file ? `${FILE_THEME}\n` : ''}  body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 16px 16px; }
   h1 { font-size: 1.3em; font-weight: 600; }
   h2 { font-size: 1.15em; margin: 0 0 8px; display: flex; align-items: center; gap: 6px; }
+  body > h2 { margin-top: 20px; }
   h3 { font-size: 1em; margin: 14px 0 4px; color: var(--vscode-descriptionForeground); font-weight: 600; }
   .muted { color: var(--vscode-descriptionForeground); }
   .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px; }
@@ -113,16 +156,42 @@ ${COLOURS.map((name, i) => `  .swatch-${i}, .bar-${i} { background: var(--vscode
   .chart text.label { dominant-baseline: middle; }
   .chart figcaption { margin-top: 4px; }
   .legend { display: inline-flex; align-items: center; gap: 4px; margin-right: 12px; }
+  .findings { margin: 8px 0; }
+  .findings summary { cursor: default; }
+  .list { border-collapse: collapse; margin: 4px 0 0; }
+  .list th { text-align: left; color: var(--vscode-descriptionForeground); font-weight: 600; }
+  .list th, .list td { padding: 2px 8px 2px 0; vertical-align: top; }
+  .list td.line { text-align: right; font-variant-numeric: tabular-nums; }
+${PRINT}
 </style>
 </head>
 <body>
 <h1>Audience report: ${esc(report.title)}</h1>
-<p class="muted">How the whole draft reads for each audience, whatever audience it names.${esc(draftFor)}</p>
+<p class="muted">How the whole draft reads for each audience, whatever audience it names.${esc(draftFor)}${file ? ` Made by Crosswalk on ${esc(file.generated)}.` : ''}</p>
 <div class="columns">
 ${report.columns.map((c) => column(c, report.rules, report.ruleTitles)).join('\n')}
 </div>
 <h2>Findings per rule</h2>
 ${chart(report)}
+<h2>Every finding</h2>
+${findingsList(report, Boolean(file))}
 </body>
 </html>`;
+}
+
+/**
+ * The report page in its webview. No script at all, and a Content-Security-Policy that allows
+ * nothing but the one nonce'd style element: nothing loads from the network or from anywhere else.
+ */
+export function renderReport(report: AudienceReport, cspSource: string, nonce: string): string {
+  return page(report, { csp: `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'`, nonce });
+}
+
+/**
+ * The report as a file to keep or hand out (Export Audience Report as HTML): one self-contained
+ * page, no script, nothing to load (its CSP allows only its own nonce'd style element), its own
+ * light colours, and print styles so that a browser's Print or Save as PDF makes a handout.
+ */
+export function renderReportFile(report: AudienceReport, nonce: string, generated: string): string {
+  return page(report, { csp: `default-src 'none'; style-src 'nonce-${nonce}'`, nonce, file: { generated } });
 }
