@@ -83,6 +83,12 @@ const builds = [
     outfile: 'dist/extension.js',
     external: ['vscode', './core.js'],
   },
+  // The language server the desktop extension starts in a process of its own (src/extension/client.ts).
+  {
+    ...common,
+    entryPoints: ['src/server/main.ts'],
+    outfile: 'dist/server.js',
+  },
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],

@@ -40,6 +40,10 @@ export const log = {
   show(): void {
     output().show(true);
   },
+  /** The channel itself, for the language client's own lines (src/extension/client.ts). */
+  channel(): vscode.LogOutputChannel {
+    return output();
+  },
   dispose(): void {
     channel?.dispose();
     channel = undefined;

@@ -93,12 +93,12 @@ export class AudienceStatus implements vscode.Disposable {
     const audiences = this.checker.audiences(document);
     const names = audiences.isAll(section.audience) ? 'All' : section.audience.map((a) => audiences.title(a)).join(' + ');
     const { stats } = result;
-    const findings = `${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`;
+    const findings = `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
     this.item.text = `$(person) Audience: ${names} · grade ${stats.gradeLevel}`;
     this.item.tooltip = `Audience here: ${names}. Grade level of the draft: ${stats.gradeLevel}. ${stats.words} words, ${stats.readingTimeMinutes} min to read, ${findings}. Click to set the audience.`;
     this.item.accessibilityInformation = { label: `Crosswalk audience here: ${names}. Grade level ${stats.gradeLevel}. ${findings}. Activate to set the audience.` };
     this.item.command = { title: 'Set audience', command: 'crosswalk.setAudience' };
-    this.item.backgroundColor = result.findings.some((f) => f.severity === 'error') ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.backgroundColor = result.errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.show();
   }
 

@@ -28,7 +28,7 @@ export interface ActionData {
   ruleId?: string;
   term?: string;
   audience?: string;
-  /** Fix-all asked for as `source.fixAll` (on save, say); the same plan as the explicit one. */
+  /** Fix-all asked for as `source.fixAll` (on save, say): safe fixes only. */
   unattended?: boolean;
 }
 
@@ -42,24 +42,43 @@ const keyOf = (f: Finding) => `${f.ruleId}:${f.range.start.offset}:${f.range.end
 /** Whether a requested kind (`only`) covers an action's kind: `source` covers `source.fixAll.crosswalk`. */
 const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(`${requested}.`);
 
-/**
- * The actions for a range, without their edits. Fix-all actions are titled, as the editor titles
- * them (src/extension/code-actions.ts), by what the engine's plan will do ("Spell out 4 acronyms",
- * src/core/fix-all.ts), and are not listed when the plan would do nothing. `fixAll`: the
- * `crosswalk.fixAll.includeRewording` setting (src/server/settings.ts).
- */
-export function actionsFor(document: TextDocument, result: LintResult, params: CodeActionParams, fixAll: FixAllOptions = {}): CodeAction[] {
+/** What the listing needs besides the draft: settings and the client's own commands. */
+export interface ListOptions {
+  /** `crosswalk.fixAll.includeRewording`: fix-all (and on save) also rewords. */
+  includeRewording: boolean;
+  /** An audience's label for titles ("IT" for `it`, a team audience's own label). */
+  label(audience: string): string;
+  /**
+   * The client runs Crosswalk's own commands (the VS Code extension says so in
+   * `experimental.crosswalk.commands`): "Add to team glossary" is then its command, which writes
+   * and saves the files and says what it did; "Allow" tells what it changed. Other editors get
+   * plain edits only.
+   */
+  clientCommands: boolean;
+  /** A short name of the draft for messages ("docs/notice.md"). */
+  name: string;
+}
+
+/** The first fix the engine's fix-all plan takes, its count and title (src/core/fix-all.ts): none when it would do nothing. */
+function planOf(findings: readonly Finding[], includeRewording: boolean): { title: string; count: number } {
+  const plan = fixAllPlan(findings, { includeRewording });
+  return { title: plan.title, count: plan.fixes.length };
+}
+
+/** The actions for a range, without their edits (fix-all's titles come from its plan, so they say what it will do). */
+export function actionsFor(document: TextDocument, result: LintResult, params: CodeActionParams, options: ListOptions): CodeAction[] {
   const uri = document.uri;
   const only = params.context.only;
   const fixable = result.findings.filter((f) => f.fixes.length);
   const actions: CodeAction[] = [];
-  const planFor = (findings: readonly Finding[]) => fixAllPlan(findings, fixAll);
   if (only?.some((k) => covers(k, FIX_ALL_KIND))) {
-    const plan = planFor(result.findings);
-    if (plan.fixes.length) actions.push({ title: `Crosswalk: ${plan.title}`, kind: FIX_ALL_KIND, data: { uri, kind: 'fixAll', unattended: true } satisfies ActionData });
+    // Unattended (on save): the title still says what it does, for the editor's log and menus.
+    const plan = planOf(fixable, options.includeRewording);
+    if (plan.count > 0) actions.push({ title: `Crosswalk: ${plan.title}`, kind: FIX_ALL_KIND, data: { uri, kind: 'fixAll', unattended: true } satisfies ActionData });
   }
   if (only && !only.some((k) => covers(k, CodeActionKind.QuickFix))) return actions;
 
+  const text = document.getText();
   const start = document.offsetAt(params.range.start);
   const end = document.offsetAt(params.range.end);
   const findings = result.findings.filter((f) => f.range.start.offset <= end && start <= f.range.end.offset);
@@ -72,28 +91,50 @@ export function actionsFor(document: TextDocument, result: LintResult, params: C
     });
     finding.fixes.forEach((fix, i) => actions.push(quickFix(fix.title, { kind: 'fix', fix: i }, i === 0)));
     if (finding.term && (finding.ruleId === 'jargon' || finding.ruleId === 'undefined-acronym')) {
-      actions.push(quickFix(`Allow "${finding.term}" in this document`, { kind: 'allow', term: finding.term }));
+      const allow = quickFix(`Allow "${finding.term}" in this document`, { kind: 'allow', term: finding.term });
+      try {
+        allowTermEdit(text, finding.term);
+        // Run after the edit: the writer is told what changed and where (no silent commands).
+        if (options.clientCommands) allow.command = { title: allow.title, command: 'crosswalk.tell', arguments: [`Allowed "${finding.term}" in ${options.name}: added to its front matter allow list.`] };
+      } catch (error) {
+        // A front matter the writer will not touch: the action says why instead of vanishing.
+        if (!isRefusal(error)) throw error;
+        allow.disabled = { reason: (error as Error).message };
+        delete allow.data;
+      }
+      actions.push(allow);
       for (const audience of finding.audience) {
-        actions.push(quickFix(`Add "${finding.term}" to the team glossary as known to ${audience} readers`, { kind: 'glossary', term: finding.term, audience }));
+        const title = `Add "${finding.term}" to the team glossary as known to ${options.label(audience)} readers`;
+        if (options.clientCommands) {
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'crosswalk.addToGlossary', arguments: [uri, finding.term, audience] } });
+        } else {
+          actions.push(quickFix(title, { kind: 'glossary', term: finding.term, audience }));
+        }
       }
     }
-    // Listed only where a comment may go (not in front matter): the edit itself is made at resolve time.
-    if (disableLineEdit(document.getText(), finding.range.start.line - 1, finding.ruleId)) {
+    // Listed only where the comment changes nothing else: never in front matter, nor inside a table
+    // row's cells or a comment that runs on past the line (src/core/disable-line.ts). The edit itself is made at resolve time.
+    if (disableLineEdit(text, finding.range.start.line - 1, finding.ruleId)) {
       actions.push(quickFix(`Disable ${finding.ruleId} for this line`, { kind: 'disable', ruleId: finding.ruleId }));
     }
   }
   for (const ruleId of [...new Set(findings.filter((f) => f.fixes.length).map((f) => f.ruleId))]) {
     const same = fixable.filter((f) => f.ruleId === ruleId);
-    const plan = same.length > 1 ? planFor(same) : undefined;
-    if (plan?.fixes.length) {
+    const plan = same.length > 1 ? planOf(same, options.includeRewording) : undefined;
+    if (plan && plan.count > 0) {
       actions.push({ title: `${plan.title} in this document (${ruleId})`, kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixRule', ruleId } satisfies ActionData });
     }
   }
   if (findings.some((f) => f.fixes.length) && fixable.length > 1) {
-    const plan = planFor(result.findings);
-    if (plan.fixes.length) actions.push({ title: `${plan.title} in this document (all Crosswalk fixes)`, kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixAll' } satisfies ActionData });
+    const plan = planOf(fixable, options.includeRewording);
+    if (plan.count > 0) actions.push({ title: `${plan.title} in this document (all Crosswalk fixes)`, kind: CodeActionKind.QuickFix, data: { uri, kind: 'fixAll' } satisfies ActionData });
   }
   return actions;
+}
+
+/** True for the engine's EditRefused: a writer that will not change a file it does not understand (src/core/yaml-edit.ts). */
+export function isRefusal(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'EditRefused';
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {
@@ -106,7 +147,6 @@ export async function buildAction(document: TextDocument, result: LintResult, co
   const text = document.getText();
   const finding = data.key === undefined ? undefined : result.findings.find((f) => keyOf(f) === data.key);
   const onDraft = (edits: TextEdit[]) => documentEdit(document.uri, document.version, edits.map(toLspEdit), context);
-  const fixAll = { includeRewording: config.settings.includeRewording };
   switch (data.kind) {
     case 'fix': {
       const fix = finding?.fixes[data.fix ?? 0];
@@ -119,19 +159,19 @@ export async function buildAction(document: TextDocument, result: LintResult, co
       return edit ? onDraft([edit]) : undefined;
     }
     case 'fixRule':
-      return onDraft(fixAllEdits(text, result.findings.filter((f) => f.ruleId === data.ruleId), fixAll));
+      return onDraft(fixAllEdits(text, result.findings.filter((f) => f.ruleId === data.ruleId), { includeRewording: config.settings.includeRewording }));
     case 'fixAll':
-      return onDraft(fixAllEdits(text, result.findings, fixAll));
+      return onDraft(fixAllEdits(text, result.findings, { includeRewording: config.settings.includeRewording }));
     case 'glossary':
       return finding?.term && data.audience ? glossaryEdit(config, finding.term, data.audience, document.uri, context) : undefined;
   }
 }
 
 /**
- * Fix-all's edits, explicit or unattended (`source.fixAll`, as on save), chosen by the engine's
- * one plan (src/core/fix-all.ts), as the editor and `crosswalk --fix` choose them: fixes marked
- * safe, and rewording only when `crosswalk.fixAll.includeRewording` opts in, since a plain wording
- * that replaces the writer's words needs a person to read it. A second run picks up the rest.
+ * Fix-all's edits, chosen by the engine (src/core/fix-all.ts `fixAllPlan`): the fixes it may apply
+ * unattended (safe ones and first-use spell-outs; rewording only when
+ * `crosswalk.fixAll.includeRewording` opts in), one per finding, that can apply together; a second
+ * run picks up the rest. The same plan on save and from the menu: its title says what it does.
  */
 export function fixAllEdits(text: string, findings: readonly Finding[], options: FixAllOptions = {}): TextEdit[] {
   return sortedEdits(text, fixAllPlan(findings, options).fixes);
@@ -153,7 +193,7 @@ function documentEdit(uri: string, version: number | null, edits: LspTextEdit[],
  * else the first in the `crosswalk.glossaries` setting, else `.crosswalk/glossary.yaml` in the
  * workspace folder, created and added to `.crosswalk.yaml` so that the CLI in CI reads it too.
  */
-async function glossaryEdit(config: DocumentConfig, term: string, audience: string, draftUri: string, context: ActionContext): Promise<WorkspaceEdit> {
+export async function glossaryEdit(config: DocumentConfig, term: string, audience: string, draftUri: string, context: ActionContext): Promise<WorkspaceEdit> {
   const { loaded, base, folder, settings } = config;
   const folderPath = (folder && splitUri(folder)?.path.replace(/\/+$/, '')) ?? parentPath(loaded.path ?? splitUri(draftUri)?.path ?? '/');
   const configDir = loaded.path ? parentPath(loaded.path) : folderPath;

@@ -1,15 +1,18 @@
 import {
-  CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, MarkupKind, TextDocuments, TextDocumentSyncKind,
-  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type Hover,
+  CodeActionKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, MarkupKind, TextDocuments, TextDocumentSyncKind,
+  type ClientCapabilities, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type DocumentDiagnosticReport, type Hover,
   type HoverParams, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  audiences, createLinter, discoverConfig, isInside as isInsidePath, markdownToPlainText, mergeConfig, readabilityHoverMarkdown, resolvePath, termHoverMarkdown,
+  audiences, checkConfig, createLinter, discoverConfig, isInside as isInsidePath, markdownToPlainText, mergeConfig, readabilityHoverMarkdown, resolvePath, termHoverMarkdown,
   type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig, type Range as CoreRange,
 } from '../index';
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
 import { toDiagnostic, toLspRange } from './convert';
+import { registerCrosswalkRequests, type CheckedNotice } from './requests';
+import { draftVerdict } from './scope';
+import { carriedOver } from './stale';
 import { readSettings, type ServerSettings } from './settings';
 import { isInside, joinUri, sameUri, splitUri, dirnameUri } from './uri';
 
@@ -23,6 +26,11 @@ export interface ServerHost {
 const SLICED_CHECK_CHARS = 20_000;
 /** Without file watchers in the client, config files found are trusted this long before being read again. */
 const UNWATCHED_CONFIG_MS = 5_000;
+
+/** `.crosswalk.yaml` (or `.yml`): checked as it is typed, when the client syncs it. */
+export function isConfigUri(uri: string): boolean {
+  return /(^|\/)\.crosswalk\.ya?ml$/.test(splitUri(uri)?.path ?? uri);
+}
 
 /**
  * Markdown drafts. Emacs without markdown-mode sends `text`, and some clients `plaintext`: those
@@ -46,6 +54,13 @@ interface DocumentState {
   inflight?: Promise<LintResult | undefined>;
   settings?: ServerSettings;
   config?: DocumentConfig;
+  /** Why this version was not checked (not a draft, too large, Crosswalk off), for the client's status item. */
+  skipped?: { version: number; reason: string; canOptIn: boolean };
+  /** The diagnostics of the last check, for a client that pulls them (`textDocument/diagnostic`). */
+  diagnostics?: Diagnostic[];
+  /** The text the last result belongs to, and that result carried over to a newer version (src/server/stale.ts). */
+  text?: string;
+  carried?: { version: number; result: LintResult | undefined };
 }
 
 export interface DocumentConfig {
@@ -56,6 +71,25 @@ export interface DocumentConfig {
   folder?: string;
   settings: ServerSettings;
   key: string;
+}
+
+/** What the Crosswalk-specific requests (src/server/requests.ts) need of the running server. */
+export interface ServerCore {
+  connection: Connection;
+  host: ServerHost;
+  documents: TextDocuments<TextDocument>;
+  settingsFor(uri: string): Promise<ServerSettings>;
+  configFor(uri: string, settings: ServerSettings): Promise<DocumentConfig>;
+  current(uri: string): Promise<LintResult | undefined>;
+  /** Whether a file is a draft by the scope rules (src/server/scope.ts). */
+  verdict(uri: string, text: string, config: DocumentConfig): ReturnType<typeof draftVerdict>;
+  readText(uri: string): Promise<string | undefined>;
+  actionContext(): ActionContext;
+  optIns: Set<string>;
+  recheckAll(): void;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** A short name for messages: the path below the workspace folder. */
+  relative(uri: string): string;
 }
 
 /**
@@ -76,17 +110,47 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   /** For each config file, the files its last check reported problems on. */
   const configProblemFiles = new Map<string, string[]>();
+  /** Files the writer asked to check ("Check this file"), from the VS Code extension (`crosswalk/optIns`). */
+  const optIns = new Set<string>();
+  /** The VS Code extension, which runs Crosswalk's own commands and listens to `crosswalk/*` notifications. */
+  let crosswalkClient = false;
+  /** ... and has the extension's commands (the desktop one: `crosswalk.addToGlossary` writes, saves and tells). */
+  let clientCommands = false;
+  /** The client pulls diagnostics (`textDocument/diagnostic`): none are pushed for drafts then. */
+  let pull = false;
+  let configTimer: ReturnType<typeof setTimeout> | undefined;
 
   const supportsConfiguration = () => capabilities.workspace?.configuration === true;
+
+  /** The output the writer reads to learn why a term was or was not flagged: the extension's "Crosswalk" channel, else the client's log. */
+  function log(level: 'info' | 'warn' | 'error', message: string): void {
+    if (crosswalkClient) void connection.sendNotification('crosswalk/log', { level, message });
+    else if (level === 'info') connection.console.info(message);
+    else if (level === 'warn') connection.console.warn(message);
+    else connection.console.error(message);
+  }
+
+  function relative(uri: string): string {
+    const folder = folderOf(uri);
+    const path = splitUri(uri)?.path ?? uri;
+    const root = folder ? splitUri(folder)?.path.replace(/\/+$/, '') : undefined;
+    return root !== undefined && path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+  }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
     initOptions = params.initializationOptions;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    const experimental = params.capabilities?.experimental as { crosswalk?: { commands?: boolean; optIns?: unknown } } | undefined;
+    crosswalkClient = experimental?.crosswalk !== undefined;
+    clientCommands = experimental?.crosswalk?.commands === true;
+    for (const uri of Array.isArray(experimental?.crosswalk?.optIns) ? experimental.crosswalk.optIns : []) if (typeof uri === 'string') optIns.add(uri);
+    pull = capabilities.textDocument?.diagnostic !== undefined;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        ...(pull ? { diagnosticProvider: { identifier: 'crosswalk', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -151,11 +215,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
   }
 
-  async function configFor(document: TextDocument, settings: ServerSettings): Promise<DocumentConfig> {
-    const folder = folderOf(document.uri);
-    const split = splitUri(document.uri);
-    const base = split?.base ?? '';
-    const dir = split ? splitUri(dirnameUri(document.uri))?.path : undefined;
+  async function configFor(uri: string, settings: ServerSettings): Promise<DocumentConfig> {
+    const folder = folderOf(uri);
+    const split = splitUri(uri);
+    const base = split?.base ?? (folder ? splitUri(folder)?.base ?? '' : '');
+    // An untitled draft takes the config of its workspace folder.
+    const dir = split ? splitUri(dirnameUri(uri))?.path : folder ? splitUri(folder)?.path : undefined;
     const cacheKey = `${base}|${dir ?? ''}|${folder ?? ''}|${JSON.stringify(settings.config.glossaries)}`;
     let entry = foundConfigs.get(cacheKey);
     if (entry && !watched && Date.now() - entry.at > UNWATCHED_CONFIG_MS) entry = undefined;
@@ -171,12 +236,36 @@ export function startServer(connection: Connection, host: ServerHost): void {
           }, undefined, stop ? { root: stop } : {});
         }
         const glossaries = [...loaded.glossaries];
+        const refused: string[] = [];
         for (const name of settings.config.glossaries ?? []) {
           // Only inside the workspace folder (src/core/paths.ts): `../outside/file` is not read.
-          if (!folder || !isInsidePath(resolvePath(stop ?? '/', name), stop ?? '/')) continue;
-          const uri = joinUri(base, resolvePath(stop ?? '/', name));
-          const text = await readText(uri);
-          if (text !== undefined) glossaries.push({ name: splitUri(uri)?.path ?? name, text });
+          const path = resolvePath(stop ?? '/', name);
+          if (!folder) {
+            refused.push(`Team glossary "${name}" is not read: open a folder to keep a team glossary in it.`);
+            continue;
+          }
+          if (!isInsidePath(path, stop ?? '/')) {
+            refused.push(`Team glossary "${name}" in the crosswalk.glossaries setting is outside the workspace folder (${path}); Crosswalk reads and writes no file outside it.`);
+            continue;
+          }
+          const glossaryUri = joinUri(base, path);
+          const text = await readText(glossaryUri);
+          if (text !== undefined) glossaries.push({ name: splitUri(glossaryUri)?.path ?? name, text });
+          else log('warn', `The glossary ${name} named in the crosswalk.glossaries setting could not be read (${path}).`);
+        }
+        if (refused.length && folder && crosswalkClient) {
+          // Settings have no line of their own to point at: VS Code's workspace settings file carries the finding.
+          const at = { line: 1, column: 1, offset: 0 };
+          const findings: Finding[] = refused.map((message) => ({ ruleId: 'config', severity: 'warning', audience: [], fixes: [], message, range: { start: at, end: at } }));
+          loaded = { ...loaded, problems: [...loaded.problems, { path: `${stop ?? ''}/.vscode/settings.json`, findings }] };
+        }
+        for (const message of refused) log('warn', message);
+        const where = split ? relative(dirnameUri(uri)) : 'an untitled draft';
+        if (loaded.path) log('info', `Config for ${where}: ${loaded.path}`);
+        else log('info', `Config for ${where}: no .crosswalk.yaml found in the workspace folder; settings and defaults apply.`);
+        for (const glossary of glossaries) log('info', `Glossary loaded: ${glossary.name}`);
+        for (const problem of loaded.problems) {
+          for (const finding of problem.findings) log('warn', `${problem.path}:${finding.range.start.line}: ${finding.message}`);
         }
         return { loaded, glossaries };
       })();
@@ -240,22 +329,21 @@ export function startServer(connection: Connection, host: ServerHost): void {
     s.settings = settings;
     if (stale()) return undefined;
     if (!settings.enable) {
-      s.result = undefined;
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      skip(uri, s, document.version, 'crosswalk.enable is off', false, []);
       return undefined;
     }
     if (document.getText().length > settings.maxFileSize) {
       // Never half-checked in silence: say so where the writer looks.
       const size = document.getText().length;
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [{
+      skip(uri, s, document.version, `it is ${Math.round(size / 1000)} KB, over crosswalk.maxFileSize`, false, [{
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'crosswalk',
         message: `Crosswalk skipped this draft: it is ${Math.round(size / 1000)} KB, over the crosswalk.maxFileSize setting (${Math.round(settings.maxFileSize / 1000)} KB).`,
-      }] });
+      }]);
       return undefined;
     }
     let config: DocumentConfig;
     try {
-      config = await configFor(document, settings);
+      config = await configFor(uri, settings);
     } catch (error) {
       tell(connection.window.showWarningMessage(`Crosswalk could not read its configuration: ${(error as Error).message}`));
       config = { options: { audience: settings.defaultAudience, config: settings.config }, loaded: { config: {}, problems: [], glossaries: [] }, base: '', settings, key: 'fallback' };
@@ -263,6 +351,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (stale()) return undefined;
     s.config = config;
     publishConfigProblems(config);
+    const verdict = draftVerdict(uri, document.getText(), scopeOf(uri, config));
+    if (!verdict.draft) {
+      skip(uri, s, document.version, verdict.reason, true, []);
+      return undefined;
+    }
     if (!s.linter || s.configKey !== config.key) {
       s.linter = createLinter(config.options);
       s.configKey = config.key;
@@ -276,8 +369,58 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (stale() || documents.get(uri)?.version !== version) return undefined;
     s.result = result;
     s.version = version;
-    void connection.sendDiagnostics({ uri, version, diagnostics: limitDiagnostics(result.findings, settings.maxNumberOfProblems) });
+    s.text = text;
+    s.carried = undefined;
+    s.skipped = undefined;
+    s.diagnostics = limitDiagnostics(result.findings, settings.maxNumberOfProblems);
+    if (!pull) void connection.sendDiagnostics({ uri, version, diagnostics: s.diagnostics });
+    notifyChecked(uri, version, s, result);
     return result;
+  }
+
+  /** The scope rules' input for a draft under this config (src/server/scope.ts). */
+  function scopeOf(uri: string, config: DocumentConfig) {
+    const folder = folderOf(uri);
+    return {
+      configPath: config.loaded.path,
+      scope: { files: config.loaded.config.files, ignore: config.loaded.config.ignore },
+      folderPath: folder ? splitUri(folder)?.path : undefined,
+      settingsFiles: config.settings.files,
+      optIns,
+    };
+  }
+
+  /** A version not checked: its diagnostics (none, or a notice) replace the last ones; the reason is logged once and told to the extension. */
+  function skip(uri: string, s: DocumentState, version: number, reason: string, canOptIn: boolean, diagnostics: Diagnostic[]): void {
+    if (s.skipped?.reason !== reason) log('info', `Not checking ${relative(uri)}: ${reason}.`);
+    s.skipped = { version, reason, canOptIn };
+    s.result = undefined;
+    s.version = undefined;
+    s.text = undefined;
+    s.diagnostics = diagnostics;
+    if (!pull) void connection.sendDiagnostics({ uri, version, diagnostics });
+    notifyChecked(uri, version, s);
+  }
+
+  /**
+   * Tells the VS Code extension what a check found, for its status item, report and commands: the
+   * audiences and grade per section and the counts, never the whole result (a long draft's terms
+   * would be megabytes; `crosswalk/result` asks for them).
+   */
+  function notifyChecked(uri: string, version: number, s: DocumentState, result?: LintResult): void {
+    if (!crosswalkClient) return;
+    const notice: CheckedNotice = {
+      uri, version,
+      audiences: s.config?.options.config?.audiences ?? {},
+      ...(result ? {
+        checked: {
+          audience: result.audience, stats: result.stats, sections: result.sections,
+          findings: result.findings.length, errors: result.findings.filter((f) => f.severity === 'error').length,
+        },
+      } : {}),
+      ...(s.skipped ? { skipped: { reason: s.skipped.reason, canOptIn: s.skipped.canOptIn } } : {}),
+    };
+    void connection.sendNotification('crosswalk/didCheck', notice);
   }
 
   function limitDiagnostics(findings: Finding[], max: number): Diagnostic[] {
@@ -294,8 +437,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** Problems of a config file and its glossaries replace those it reported before. */
   function publishConfigProblems(config: DocumentConfig): void {
     const { loaded, base } = config;
-    if (!loaded.path) return;
-    const configUri = joinUri(base, loaded.path);
+    // With no .crosswalk.yaml, problems still come from settings (a glossary outside the folder).
+    const configUri = loaded.path ? joinUri(base, loaded.path) : `settings:${config.folder ?? ''}`;
+    if (!loaded.path && loaded.problems.length === 0 && !configProblemFiles.has(configUri)) return;
     const now = loaded.problems.map((p) => joinUri(base, p.path));
     for (const uri of configProblemFiles.get(configUri) ?? []) {
       if (!now.includes(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -311,6 +455,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!document || !isDraft(document)) return undefined;
       const s = state(uri);
       if (s.result && s.version === document.version) return s.result;
+      // Left out (not a draft, too large, off) and nothing under way: nothing to wait for.
+      if (s.skipped?.version === document.version && !s.inflight && !s.timer) return undefined;
       if (s.timer) {
         clearTimeout(s.timer);
         s.timer = undefined;
@@ -318,20 +464,54 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const next = s.inflight ? await s.inflight : await check(uri);
       if (next && s.version === documents.get(uri)?.version) return next;
       if (s.settings && !s.settings.enable) return undefined;
+      if (s.skipped?.version === documents.get(uri)?.version) return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The findings a code action or hover works from: the current version's; for a long draft being
+   * re-checked, the last check's carried over to the lines the edits did not touch (src/server/stale.ts),
+   * so that the answer does not wait for the check.
+   */
+  async function forRequest(uri: string): Promise<LintResult | undefined> {
+    const document = documents.get(uri);
+    const s = states.get(uri);
+    if (document && s?.result && s.text !== undefined && s.version !== document.version && document.getText().length > SLICED_CHECK_CHARS) {
+      if (s.carried?.version !== document.version) s.carried = { version: document.version, result: carriedOver(s.result, s.text, document.getText()) };
+      if (s.carried.result) return s.carried.result;
+    }
+    return current(uri);
   }
 
   function recheckAll(): void {
     foundConfigs.clear();
     settingsCache.clear();
+    const checks: Promise<unknown>[] = [];
     for (const [uri, s] of states) {
       s.configKey = undefined;
-      if (documents.get(uri)) void check(uri);
+      if (documents.get(uri)) checks.push(check(uri));
     }
+    // A client that pulls asks again once the drafts are re-checked with the new config.
+    if (pull) void Promise.all(checks).then(() => connection.languages.diagnostics.refresh()).catch(() => undefined);
   }
 
-  documents.onDidChangeContent((event) => schedule(event.document));
+  /** Problems in a `.crosswalk.yaml` the writer has open, as they type; drafts under it are re-checked after the typing delay. */
+  function checkConfigDocument(document: TextDocument): void {
+    const { findings } = checkConfig(document.getText());
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+  }
+
+  documents.onDidChangeContent((event) => {
+    if (isConfigUri(event.document.uri)) {
+      checkConfigDocument(event.document);
+      // Unsaved config edits count: readText reads open buffers first.
+      clearTimeout(configTimer);
+      configTimer = setTimeout(recheckAll, readSettings(initOptions, pushedSettings).delay);
+      return;
+    }
+    schedule(event.document);
+  });
   documents.onDidSave((event) => {
     if (isDraft(event.document)) {
       if (states.get(event.document.uri)?.settings?.run === 'onSave') void check(event.document.uri);
@@ -341,6 +521,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     recheckAll();
   });
   documents.onDidClose((event) => {
+    // A closed config file keeps its problems (they are the config's, not the buffer's).
+    if (!isDraft(event.document)) return;
     const s = states.get(event.document.uri);
     if (s?.timer) clearTimeout(s.timer);
     if (s?.abort) s.abort.aborted = true;
@@ -350,14 +532,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     const document = documents.get(params.textDocument.uri);
-    const result = document && (await current(params.textDocument.uri));
+    const result = document && (await forRequest(params.textDocument.uri));
     if (!document || !result) return null;
     const offset = document.offsetAt(params.position);
     const at = (range: CoreRange) => range.start.offset <= offset && offset <= range.end.offset;
     const parts: string[] = [];
     let range: CoreRange | undefined;
     // The draft's config may add team audiences: "Known to: IT, Pharmacy".
-    const known = states.get(params.textDocument.uri)?.linter?.audiences ?? audiences();
+    const known = audiencesOf(params.textDocument.uri);
     const term = result.terms.find((t) => at(t.range));
     if (term) {
       range = term.range;
@@ -375,6 +557,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: markdown ? value : markdownToPlainText(value) }, range: toLspRange(range) };
   });
 
+  /** The audiences a draft's config knows (team audiences included), for titles and hovers. */
+  function audiencesOf(uri: string) {
+    return states.get(uri)?.linter?.audiences ?? audiences();
+  }
+
   const actionContext = (): ActionContext => ({
     capabilities,
     readText,
@@ -383,15 +570,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
     const document = documents.get(params.textDocument.uri);
-    const result = document && (await current(params.textDocument.uri));
+    const result = document && (await forRequest(params.textDocument.uri));
     const s = states.get(params.textDocument.uri);
     if (!document || !result || !s?.config) return [];
-    const actions = actionsFor(document, result, params, { includeRewording: s.config.settings.includeRewording });
+    const known = audiencesOf(document.uri);
+    const listed = actionsFor(document, result, params, {
+      includeRewording: s.config.settings.includeRewording,
+      label: (audience) => known.label(audience),
+      clientCommands,
+      name: relative(document.uri),
+    });
+    // An action that cannot apply says why where the client shows that; elsewhere it is not listed.
+    const actions = capabilities.textDocument?.codeAction?.disabledSupport ? listed : listed.filter((a) => !a.disabled);
     // Clients that cannot resolve get every edit at once.
     const resolves = capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
     if (resolves) return actions;
     const resolved = await Promise.all(actions.map((action) => resolveAction(action, true)));
-    return resolved.filter((action) => action.edit !== undefined);
+    return resolved.filter((action) => action.edit !== undefined || action.command !== undefined || action.disabled !== undefined);
   });
 
   /** `quiet`: resolving the whole list for a client without resolve support, where an action that cannot be made is simply not offered. */
@@ -399,7 +594,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const data = action.data as ActionData | undefined;
     if (!data || action.edit) return action;
     const document = documents.get(data.uri);
-    const result = document && (await current(data.uri));
+    const result = document && (await forRequest(data.uri));
     const config = states.get(data.uri)?.config;
     if (!document || !result || !config) return action;
     try {
@@ -412,6 +607,20 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   connection.onCodeActionResolve((action) => resolveAction(action));
+
+  // Pull diagnostics (LSP 3.17), for clients that ask: the findings of the draft as it is now.
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    if (!document || !isDraft(document)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    await current(uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: states.get(uri)?.diagnostics ?? [] };
+  });
+
+  registerCrosswalkRequests({
+    connection, host, documents, settingsFor, configFor, current, readText, actionContext, optIns, recheckAll, log, relative,
+    verdict: (uri, text, config) => draftVerdict(uri, text, scopeOf(uri, config)),
+  });
 
   documents.listen(connection);
   connection.listen();

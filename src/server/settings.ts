@@ -15,6 +15,8 @@ export interface ServerSettings {
   maxFileSize: number;
   /** Diagnostics per draft at most (as cspell's `maxNumberOfProblems`): a huge draft never floods the client. */
   maxNumberOfProblems: number;
+  /** Which Markdown files are drafts (`crosswalk.files`), .gitignore-style patterns relative to the workspace folder; empty: the defaults. */
+  files: string[];
   /** `crosswalk.fixAll.includeRewording`: fix-all also applies jargon's plain wordings (src/core/fix-all.ts). */
   includeRewording: boolean;
   /** Config from settings; `.crosswalk.yaml` overrides it key by key. */
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   delay: 300,
   maxFileSize: 1_000_000,
   maxNumberOfProblems: 100,
+  files: [],
   includeRewording: false,
   config: { rules: {}, audiences: {}, glossaries: [], allow: [] },
 };
@@ -73,6 +76,7 @@ export function readSettings(...sources: unknown[]): ServerSettings {
     delay: number(merged.delay, 0) ?? DEFAULT_SETTINGS.delay,
     maxFileSize: number(merged.maxFileSize, 1) ?? DEFAULT_SETTINGS.maxFileSize,
     maxNumberOfProblems: Math.floor(number(merged.maxNumberOfProblems, 1) ?? DEFAULT_SETTINGS.maxNumberOfProblems),
+    files: strings(merged.files) ?? [],
     includeRewording: typeof rewording === 'boolean' ? rewording : DEFAULT_SETTINGS.includeRewording,
     config: {
       rules,

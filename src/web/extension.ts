@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { clientOptions } from '../extension/client';
+import { startCrosswalk, type CrosswalkApi } from '../extension/crosswalk';
 
 /**
  * The web extension (vscode.dev, github.dev): package.json's `browser` entry, run in the browser's
@@ -10,46 +12,14 @@ import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclien
  */
 let client: LanguageClient | undefined;
 
-const decoder = new TextDecoder();
-
-/** The commands of the desktop extension that the browser does not have yet: they say so rather than fail. */
-const DESKTOP_ONLY = [
-  'crosswalk.setAudience', 'crosswalk.newFromTemplate', 'crosswalk.showReport', 'crosswalk.exportReport', 'crosswalk.rewriteForAudience',
-  'crosswalk.checkWorkspace', 'crosswalk.checkDocument', 'crosswalk.addToGlossary',
-];
-
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** The same client as the desktop's (src/extension/crosswalk.ts): status item, report, templates and commands; only the transport differs. */
+export async function activate(context: vscode.ExtensionContext): Promise<CrosswalkApi> {
   const worker = await startServerWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
-  const clientOptions: LanguageClientOptions = {
-    // Every scheme: vscode-vfs (github.dev), vscode-remote, file, untitled.
-    documentSelector: [{ language: 'markdown' }],
-    synchronize: {
-      configurationSection: 'crosswalk',
-    },
-    initializationOptions: {},
-    diagnosticCollectionName: 'crosswalk',
-  };
-  client = new LanguageClient('crosswalk', 'Crosswalk', clientOptions, worker);
-  // The server asks for config and glossary files: open buffers first (unsaved edits count), then the workspace file system.
-  client.onRequest('crosswalk/readFile', async ({ uri }: { uri: string }) => {
-    const target = vscode.Uri.parse(uri);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
-    if (open) return open.getText();
-    // Only files of the workspace: nothing outside it is read.
-    if (!vscode.workspace.getWorkspaceFolder(target)) return null;
-    try {
-      return decoder.decode(await vscode.workspace.fs.readFile(target));
-    } catch {
-      return null;
-    }
-  });
-  for (const command of DESKTOP_ONLY) {
-    context.subscriptions.push(vscode.commands.registerCommand(command, () => {
-      void vscode.window.showInformationMessage('Crosswalk in the browser checks drafts, explains terms on hover and offers quick fixes; this command needs the desktop extension.');
-    }));
-  }
-  await client.start();
+  client = new LanguageClient('crosswalk', 'Crosswalk', clientOptions(), worker);
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  // A worker has no disk: config and glossaries are read through vscode.workspace.fs (crosswalk/readFile,
+  // src/extension/client.ts). "Add to team glossary" stays a plain edit here: the writer saves the new file.
+  return startCrosswalk(context, client, { commands: false });
 }
 
 /**

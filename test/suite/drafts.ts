@@ -132,6 +132,9 @@ export function on(document: vscode.TextDocument, diagnostics: vscode.Diagnostic
 export const describeDiagnostic = (document: vscode.TextDocument) => (d: vscode.Diagnostic) =>
   `${ruleId(d)} ${vscode.DiagnosticSeverity[d.severity]} "${document.getText(d.range)}" ${d.message}`;
 
+/** How many of the code actions offered `vscode.executeCodeActionProvider` resolves (their edits are computed on resolve). */
+export const RESOLVE_ACTIONS = 100;
+
 /** The code actions offered at a range, waiting until one whose title matches appears. */
 export async function codeAction(document: vscode.TextDocument, range: vscode.Range, title: RegExp, kind = vscode.CodeActionKind.QuickFix): Promise<vscode.CodeAction> {
   let titles: string[] = [];
@@ -143,6 +146,8 @@ export async function codeAction(document: vscode.TextDocument, range: vscode.Ra
           document.uri,
           range,
           kind.value,
+          // The language server computes edits lazily (codeAction/resolve): resolve them as the editor does when one is picked.
+          RESOLVE_ACTIONS,
         );
         const codeActions = (actions ?? []).filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
         titles = codeActions.map((a) => a.title);
@@ -208,7 +213,10 @@ export async function closeEverything(): Promise<void> {
  * that tests follow the glossary's wording instead of copying it.
  */
 export async function glossaryTerm(document: vscode.TextDocument, term: string) {
-  const result = await checked(document);
+  await checked(document);
+  // The checker keeps a summary; the terms of the current version are asked of the language server.
+  const result = await (await crosswalkApi()).checker.details(document);
+  assert.ok(result, `the language server has the result of ${document.uri.toString()}`);
   const occurrence = result.terms.find((t) => t.term === term || t.text === term);
   assert.ok(occurrence, `"${term}" is a glossary term in ${document.uri.toString()}`);
   return occurrence;

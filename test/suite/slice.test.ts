@@ -85,6 +85,8 @@ describe('Crosswalk slice: UAT in a clinical draft', () => {
           document.uri,
           finding.range,
           vscode.CodeActionKind.QuickFix.value,
+          // The language server computes edits lazily (codeAction/resolve): resolve them as the editor does when one is picked.
+          100,
         );
         const codeActions = (actions ?? []).filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
         titles = codeActions.map((a) => a.title);

@@ -407,3 +407,146 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5000): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+test('the draft scope: a README is left out, files: and ignore: in .crosswalk.yaml and crosswalk.files decide as the CLI does', async () => {
+  const s = await session({ 'file:///work/project/.crosswalk.yaml': 'files:\n  - messages/\nignore:\n  - messages/archive/\n' });
+  try {
+    const inside = 'file:///work/project/messages/go-live.md';
+    const archived = 'file:///work/project/messages/archive/old.md';
+    const published = s.next(inside, (p) => p.diagnostics.length > 0);
+    const left = s.next(archived);
+    s.open(inside, DRAFT);
+    s.open(archived, DRAFT);
+    assert.ok((await published).diagnostics.some((d) => d.code === 'jargon'));
+    assert.deepEqual((await left).diagnostics, [], 'a draft under ignore: gets no findings');
+  } finally {
+    s.close();
+  }
+  const plain = await session({}, { initializationOptions: { delay: 0, files: ['drafts/'] } });
+  try {
+    const readme = 'file:///work/project/drafts/README.md';
+    const other = 'file:///work/project/other.md';
+    const inDrafts = 'file:///work/project/drafts/notice.md';
+    const a = plain.next(readme);
+    const b = plain.next(other);
+    const c = plain.next(inDrafts, (p) => p.diagnostics.length > 0);
+    plain.open(readme, DRAFT);
+    plain.open(other, DRAFT);
+    plain.open(inDrafts, DRAFT);
+    assert.ok((await a).diagnostics.length > 0, 'crosswalk.files names the folder: its README is a draft too');
+    assert.deepEqual((await b).diagnostics, [], 'a file crosswalk.files does not name is left out');
+    await c;
+  } finally {
+    plain.close();
+  }
+  const defaults = await session({});
+  try {
+    const readme = 'file:///work/project/README.md';
+    const changelog = 'file:///work/project/CHANGELOG.md';
+    const a = defaults.next(readme);
+    const b = defaults.next(changelog, (p) => p.diagnostics.length > 0);
+    defaults.open(readme, '# Tool\n\nUAT starts Monday. Log in with SSO.\n');
+    defaults.open(changelog, DRAFT);
+    assert.deepEqual((await a).diagnostics, [], 'the project README is no draft');
+    assert.ok((await b).diagnostics.length > 0, 'a changelog that declares its audience is');
+  } finally {
+    defaults.close();
+  }
+});
+
+test('the glossary action names the audience by its label, and the VS Code extension hears what each check found', async () => {
+  const s = await session({}, { capabilities: { ...CAPABILITIES, experimental: { crosswalk: { commands: true } } } });
+  const checkedNotices: { uri: string; checked?: { audience: string[]; findings: number }; skipped?: { reason: string; canOptIn: boolean } }[] = [];
+  s.client.onNotification('crosswalk/didCheck', (n: (typeof checkedNotices)[number]) => void checkedNotices.push(n));
+  s.client.onNotification('crosswalk/log', () => undefined);
+  try {
+    const text = '---\naudience: it\n---\n\nThe PHI in the EHR audit log is reviewed by the CMIO.\n';
+    const published = s.next(DRAFT_URI, (p) => p.diagnostics.length > 0);
+    s.open(DRAFT_URI, text);
+    const { diagnostics } = await published;
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: DRAFT_URI }, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 60 } }, context: { diagnostics } });
+    const glossary = actions.filter((a) => a.title.includes('team glossary'));
+    assert.ok(glossary.length > 0, actions.map((a) => a.title).join('\n'));
+    assert.ok(glossary.every((a) => /as known to IT readers$/.test(a.title)), glossary.map((a) => a.title).join('\n'));
+    assert.ok(glossary.every((a) => a.command?.command === 'crosswalk.addToGlossary'), 'the extension runs its own command, which saves and tells');
+    await waitUntil(() => checkedNotices.some((n) => n.uri === DRAFT_URI && n.checked));
+    const notice = checkedNotices.find((n) => n.checked);
+    assert.deepEqual(notice?.checked?.audience, ['it']);
+    assert.equal(notice?.checked?.findings, diagnostics.length);
+    const readme = 'file:///work/project/README.md';
+    s.open(readme, '# Tool\n\nUAT starts Monday.\n');
+    await waitUntil(() => checkedNotices.some((n) => n.uri === readme && n.skipped));
+    assert.deepEqual(checkedNotices.find((n) => n.uri === readme)?.skipped, { reason: 'README.md is a project document, not a message', canOptIn: true });
+    const left = s.next(readme, (p) => p.diagnostics.length > 0);
+    void s.client.sendNotification('crosswalk/optIns', { uris: [readme] });
+    assert.ok((await left).diagnostics.some((d) => d.code === 'jargon'), '"Check this file" checks it from then on');
+  } finally {
+    s.close();
+  }
+});
+
+test('pull diagnostics when the client supports them, and nothing pushed for drafts then', async () => {
+  const s = await session({}, { capabilities: { ...CAPABILITIES, textDocument: { ...CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false } } } });
+  try {
+    s.open(DRAFT_URI, DRAFT);
+    const report = await s.client.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: DRAFT_URI } });
+    assert.equal(report.kind, 'full');
+    const jargon = report.items.find((d) => d.code === 'jargon');
+    assert.ok(jargon, JSON.stringify(report.items));
+    assert.equal(underlined(DRAFT, jargon), 'UAT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(s.diagnostics.get(DRAFT_URI), undefined, 'no publishDiagnostics for a draft when the client pulls');
+  } finally {
+    s.close();
+  }
+});
+
+test('Check All Drafts, the report and Rewrite for Audience run in the server', async () => {
+  const files = {
+    'file:///work/project/a.md': DRAFT,
+    'file:///work/project/CONTRIBUTING.md': '# Contributing\n\nRun UAT first.\n',
+  };
+  const s = await session(files);
+  try {
+    const checks = await s.client.sendRequest<({ uri: string; findings: number; diagnostics: Diagnostic[] } | { uri: string; skipped: string })[]>('crosswalk/checkFiles', { uris: Object.keys(files) });
+    const [a, contributing] = checks;
+    assert.ok('findings' in a && a.findings > 0 && a.diagnostics.some((d) => d.code === 'jargon'), JSON.stringify(a));
+    assert.ok('skipped' in contributing && /project document/.test(contributing.skipped), JSON.stringify(contributing));
+    const published = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, DRAFT);
+    await published;
+    const report = await s.client.sendRequest<{ columns: { audience: string; byRule: Record<string, number> }[] }>('crosswalk/report', { uri: DRAFT_URI });
+    assert.ok(report.columns.some((c) => c.audience === 'clinical' && (c.byRule.jargon ?? 0) > 0), JSON.stringify(report.columns.map((c) => c.audience)));
+    const rewrite = await s.client.sendRequest<{ rewritten: { text: string } }>('crosswalk/rewrite', { uri: DRAFT_URI, audience: 'clinical' });
+    assert.doesNotMatch(rewrite.rewritten.text, /^UAT /m);
+  } finally {
+    s.close();
+  }
+});
+
+test('a long draft being re-checked: code actions answer from the last check, carried over to the lines the edit did not touch', async () => {
+  const s = await session({});
+  try {
+    const filler = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} says the new lab system starts on day ${i}.`).join('\n\n');
+    const long = `---\naudience: clinical\n---\n\n${filler}\n\nUAT for the new order sets starts Monday.\n`;
+    const first = s.next(DRAFT_URI, (p) => p.version === 1);
+    s.open(DRAFT_URI, long);
+    await first;
+    // An edit at the top adds two lines; the check of version 2 is not waited for.
+    void s.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri: DRAFT_URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'A new first line.\n\n' }],
+    });
+    const edited = `---\naudience: clinical\n---\n\nA new first line.\n\n${filler}\n\nUAT for the new order sets starts Monday.\n`;
+    const line = edited.split('\n').findIndex((l) => l.startsWith('UAT for'));
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: DRAFT_URI }, range: { start: { line, character: 0 }, end: { line, character: 3 } }, context: { diagnostics: [] } });
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix, actions.map((a) => a.title).join('\n'));
+    const resolved = await s.client.sendRequest<CodeAction>('codeAction/resolve', fix);
+    const fixed = applyEdits(edited, editsFor(resolved.edit, DRAFT_URI));
+    assert.ok(fixed.startsWith(`---\naudience: clinical\n---\n\nA new first line.\n\n${filler}\n\n`), 'the fix lands where the term is now');
+    assert.doesNotMatch(fixed, /^UAT for/m);
+  } finally {
+    s.close();
+  }
+});

@@ -1,69 +1,43 @@
 import * as vscode from 'vscode';
-import { glossaryTarget } from '../config-loader';
-import { engine } from '../engine';
-import { isRefusal } from '../findings';
-import { readSettings } from '../settings';
-
-const DEFAULT_GLOSSARY = '.crosswalk/glossary.yaml';
-
-/** A file's text, '' when it does not exist yet, or undefined (after telling the user) when it cannot be read. */
-async function readForEdit(uri: vscode.Uri, what: string): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open?.isDirty) {
-    // Writing the file under unsaved changes would make the editor and the disk disagree.
-    void vscode.window.showErrorMessage(`Crosswalk did not change ${what}: it has unsaved changes. Save it, then try again.`);
-    return undefined;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return '';
-    // Never treat a file that failed to read as empty: writing it would replace what it holds.
-    void vscode.window.showErrorMessage(`Crosswalk did not change ${what}: it could not be read (${(error as Error).message}).`);
-    return undefined;
-  }
-}
+import type { WorkspaceEdit } from 'vscode-languageclient';
+import type { Checker } from '../checker';
 
 /**
- * Marks a term as known to an audience in the team glossary: the first glossary named in
- * settings, else `.crosswalk/glossary.yaml` (which `.crosswalk.yaml` should then list). Only a
- * file inside the workspace folder is ever written.
+ * Marks a term as known to an audience in the team glossary: the language server works out the
+ * edit (src/server/actions.ts `glossaryEdit`: the glossary `.crosswalk.yaml` names, else the first
+ * in `crosswalk.glossaries`, else `.crosswalk/glossary.yaml`, then listed in `.crosswalk.yaml`;
+ * only files inside the workspace folder), and this command applies it and saves the files, so
+ * that the CLI in CI reads them too. A file with unsaved changes is left alone.
  */
-export async function addToGlossary(uri: vscode.Uri, term: string, audience: string): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
+export async function addToGlossary(checker: Checker, uri: vscode.Uri, term: string, audience: string): Promise<{ target: vscode.Uri; label: string } | undefined> {
+  if (!vscode.workspace.getWorkspaceFolder(uri) && !vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showWarningMessage('Open a folder to keep a team glossary in it.');
     return undefined;
   }
-  const named = readSettings(uri).config.glossaries?.[0];
-  const target = glossaryTarget(folder, named ?? DEFAULT_GLOSSARY);
-  if ('refused' in target) {
-    void vscode.window.showErrorMessage(`Crosswalk did not add "${term}": ${target.refused}`);
+  const answer = await checker.client.sendRequest<{ edit: WorkspaceEdit; target: string; label: string } | { refused: string }>('crosswalk/glossaryEdit', { uri: uri.toString(), term, audience });
+  if ('refused' in answer) {
+    void vscode.window.showErrorMessage(`Crosswalk did not add "${term}": ${answer.refused}`);
     return undefined;
   }
-  const text = await readForEdit(target.uri, vscode.workspace.asRelativePath(target.uri));
-  if (text === undefined) return undefined;
-  let updated: string;
-  try {
-    // The built-in audiences of the term stay in the override's list (src/core/edits.ts).
-    updated = engine().addKnownTermToGlossary(text, term, audience, engine().knownAudiencesOf(term));
-  } catch (error) {
-    void vscode.window.showErrorMessage(isRefusal(error) ? `Crosswalk did not add "${term}": ${error.message}` : (error as Error).message);
+  const edit = await checker.client.protocol2CodeConverter.asWorkspaceEdit(answer.edit);
+  if (!edit) return undefined;
+  const touched = [
+    ...(answer.edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c ? [c.textDocument.uri] : [])),
+    ...Object.keys(answer.edit.changes ?? {}),
+  ].map((u) => vscode.Uri.parse(u));
+  const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty && touched.some((u) => u.toString() === d.uri.toString()));
+  if (dirty) {
+    // Saving it would save the writer's unsaved changes too.
+    void vscode.window.showErrorMessage(`Crosswalk did not change ${vscode.workspace.asRelativePath(dirty.uri)}: it has unsaved changes. Save it, then try again.`);
     return undefined;
   }
-  if (updated !== text) await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(updated));
-  if (!named) await ensureConfigNames(folder.uri, DEFAULT_GLOSSARY);
-  return target.uri;
-}
-
-/** Makes `.crosswalk.yaml` list the glossary, so that the CLI in CI reads it too. */
-async function ensureConfigNames(folder: vscode.Uri, glossary: string): Promise<void> {
-  const configUri = vscode.Uri.joinPath(folder, '.crosswalk.yaml');
-  const text = await readForEdit(configUri, '.crosswalk.yaml');
-  if (text === undefined || text.includes(glossary)) return;
-  try {
-    await vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(engine().addGlossaryToConfigText(text, glossary)));
-  } catch (error) {
-    void vscode.window.showWarningMessage(`Add "${glossary}" to glossaries in .crosswalk.yaml by hand: ${(error as Error).message}`);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showErrorMessage(`Crosswalk could not add "${term}" to the team glossary.`);
+    return undefined;
   }
+  for (const changed of touched) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === changed.toString());
+    if (document?.isDirty) await document.save();
+  }
+  return { target: vscode.Uri.parse(answer.target), label: answer.label };
 }

@@ -1,11 +1,7 @@
 import * as vscode from 'vscode';
-import { isDraft, type Checker } from '../checker';
-import { configFor } from '../config-loader';
-import { engine, type Core } from '../engine';
-import { toDiagnostic } from '../findings';
+import type { Diagnostic } from 'vscode-languageclient';
+import type { Checker } from '../checker';
 import { log, tell } from '../log';
-import { draftVerdict } from '../scope';
-import { readSettings } from '../settings';
 
 export interface WorkspaceSummary {
   /** Drafts checked. */
@@ -24,14 +20,13 @@ export interface WorkspaceSummary {
 }
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
-const decoder = new TextDecoder();
 
 /**
- * Crosswalk: Check All Drafts in Workspace. Checks every `**\/*.md` (not in node_modules) and
- * puts the findings in the Problems panel. Drafts open in an editor go through the checker, as
- * if they were typed in; the others are read from disk and linted directly: opening them as
- * documents would make VS Code close them again a little later, and the checker forgets the
- * diagnostics of a closed document.
+ * Crosswalk: Check All Drafts in Workspace. Checks every `**\/*.md` (not in node_modules) in the
+ * language server (`crosswalk/checkFiles`, a few files per request so that the progress moves and
+ * Cancel stops it) and puts the findings in the Problems panel. Drafts open in an editor are
+ * checked with their unsaved text; the others are read from disk, not opened as documents (VS
+ * Code would close them again a little later, and their diagnostics with them).
  */
 export async function checkWorkspace(checker: Checker, include = '**/*.md'): Promise<WorkspaceSummary> {
   const summary: WorkspaceSummary = { files: 0, findings: 0, errors: 0, warnings: 0, filesWithFindings: 0, skipped: 0, skippedFiles: [], cancelled: false };
@@ -40,30 +35,38 @@ export async function checkWorkspace(checker: Checker, include = '**/*.md'): Pro
     void vscode.window.showInformationMessage('Crosswalk found no Markdown drafts in this workspace.');
     return summary;
   }
-  const linters = new Map<string, Core.Linter>();
+  const BATCH = 8;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Crosswalk: checking drafts', cancellable: true },
     async (progress, token) => {
-      for (const [i, uri] of uris.entries()) {
+      for (let i = 0; i < uris.length; i += BATCH) {
         if (token.isCancellationRequested) {
           summary.cancelled = true;
           summary.skipped += uris.length - i;
           for (const rest of uris.slice(i)) summary.skippedFiles.push({ path: vscode.workspace.asRelativePath(rest), reason: 'the run was cancelled' });
           break;
         }
-        progress.report({ message: `${i + 1} of ${uris.length}: ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / uris.length });
-        const findings = await checkOne(checker, uri, linters);
-        if (!Array.isArray(findings)) {
-          summary.skipped++;
-          summary.skippedFiles.push({ path: vscode.workspace.asRelativePath(uri), reason: findings.skipped });
-          log.info(`Check All Drafts skipped ${vscode.workspace.asRelativePath(uri)}: ${findings.skipped}.`);
-          continue;
+        const batch = uris.slice(i, i + BATCH);
+        progress.report({ message: `${i + 1} of ${uris.length}: ${vscode.workspace.asRelativePath(batch[0])}`, increment: (100 * batch.length) / uris.length });
+        const checks = await checker.client.sendRequest<FileCheck[]>('crosswalk/checkFiles', { uris: batch.map((u) => u.toString()) }, token);
+        for (const [j, check] of checks.entries()) {
+          const uri = batch[j];
+          if ('skipped' in check) {
+            summary.skipped++;
+            summary.skippedFiles.push({ path: vscode.workspace.asRelativePath(uri), reason: check.skipped });
+            log.info(`Check All Drafts skipped ${vscode.workspace.asRelativePath(uri)}: ${check.skipped}.`);
+            continue;
+          }
+          summary.files++;
+          summary.findings += check.findings;
+          summary.errors += check.errors;
+          summary.warnings += check.warnings;
+          if (check.findings) summary.filesWithFindings++;
+          // An open draft's diagnostics are the server's own; a closed one's go in the Problems panel from here.
+          if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+            checker.diagnostics.set(uri, await checker.client.protocol2CodeConverter.asDiagnostics(check.diagnostics));
+          }
         }
-        summary.files++;
-        summary.findings += findings.length;
-        summary.errors += findings.filter((f) => f.severity === 'error').length;
-        summary.warnings += findings.filter((f) => f.severity === 'warning').length;
-        if (findings.length) summary.filesWithFindings++;
       }
     },
   );
@@ -82,42 +85,5 @@ function skippedText(files: { path: string; reason: string }[]): string {
   return ` ${files.length} skipped: ${named}${more}.`;
 }
 
-async function checkOne(checker: Checker, uri: vscode.Uri, linters: Map<string, Core.Linter>): Promise<Core.Finding[] | { skipped: string }> {
-  const settings = readSettings(uri);
-  if (!settings.enable) return { skipped: 'crosswalk.enable is off' };
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) {
-    if (!isDraft(open)) return { skipped: 'not a Markdown document' };
-    if (open.getText().length > settings.maxFileSize) return { skipped: 'over crosswalk.maxFileSize' };
-    // A check started by typing meanwhile supersedes ours (the checker then returns undefined): ask again.
-    for (let attempt = 0; attempt < 5 && !open.isClosed; attempt++) {
-      const result = await checker.check(open);
-      if (result) return result.findings;
-      const skipped = checker.skipped(open);
-      if (skipped) return { skipped: skipped.reason };
-    }
-    return checker.result(open)?.findings ?? { skipped: 'it changed while it was checked' };
-  }
-  let text: string;
-  try {
-    text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch (error) {
-    return { skipped: `it could not be read (${(error as Error).message})` };
-  }
-  if (text.length > settings.maxFileSize) return { skipped: 'over crosswalk.maxFileSize' };
-  // configFor reads nothing from the document but its URI (settings scope, folder, config search).
-  const config = await configFor({ uri } as vscode.TextDocument);
-  const verdict = draftVerdict(uri, text, checker.optIns, config, settings.files);
-  if (!verdict.draft) return { skipped: verdict.reason };
-  let linter = linters.get(config.key);
-  if (!linter) {
-    linter = engine().createLinter(config.options);
-    linters.set(config.key, linter);
-  }
-  const findings = linter.lint(text).findings;
-  // Another check may have opened the draft meanwhile: then the checker owns its diagnostics.
-  if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
-    checker.diagnostics.set(uri, findings.map(toDiagnostic));
-  }
-  return findings;
-}
+/** One file's answer from the server (src/server/requests.ts `FileCheck`). */
+type FileCheck = { uri: string; findings: number; errors: number; warnings: number; diagnostics: Diagnostic[] } | { uri: string; skipped: string };

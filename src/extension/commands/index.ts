@@ -12,14 +12,15 @@ import { setAudience } from './set-audience';
 export function registerCommands(context: vscode.ExtensionContext, checker: Checker): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('crosswalk.setAudience', (audience?: string | string[], uri?: vscode.Uri) => setAudience(checker, audience, uri)),
-    vscode.commands.registerCommand('crosswalk.addToGlossary', async (uri: vscode.Uri, term: string, audience: string) => {
-      const target = await addToGlossary(uri, term, audience);
-      if (target) {
-        const title = checker.audiences(vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? ({ uri } as vscode.TextDocument)).label(audience);
-        tell(`Added "${term}" to the team glossary ${vscode.workspace.asRelativePath(target)} as known to ${title} readers.`);
+    // The language server's "Add to team glossary" action runs this (its URI comes as a string).
+    vscode.commands.registerCommand('crosswalk.addToGlossary', async (draft: vscode.Uri | string, term: string, audience: string) => {
+      const uri = typeof draft === 'string' ? vscode.Uri.parse(draft) : draft;
+      const added = await addToGlossary(checker, uri, term, audience);
+      if (added) {
+        tell(`Added "${term}" to the team glossary ${vscode.workspace.asRelativePath(added.target)} as known to ${added.label} readers.`);
         checker.recheckAll();
       }
-      return target;
+      return added?.target;
     }),
     vscode.commands.registerCommand('crosswalk.checkDocument', async () => {
       const document = vscode.window.activeTextEditor?.document;
@@ -31,7 +32,7 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
       const name = vscode.workspace.asRelativePath(document.uri);
       const skipped = checker.skipped(document);
       if (result) {
-        const n = result.findings.length;
+        const n = result.findings;
         tell(`Crosswalk checked ${name}: ${n} finding${n === 1 ? '' : 's'}.`);
       } else if (skipped?.canOptIn) {
         const message = `Crosswalk does not check ${name}: ${skipped.reason}.`;
@@ -49,7 +50,7 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
       const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!document) return undefined;
       const result = await checker.optIn(document);
-      const n = result?.findings.length ?? 0;
+      const n = result?.findings ?? 0;
       tell(`Crosswalk now checks ${vscode.workspace.asRelativePath(document.uri)}: ${n} finding${n === 1 ? '' : 's'}.`);
       return result;
     }),
@@ -62,7 +63,7 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
     // audience; or one object `{ scenario, audience }`, as a keybinding's `args` gives it.
     vscode.commands.registerCommand('crosswalk.newFromTemplate', (scenario?: unknown, audience?: unknown) => {
       if (scenario && typeof scenario === 'object' && !Array.isArray(scenario)) ({ scenario, audience } = scenario as { scenario?: unknown; audience?: unknown });
-      return newFromTemplate(context.extensionUri, typeof scenario === 'string' ? scenario : undefined, typeof audience === 'string' ? audience : undefined);
+      return newFromTemplate(checker, context.extensionUri, typeof scenario === 'string' ? scenario : undefined, typeof audience === 'string' ? audience : undefined);
     }),
     // From an editor title or explorer menu the first argument is the draft's URI.
     vscode.commands.registerCommand('crosswalk.showReport', (uri?: vscode.Uri) => showReport(checker, uri instanceof vscode.Uri ? uri : undefined)),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { workspaceAudiences } from '../config-loader';
-import { engine } from '../engine';
+import { BUILTIN_AUDIENCES, type AudienceCatalog } from '../audiences';
+import type { Checker } from '../checker';
 
 /** One message template, as the extension contributes it in snippets/crosswalk.code-snippets.json. */
 export interface Template {
@@ -122,7 +122,7 @@ export function bodyFor(template: Template, audience?: string): string {
  * Arguments, for keybindings and tests: a scenario (snippet name, prefix, scenario label or
  * `type:`) and an audience; each one given skips its pick.
  */
-export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: string, audience?: string): Promise<vscode.TextEditor | undefined> {
+export async function newFromTemplate(checker: Checker, extensionUri: vscode.Uri, scenarioName?: string, audience?: string): Promise<vscode.TextEditor | undefined> {
   let templates: Template[];
   try {
     templates = await loadTemplates(extensionUri);
@@ -133,7 +133,7 @@ export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: s
   const scenarios = scenariosOf(templates);
   // Team audiences of the workspace's .crosswalk.yaml: each one takes the template of the
   // audience it extends, with its own id in `audience:`.
-  const audiences = await workspaceAudiences();
+  const audiences = await workspaceAudiences(checker);
   const teams = audiences.list.filter((a) => a.extends);
   const teamNamed = (name: string) => {
     const ids = audiences.resolveName(name);
@@ -199,7 +199,7 @@ export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: s
   if (choices && audience === undefined) {
     const pick = await vscode.window.showQuickPick(
       [
-        ...choices.map((a) => ({ label: a, description: engine().audiences().get(a)?.who })),
+        ...choices.map((a) => ({ label: a, description: BUILTIN_AUDIENCES.get(a)?.who })),
         ...teams.filter((a) => choices.includes(a.extends ?? '')).map((a) => ({ label: a.id, description: `${a.title} (from ${a.extends})` })),
       ],
       { title: `${template.name}: who will read it?`, placeHolder: 'Pick the audience' },
@@ -221,7 +221,8 @@ export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: s
   // section, with a blank, for each of its interests the template does not cover (data/interests.yaml).
   if (choices && audience) {
     const id = audience.toLowerCase();
-    body = engine().templateForAudience(body, audiences.get(id)?.extends ?? id).body;
+    // The template is linted for that audience in the language server (src/template-interests.ts).
+    body = await checker.client.sendRequest<string>('crosswalk/templateForAudience', { body, audience: audiences.get(id)?.extends ?? id });
   }
   const inserted = await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Position(0, 0));
   if (!inserted) {
@@ -229,4 +230,16 @@ export async function newFromTemplate(extensionUri: vscode.Uri, scenarioName?: s
     return undefined;
   }
   return editor;
+}
+
+/**
+ * The audiences of the workspace: those of the active draft's config, else of the first folder's
+ * `.crosswalk.yaml` (team audiences included), as the language server reads them.
+ */
+async function workspaceAudiences(checker: Checker): Promise<AudienceCatalog> {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && active.uri.scheme !== 'untitled') return checker.audiencesAt(active.uri);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  // A name inside the folder: the config is searched from the folder itself upwards.
+  return folder ? checker.audiencesAt(vscode.Uri.joinPath(folder.uri, 'untitled.md')) : BUILTIN_AUDIENCES;
 }

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import type { Checker } from '../checker';
-import { configFor } from '../config-loader';
-import { engine } from '../engine';
 import { log, tell } from '../log';
 import { renderReport, renderReportFile } from '../report/html';
-import { buildReport, reportLinters, type AudienceReport, type ReportLinters } from '../report/model';
+import type { AudienceReport } from '../report/model';
 
 /** The webview type of the report panel; `onWebviewPanel:crosswalk.report` activates Crosswalk to restore one. */
 export const REPORT_VIEW = 'crosswalk.report';
@@ -26,7 +24,6 @@ interface RestoreEntry {
 
 /** One open report: its panel and what keeps it up to date. */
 class ReportPanel implements vscode.Disposable {
-  readonly linters: ReportLinters = reportLinters();
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The last report shown, for tests and for anyone who wants the figures rather than the page. */
@@ -45,10 +42,19 @@ class ReportPanel implements vscode.Disposable {
     );
   }
 
-  async update(document = this.document): Promise<string> {
-    const generation = ++this.generation;
-    const report = await reportOf(this.checker, document, this.linters);
-    if (generation !== this.generation) return this.panel.webview.html;
+  /** The newest update under way: an older one that is overtaken answers with its page. */
+  private latest?: Promise<string>;
+
+  update(document = this.document): Promise<string> {
+    const run = this.render(document, ++this.generation);
+    this.latest = run;
+    return run;
+  }
+
+  private async render(document: vscode.TextDocument, generation: number): Promise<string> {
+    const report = await reportOf(this.checker, document);
+    if (generation !== this.generation) return (await this.latest) ?? this.panel.webview.html;
+    if (!report) return this.panel.webview.html;
     this.report = report;
     const html = renderReport(report, this.panel.webview.cspSource, nonce());
     this.panel.webview.html = html;
@@ -61,12 +67,13 @@ class ReportPanel implements vscode.Disposable {
   }
 }
 
-/** The report of a draft as the checker sees it: the draft's config and settings, its own audience in the heading. */
-async function reportOf(checker: Checker, document: vscode.TextDocument, linters?: ReportLinters): Promise<AudienceReport> {
-  const { options } = await configFor(document);
-  const text = document.getText();
-  const own = checker.result(document)?.audience ?? engine().lint(text, options).audience;
-  return buildReport(fileName(document.uri), text, options, linters, own);
+/**
+ * The report of a draft as the checker sees it (the draft's config and settings, its own audience
+ * in the heading), built in the language server (src/server/requests.ts `crosswalk/report`), which
+ * keeps one set of linters per draft so that an update re-checks only what changed.
+ */
+async function reportOf(checker: Checker, document: vscode.TextDocument): Promise<AudienceReport | undefined> {
+  return (await checker.client.sendRequest<AudienceReport | null>('crosswalk/report', { uri: document.uri.toString() })) ?? undefined;
 }
 
 const panels = new Map<string, ReportPanel>();
@@ -218,6 +225,10 @@ export async function exportReport(checker: Checker, uri?: vscode.Uri, target?: 
     return undefined;
   }
   const report = await reportOf(checker, document);
+  if (!report) {
+    tell(`Crosswalk could not build the audience report of ${vscode.workspace.asRelativePath(document.uri)}.`, true);
+    return undefined;
+  }
   const html = renderReportFile(report, nonce(), new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   tell(`Exported the audience report of ${vscode.workspace.asRelativePath(document.uri)} to ${vscode.workspace.asRelativePath(target)}. Open it in a browser to print it or save it as PDF.`);

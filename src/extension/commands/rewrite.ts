@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
+import type { RewriteResult } from '../../rewrite';
 import type { Checker } from '../checker';
-import { configFor } from '../config-loader';
-import { engine } from '../engine';
-import { isRefusal } from '../findings';
 import { audienceChoices } from './set-audience';
 
 /**
@@ -16,8 +14,7 @@ export async function rewriteForAudience(checker: Checker, audienceArg?: string,
     void vscode.window.showInformationMessage('Open a Markdown draft to rewrite it for an audience.');
     return undefined;
   }
-  const { options } = await configFor(source);
-  const audiences = engine().audiences(options.config);
+  const audiences = await checker.audiencesAt(source.uri);
   let audience = audienceArg;
   if (audience === undefined) {
     const choices = audienceChoices(audiences).filter((c) => c.label !== 'all');
@@ -31,22 +28,20 @@ export async function rewriteForAudience(checker: Checker, audienceArg?: string,
     return undefined;
   }
   const target = resolved.audience[0];
-  // The rewriting is the engine's (src/rewrite.ts): pure, and tested without VS Code.
-  let rewritten: ReturnType<ReturnType<typeof engine>['rewriteForAudience']>;
-  try {
-    rewritten = engine().rewriteForAudience(source.getText(), target, options);
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    void vscode.window.showErrorMessage(`Crosswalk could not set the audience of the new draft: ${error.message}`);
+  // The rewriting is the engine's (src/rewrite.ts), run in the language server: pure, and tested without VS Code.
+  const answer = await checker.client.sendRequest<{ rewritten: RewriteResult } | { refused: string } | null>('crosswalk/rewrite', { uri: source.uri.toString(), audience: target });
+  if (!answer) return undefined;
+  if ('refused' in answer) {
+    void vscode.window.showErrorMessage(`Crosswalk could not set the audience of the new draft: ${answer.refused}`);
     return undefined;
   }
+  const rewritten = answer.rewritten;
   const { text, replaced, spelledOut, marked } = rewritten;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   // Side by side with the original, so the writer sees every change.
   const name = source.uri.path.split('/').pop() ?? 'draft';
   await vscode.commands.executeCommand('vscode.diff', source.uri, document.uri, `${name} ↔ rewritten for ${target} readers`);
   const editor = vscode.window.visibleTextEditors.find((e) => e.document === document) ?? await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside });
-  void checker.check(document);
   const left = marked ? ` ${marked} place${marked === 1 ? ' is' : 's are'} marked <!-- crosswalk rewrite: … --> for you to finish.` : '';
   void vscode.window.showInformationMessage(`Crosswalk put ${replaced} term${replaced === 1 ? '' : 's'} in plain words and spelled out ${spelledOut} acronym${spelledOut === 1 ? '' : 's'} for ${target} readers in a new draft.${left}`);
   return editor;

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
+import { setAudienceEdit } from '../../core/edits';
+import type { TextEdit } from '../../core/types';
+import type { AudienceCatalog } from '../audiences';
 import type { Checker } from '../checker';
-import { configFor } from '../config-loader';
-import { engine, type Core } from '../engine';
 import { isRefusal, toWorkspaceEdit } from '../findings';
 import { tell } from '../log';
 
 /** One pick per audience the draft's config knows (team audiences included), then `all`. */
-export function audienceChoices(audiences: Core.AudienceCatalog): { label: string; description: string }[] {
+export function audienceChoices(audiences: AudienceCatalog): { label: string; description: string }[] {
   return [
     ...audiences.list.map((a) => ({ label: a.id, description: a.who })),
     { label: 'all', description: `A broad message that must work for every audience (${audiences.all.join(', ')})` },
@@ -24,7 +25,7 @@ const SEVERAL = 'Several audiences…';
  * The items of the single pick: each audience, `all`, then "Several audiences…"; the draft's
  * audience now is ticked ($(check), and described "current"). Exported for the host tests.
  */
-export function audiencePickItems(audiences: Core.AudienceCatalog, current: readonly string[] | undefined): AudienceItem[] {
+export function audiencePickItems(audiences: AudienceCatalog, current: readonly string[] | undefined): AudienceItem[] {
   const isCurrent = (ids: readonly string[]) => current !== undefined && ids.length === current.length && ids.every((id) => current.includes(id));
   const mark = (item: AudienceItem): AudienceItem => {
     if (item.value === 'several' ? current !== undefined && current.length > 1 && !audiences.isAll(current) : isCurrent(item.value)) {
@@ -48,7 +49,7 @@ export function audiencePickItems(audiences: Core.AudienceCatalog, current: read
 export let activeAudiencePick: vscode.QuickPick<AudienceItem> | undefined;
 
 /** A single pick with the current audience ticked and active; typing a name (or an alias) and Enter picks it. */
-async function pickOne(audiences: Core.AudienceCatalog, current: readonly string[] | undefined): Promise<string[] | 'several' | undefined> {
+async function pickOne(audiences: AudienceCatalog, current: readonly string[] | undefined): Promise<string[] | 'several' | undefined> {
   const pick = vscode.window.createQuickPick<AudienceItem>();
   activeAudiencePick = pick;
   pick.title = 'Who will read this draft?';
@@ -76,7 +77,7 @@ async function pickOne(audiences: Core.AudienceCatalog, current: readonly string
 }
 
 /** The second step: every audience, the current ones checked; the text must work for each one chosen. */
-async function pickSeveral(audiences: Core.AudienceCatalog, current: readonly string[] | undefined): Promise<string[] | undefined> {
+async function pickSeveral(audiences: AudienceCatalog, current: readonly string[] | undefined): Promise<string[] | undefined> {
   const pick = vscode.window.createQuickPick<AudienceItem>();
   activeAudiencePick = pick;
   pick.title = 'Who will read this draft? Several audiences: the text must work for each';
@@ -104,8 +105,7 @@ export async function setAudience(checker: Checker, audience?: string | string[]
     return false;
   }
   let chosen = audience;
-  const { options } = await configFor(document);
-  const audiences = engine().audiences(options.config);
+  const audiences = await checker.audiencesAt(document.uri);
   if (chosen === undefined) {
     const current = (await checker.current(document))?.audience;
     const one = await pickOne(audiences, current);
@@ -118,9 +118,9 @@ export async function setAudience(checker: Checker, audience?: string | string[]
       chosen = audiences.isAll(one) && one.length > 1 ? 'all' : one;
     }
   }
-  let edit: Core.TextEdit;
+  let edit: TextEdit;
   try {
-    edit = engine().setAudienceEdit(document.getText(), chosen);
+    edit = setAudienceEdit(document.getText(), chosen);
   } catch (error) {
     if (!isRefusal(error)) throw error;
     void vscode.window.showErrorMessage(`Crosswalk did not set the audience: ${error.message}`);
