@@ -128,7 +128,7 @@ function rowUnit(doc: PreparedDocument, chunkStart: number, names: string[], row
   const start = chunkStart + row.start;
   const last = row.cells[row.cells.length - 1];
   const end = last ? chunkStart + last.end : start;
-  const audience = doc.blocks.find((b) => b.chunkStart + b.analysis.start >= start && b.chunkStart + b.analysis.start <= end)?.audience ?? doc.audience;
+  const audience = firstBlockIn(doc, start, end)?.audience ?? doc.audience;
   return {
     text: filled.map((c) => (c.name ? `${c.name}: ${c.text}` : c.text)).join(' | '),
     raw: filled.map((c) => (c.name ? `${c.name}: ${c.raw}` : c.raw)).join(' | '),
@@ -138,6 +138,31 @@ function rowUnit(doc: PreparedDocument, chunkStart: number, names: string[], row
     kind: 'row',
     audience,
   };
+}
+
+/** Where each block of a document starts, ascending (blocks come in document order), for a search per table row. */
+const blockStarts = new WeakMap<PreparedDocument, number[] | null>();
+
+/**
+ * The first block that starts within [start, end]: a binary search, not a scan per row, so that a
+ * long draft's tables cost linear time (a 1 MB draft's re-check spent seconds here).
+ */
+function firstBlockIn(doc: PreparedDocument, start: number, end: number): PlacedBlock | undefined {
+  let starts = blockStarts.get(doc);
+  if (starts === undefined) {
+    const list = doc.blocks.map((b) => b.chunkStart + b.analysis.start);
+    starts = list.every((v, i) => i === 0 || list[i - 1] <= v) ? list : null;
+    blockStarts.set(doc, starts);
+  }
+  if (starts === null) return doc.blocks.find((b) => b.chunkStart + b.analysis.start >= start && b.chunkStart + b.analysis.start <= end);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo] <= end ? doc.blocks[lo] : undefined;
 }
 
 export function lineStartOf(text: string, offset: number): number {
