@@ -222,7 +222,7 @@ export async function check(argv: string[], io: Io, version: string): Promise<nu
     let result: LintResult;
     let lintText: (t: string) => LintResult;
     try {
-      const linter = createLinter({ audience, path: draft ?? stdinName, config, glossaries: l.loaded.glossaries });
+      const linter = createLinter({ audience, path: draft ?? stdinPath ?? stdinName, config, glossaries: l.loaded.glossaries, configPath: l.loaded.path });
       lintText = (t: string) => linter.lint(t);
       result = lintText(text);
     } catch (error) {

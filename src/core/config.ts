@@ -1,11 +1,11 @@
 import { AudienceCatalog, applyTargets, parseThreshold } from './audience';
 import type { RuleMeta, RuleOptionSchema } from './document';
-import type { AudienceId, AudienceLimits, AudienceSettings, CrosswalkConfig, RuleLevel } from './types';
+import type { AudienceId, AudienceLimits, AudienceSettings, CrosswalkConfig, IgnoredFinding, RuleLevel } from './types';
 import { compilePatterns } from './draft-files';
 import { compileUserPattern, type PatternMatcher } from './user-pattern';
 import { closest, parseYaml, rangeOfPath, type YamlProblem } from './yaml-problems';
 
-export const CONFIG_KEYS = ['audience', 'rules', 'audiences', 'glossaries', 'allow', 'placeholders', 'files', 'ignore', 'organization'] as const;
+export const CONFIG_KEYS = ['audience', 'rules', 'audiences', 'glossaries', 'allow', 'placeholders', 'files', 'ignore', 'organization', 'ignored'] as const;
 const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error', 'hint'];
 const LIMIT_KEYS = ['readability', 'sentenceWords', 'paragraphWords'];
 const READABILITY_KEYS = ['age', 'grade', 'threshold', 'minWords'];
@@ -27,6 +27,8 @@ export interface ResolvedConfig {
   placeholders: PatternMatcher[];
   /** The organisation's own initials (`organization: {initials}`), which need no spelling out. */
   organizationInitials: string[];
+  /** Findings left on purpose (`ignored:`, src/core/ignored.ts). */
+  ignored: IgnoredFinding[];
 }
 
 export interface ConfigProblem extends YamlProblem {
@@ -162,6 +164,8 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
     }
   }
 
+  if (raw.ignored !== undefined) config.ignored = ignoredEntries(raw.ignored, at);
+
   for (const key of ['glossaries', 'allow', 'placeholders', 'files', 'ignore'] as const) {
     const list = raw[key];
     if (list === undefined) continue;
@@ -181,6 +185,37 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
     }
   }
   return { config, problems };
+}
+
+const IGNORED_KEYS = ['rule', 'file', 'text', 'context'];
+
+/** `ignored:` entries ("Ignore here", src/core/ignored.ts): each valid one is kept, each other reported at its place. */
+function ignoredEntries(raw: unknown, at: (path: (string | number)[], message: string, which?: 'key' | 'value') => void): IgnoredFinding[] {
+  if (!Array.isArray(raw)) {
+    at(['ignored'], 'ignored must be a list of findings, each {rule, file, text, context}, as "Ignore here" writes them.');
+    return [];
+  }
+  const out: IgnoredFinding[] = [];
+  raw.forEach((item, i) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      at(['ignored', i], 'Each ignored finding is a map of rule, file, text and context.');
+      return;
+    }
+    const entry = item as Record<string, unknown>;
+    for (const key of Object.keys(entry)) if (!IGNORED_KEYS.includes(key)) at(['ignored', i, key], `Unknown key "${key}" in an ignored finding; use ${IGNORED_KEYS.join(', ')}.`, 'key');
+    const missing = ['rule', 'file', 'text'].filter((k) => typeof entry[k] !== 'string');
+    if (missing.length || (entry.context !== undefined && typeof entry.context !== 'string')) {
+      at(['ignored', i], `This ignored finding is not used: ${missing.length ? `${missing.join(', ')} must be text` : 'context must be text'}.`);
+      return;
+    }
+    const context = entry.context as string | undefined;
+    if (context !== undefined && !context.includes(entry.text as string)) {
+      at(['ignored', i, 'context'], 'This ignored finding is not used: its context must contain its text.');
+      return;
+    }
+    out.push({ rule: entry.rule as string, file: entry.file as string, text: entry.text as string, ...(context !== undefined ? { context } : {}) });
+  });
+  return out;
 }
 
 /** The patterns that compile on RE2; each one that does not is reported at its place in the config. */
@@ -337,5 +372,6 @@ export function resolveConfig(config: CrosswalkConfig | undefined, audiences: Au
     allow: config?.allow ?? [],
     placeholders,
     organizationInitials: config?.organization?.initials ?? [],
+    ignored: config?.ignored ?? [],
   };
 }

@@ -27,3 +27,4 @@ export {
 } from './draft-files';
 export { explainTerm, type TermExplanation } from './explain';
 export { buildReport, columnOf, ReportLinters, type AudienceReport, type AudienceColumn, type ReportEngine, type ReportFinding, type ReportJargon } from './report';
+export { addIgnoredToConfigText, canIgnore, describeIgnored, draftPathFromConfig, ignoreEntryFor, ignoreTitle, withoutIgnored } from './ignored';

@@ -10,6 +10,7 @@ import { inPlaceWording } from './in-place';
 import { ProseMap } from './prose-map';
 import { fleschKincaidGrade } from './readability';
 import { buildSuppressions } from './suppressions';
+import { draftPathFromConfig, withoutIgnored } from './ignored';
 import type { YamlProblem } from './yaml-problems';
 import {
   type AudienceId, type AudienceSection, type Finding, type LintOptions, type LintResult,
@@ -98,6 +99,8 @@ export function createLinter(options: LintOptions, parts: EngineParts): Linter {
   const { glossary, problems: glossaryProblems } = glossaryFor(parts.glossary?.entries ?? NO_ENTRIES, options.glossaries ?? [], audiences);
   const sources = parts.glossary?.sources ?? new Map<string, { title: string; url?: string }>();
   const fallback = audiences.resolve(options.audience);
+  /** This draft as `ignored:` entries name it: relative to the config file's folder. */
+  const ignoredFile = config.ignored.length ? draftPathFromConfig(options.path, options.configPath) : undefined;
   let cache = new Map<string, ChunkAnalysis>();
   const caches: RunCaches = { blockFindings: new WeakMap(), frontMatter: new Map() };
   /** The texts of the Markdown chunks not analysed yet, each once. */
@@ -140,7 +143,7 @@ export function createLinter(options: LintOptions, parts: EngineParts): Linter {
         next.set(chunkText, analysis);
         return analysis;
       };
-      const result = run(text, chunks, { rules: RULES, config, glossary, sources, ignoreMarkers: options.ignoreAudienceMarkers === true }, analyse, fallback.audience, caches);
+      const result = run(text, chunks, { rules: RULES, config, glossary, sources, ignoreMarkers: options.ignoreAudienceMarkers === true, ignoredFile }, analyse, fallback.audience, caches);
       // Keep only what this text uses, so memory follows the document, not its history.
       cache = next;
       if (validated.problems.length) {
@@ -169,12 +172,14 @@ interface RunParts {
   glossary: Glossary;
   sources: Map<string, { title: string; url?: string }>;
   ignoreMarkers: boolean;
+  /** The draft's path relative to the config's folder, when `ignored:` entries may name it. */
+  ignoredFile?: string;
 }
 
 function run(
   text: string,
   chunks: Chunk[],
-  { rules: RULES, config, glossary, sources, ignoreMarkers }: RunParts,
+  { rules: RULES, config, glossary, sources, ignoreMarkers, ignoredFile }: RunParts,
   analyse: (chunk: string) => ChunkAnalysis,
   fallbackAudience: AudienceId[] | undefined,
   caches: RunCaches,
@@ -254,6 +259,12 @@ function run(
     if (rule.check) add(rule, guarded(rule, documentAudience, () => rule.check?.(doc) ?? []), 0);
   }
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  // Findings the team chose to leave ("Ignore here", src/core/ignored.ts), for every shell alike.
+  const kept = ignoredFile === undefined ? findings : withoutIgnored(findings, text, config.ignored, ignoredFile);
+  if (kept !== findings) {
+    findings.length = 0;
+    for (const f of kept) findings.push(f);
+  }
   if (failures.length || failedRules.length) {
     const parts = [
       ...failures.map((f) => {

@@ -176,6 +176,23 @@ export interface CrosswalkConfig {
   files?: string[];
   /** Files and folders left out, .gitignore-style, relative to the config file's folder. */
   ignore?: string[];
+  /** Findings the team has chosen to leave ("Ignore here"), by rule, file, text and context: src/core/ignored.ts. */
+  ignored?: IgnoredFinding[];
+}
+
+/**
+ * One finding left on purpose, as `ignored:` in `.crosswalk.yaml` lists it: no line number, so
+ * that it survives edits elsewhere in the draft (src/core/ignored.ts).
+ */
+export interface IgnoredFinding {
+  /** The rule id of the finding. */
+  rule: string;
+  /** The draft, relative to the config file's folder, '/'-separated. */
+  file: string;
+  /** The text the finding covers, white space collapsed. */
+  text: string;
+  /** The text with a few words on each side, white space collapsed; defaults to `text`. */
+  context?: string;
 }
 
 export interface LintOptions {
@@ -193,6 +210,11 @@ export interface LintOptions {
   config?: CrosswalkConfig;
   /** Team glossaries already read: each is the YAML text and a name used in messages. */
   glossaries?: { name: string; text: string }[];
+  /**
+   * The config file the options came from: `ignored:` entries name drafts relative to its
+   * folder, and `path` says which draft this is.
+   */
+  configPath?: string;
   /** Where the config came from, so that config findings can say so. */
   configSource?: { name: string; text: string };
 }

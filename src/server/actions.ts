@@ -4,8 +4,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addGlossaryToConfigText, addKnownTermToGlossary, allowTermEdit, disableLineEdit, fixAllPlan, knownAudiencesOf,
-  sortedEdits, type Finding, type FixAllOptions, type LintResult, type TextEdit,
+  addGlossaryToConfigText, addIgnoredToConfigText, addKnownTermToGlossary, allowTermEdit, canIgnore, disableLineEdit, draftPathFromConfig,
+  fixAllPlan, ignoreEntryFor, ignoreTitle, knownAudiencesOf, sortedEdits, type Finding, type FixAllOptions, type LintResult, type TextEdit,
 } from '../index';
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
 import { toDiagnostic, toLspRange } from './convert';
@@ -21,7 +21,7 @@ const DEFAULT_GLOSSARY = '.crosswalk/glossary.yaml';
  */
 export interface ActionData {
   uri: string;
-  kind: 'fix' | 'allow' | 'glossary' | 'disable' | 'fixRule' | 'fixAll';
+  kind: 'fix' | 'allow' | 'glossary' | 'ignore' | 'disable' | 'fixRule' | 'fixAll';
   /** The finding, as `keyOf` spells it, so that the edit is made for the draft as it is at resolve time. */
   key?: string;
   fix?: number;
@@ -112,6 +112,17 @@ export function actionsFor(document: TextDocument, result: LintResult, params: C
         }
       }
     }
+    // "Ignore here": an entry under `ignored:` in .crosswalk.yaml (src/core/ignored.ts), which the CLI honours too.
+    if (canIgnore(finding) && splitUri(uri) !== undefined) {
+      const title = ignoreTitle(finding.ruleId);
+      if (options.clientCommands) {
+        // The extension's command asks for the edit (crosswalk/ignoreEdit), applies it, saves the file and says what it stored.
+        const args = [uri, finding.ruleId, finding.range.start.offset, finding.range.end.offset];
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: 'crosswalk.ignoreHere', arguments: args } });
+      } else {
+        actions.push(quickFix(title, { kind: 'ignore' }));
+      }
+    }
     // Listed only where the comment changes nothing else: never in front matter, nor inside a table
     // row's cells or a comment that runs on past the line (src/core/disable-line.ts). The edit itself is made at resolve time.
     if (disableLineEdit(text, finding.range.start.line - 1, finding.ruleId)) {
@@ -164,7 +175,29 @@ export async function buildAction(document: TextDocument, result: LintResult, co
       return onDraft(fixAllEdits(text, result.findings, { includeRewording: config.settings.includeRewording }));
     case 'glossary':
       return finding?.term && data.audience ? glossaryEdit(config, finding.term, data.audience, document.uri, context) : undefined;
+    case 'ignore':
+      return finding ? ignoreEdit(config, finding, text, document.uri, context) : undefined;
   }
+}
+
+/**
+ * "Ignore here" as an edit of the `.crosswalk.yaml` in force, or of a new one in the workspace
+ * folder: the entry names the draft relative to that file's folder. Nothing outside the folder
+ * is written.
+ */
+export async function ignoreEdit(config: DocumentConfig, finding: Finding, text: string, draftUri: string, context: ActionContext): Promise<WorkspaceEdit> {
+  const { loaded, base, folder } = config;
+  const draftPath = splitUri(draftUri)?.path ?? '/';
+  const folderPath = (folder && splitUri(folder)?.path.replace(/\/+$/, '')) ?? parentPath(draftPath);
+  const configPath = loaded.path ?? `${folderPath}/.crosswalk.yaml`;
+  const target = joinUri(base, normalizePath(configPath));
+  const root = folder ?? joinUri(base, parentPath(draftPath) || '/');
+  if (!isInside(target, root)) throw new Error(`${configPath} is outside the workspace folder; Crosswalk writes only inside it.`);
+  const file = draftPathFromConfig(draftPath, configPath);
+  if (file === undefined) throw new Error(`the draft is not inside the folder of ${configPath}, where ignored findings are kept.`);
+  const old = await context.readText(target);
+  const next = addIgnoredToConfigText(old ?? '', ignoreEntryFor(text, finding, file));
+  return filesEdit([{ uri: target, old, next }], context);
 }
 
 /**
@@ -218,6 +251,11 @@ export async function glossaryEdit(config: DocumentConfig, term: string, audienc
     const configText = await context.readText(configUri);
     if (!configText?.includes(DEFAULT_GLOSSARY)) files.push({ uri: configUri, old: configText, next: addGlossaryToConfigText(configText ?? '', DEFAULT_GLOSSARY) });
   }
+  return filesEdit(files, context);
+}
+
+/** Changes of whole files as one WorkspaceEdit: created where missing (when the client can), versioned where it takes document changes. */
+function filesEdit(files: { uri: string; old: string | undefined; next: string }[], context: ActionContext): WorkspaceEdit {
   const creates = files.some((f) => f.old === undefined);
   const canCreate = context.capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') ?? false;
   if (creates && !(canCreate && context.capabilities.workspace?.workspaceEdit?.documentChanges)) {

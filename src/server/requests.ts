@@ -1,9 +1,9 @@
 import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import * as Engine from '../index';
 import {
-  audiences, buildReport, createLinter, lint, ReportLinters, type AudienceReport, rewriteForAudience, templateForAudience, type AudienceId, type AudienceSection, type CrosswalkConfig, type Linter, type LintResult, type RewriteResult, type Stats,
+  audiences, buildReport, createLinter, describeIgnored, ignoreEntryFor, lint, ReportLinters, type AudienceReport, rewriteForAudience, templateForAudience, type AudienceId, type AudienceSection, type CrosswalkConfig, type Linter, type LintResult, type RewriteResult, type Stats,
 } from '../index';
-import { glossaryEdit, isRefusal } from './actions';
+import { glossaryEdit, ignoreEdit, isRefusal } from './actions';
 import { toDiagnostic } from './convert';
 import type { ServerCore } from './server';
 import { splitUri } from './uri';
@@ -31,6 +31,7 @@ export type FileCheck =
   | { uri: string; skipped: string };
 
 export type RewriteAnswer = { rewritten: RewriteResult } | { refused: string };
+export type IgnoreAnswer = { edit: WorkspaceEdit; target: string; message: string } | { refused: string };
 export type GlossaryAnswer = { edit: WorkspaceEdit; target: string; label: string } | { refused: string };
 
 export function registerCrosswalkRequests(core: ServerCore): void {
@@ -83,6 +84,23 @@ export function registerCrosswalkRequests(core: ServerCore): void {
       const touched = (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c ? [c.textDocument.uri] : []));
       const target = touched.find((u) => !/\/\.crosswalk\.ya?ml$/.test(u)) ?? touched[0] ?? Object.keys(edit.changes ?? {})[0] ?? '';
       return { edit, target, label: catalog.label(audience) };
+    } catch (error) {
+      return { refused: (error as Error).message };
+    }
+  });
+
+  // "Ignore here" from the extension: the edit of .crosswalk.yaml (src/server/actions.ts), and the message that says what it stores.
+  connection.onRequest('crosswalk/ignoreEdit', async ({ uri, ruleId, start, end }: { uri: string; ruleId: string; start: number; end: number }): Promise<IgnoreAnswer> => {
+    const result = await core.current(uri);
+    const document = documents.get(uri);
+    const finding = result?.findings.find((f) => f.ruleId === ruleId && f.range.start.offset === start && f.range.end.offset === end);
+    if (!document || !finding) return { refused: 'the finding is no longer there.' };
+    try {
+      const config = await core.configFor(uri, await core.settingsFor(uri));
+      const edit = await ignoreEdit(config, finding, document.getText(), uri, core.actionContext());
+      const target = (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c ? [c.textDocument.uri] : []))[0] ?? Object.keys(edit.changes ?? {})[0] ?? '';
+      const entry = ignoreEntryFor(document.getText(), finding, core.relative(uri));
+      return { edit, target, message: `Ignored ${describeIgnored(entry)}: saved under ignored: in {config}, so the CLI leaves it out too.` };
     } catch (error) {
       return { refused: (error as Error).message };
     }

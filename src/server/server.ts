@@ -275,7 +275,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     const { loaded, glossaries } = await entry.found;
     const config = mergeConfig(settings.config, loaded.config);
-    const options: LintOptions = { audience: settings.defaultAudience, config, glossaries, path: split?.path };
+    const options: LintOptions = { audience: settings.defaultAudience, config, glossaries, path: split?.path, ...(loaded.path ? { configPath: loaded.path } : {}) };
     return { options, loaded, base, folder, settings, key: JSON.stringify([options.audience, options.config, glossaries.map((g) => g.text)]) };
   }
 

@@ -191,6 +191,37 @@ test('"Add to team glossary" creates the glossary and names it in .crosswalk.yam
   }
 });
 
+test('"Ignore here" is an edit of .crosswalk.yaml, and the finding stays out after edits elsewhere', async () => {
+  const files: Record<string, string> = { 'file:///work/project/.crosswalk.yaml': 'audience: all # everyone\n' };
+  const s = await session(files);
+  try {
+    const published = s.next(DRAFT_URI, (p) => p.diagnostics.length > 0);
+    s.open(DRAFT_URI, DRAFT);
+    const { diagnostics } = await published;
+    const jargon = diagnostics.find((d) => d.code === 'jargon') as Diagnostic;
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: DRAFT_URI }, range: jargon.range, context: { diagnostics: [jargon] } });
+    const listed = actions.find((a) => a.title === 'Ignore this jargon finding here (kept in .crosswalk.yaml)');
+    assert.ok(listed, actions.map((a) => a.title).join('\n'));
+    const ignore = await s.client.sendRequest<CodeAction>('codeAction/resolve', listed);
+    const config = applyEdits(files['file:///work/project/.crosswalk.yaml'], editsFor(ignore.edit, 'file:///work/project/.crosswalk.yaml'));
+    assert.equal(config, 'audience: all # everyone\nignored:\n  - rule: jargon\n    file: docs/notice.md\n    text: UAT\n    context: UAT for the new order sets starts Monday.\n');
+    assert.equal(editsFor(ignore.edit, DRAFT_URI).length, 0, 'the draft is not touched');
+  } finally {
+    s.close();
+  }
+  // A new session reads the config as the edit left it: the finding is gone, also after a line is added above it.
+  files['file:///work/project/.crosswalk.yaml'] = 'audience: all # everyone\nignored:\n  - rule: jargon\n    file: docs/notice.md\n    text: UAT\n    context: UAT for the new order sets starts Monday.\n';
+  const again = await session(files);
+  try {
+    const published = again.next(DRAFT_URI);
+    again.open(DRAFT_URI, DRAFT.replace('# Downtime\n', '# Downtime\n\nA line added above.\n'));
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.filter((d) => d.code === 'jargon' && d.message.includes('UAT')).length, 0, JSON.stringify(diagnostics));
+  } finally {
+    again.close();
+  }
+});
+
 test('.crosswalk.yaml is found upwards from the draft, no higher than the workspace folder', async () => {
   const s = await session({
     'file:///work/project/.crosswalk.yaml': 'allow: [UAT]\n',

@@ -3,6 +3,7 @@ import type { Checker } from '../checker';
 import { log, recordTold, tell } from '../log';
 import { addToGlossary } from './add-to-glossary';
 import { checkWorkspace } from './check-workspace';
+import { ignoreHere } from './ignore-here';
 import { newFromTemplate } from './new-from-template';
 import { disposeReports, exportReport, registerReportRestore, restoreReport, showReport } from './report';
 import { rewriteForAudience } from './rewrite';
@@ -54,6 +55,8 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
       tell(`Crosswalk now checks ${vscode.workspace.asRelativePath(document.uri)}: ${n} finding${n === 1 ? '' : 's'}.`);
       return result;
     }),
+    // Run by the "Ignore here" code action: the finding is named by rule and offsets in the draft as it is now.
+    vscode.commands.registerCommand('crosswalk.ignoreHere', (uri: vscode.Uri, ruleId: string, start: number, end: number) => ignoreHere(checker, uri, ruleId, start, end)),
     vscode.commands.registerCommand('crosswalk.showLog', () => log.show()),
     // Run by code actions after their edit (Allow), so that no action is silent.
     vscode.commands.registerCommand('crosswalk.tell', (message: unknown) => {
