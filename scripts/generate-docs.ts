@@ -60,7 +60,21 @@ function audienceSettings(manifest: { contributes: { configuration: { properties
   const readability = properties['crosswalk.readability'];
   const target = Object.values(readability.properties as Record<string, Json>)[0];
   readability.properties = Object.fromEntries(list.map((a) => [a.id, target]));
-  readability.markdownDescription = `Readability targets per audience (${list.map((a) => `\`${a.id}\``).join(', ')}), each \`{ age, threshold, minWords }\`. Defaults: ${list.map((a) => `${a.id} age ${a.limits.readability.age} (grade ${a.limits.readability.age - 5})`).join(', ')}.`;
+  // One number field per audience for the settings UI (an object of objects shows only "Edit in
+  // settings.json"), placed just before the older object setting, which keeps working.
+  const grades = Object.fromEntries(list.map((a) => [`crosswalk.readabilityGrade.${a.id}`, {
+    type: 'number',
+    default: a.limits.readability.age - 5,
+    minimum: 1,
+    maximum: 20,
+    markdownDescription: `Target US school grade for ${a.readers} (${a.who.toLowerCase()}): a sentence harder than this is flagged. Default ${a.limits.readability.age - 5} (reader age ${a.limits.readability.age}). \`audiences: {${a.id}: {readability: {grade: N}}}\` in \`.crosswalk.yaml\` overrides it.`,
+  }]));
+  const entries = Object.entries(properties).filter(([key]) => !key.startsWith('crosswalk.readabilityGrade.'));
+  const at = entries.findIndex(([key]) => key === 'crosswalk.readability');
+  entries.splice(at, 0, ...Object.entries(grades));
+  for (const key of Object.keys(properties)) delete properties[key];
+  Object.assign(properties, Object.fromEntries(entries));
+  readability.markdownDescription = `Full readability targets per audience, for what the grade fields above do not cover (${list.map((a) => `\`${a.id}\``).join(', ')}), each \`{ age, threshold, minWords }\` (a grade field the user sets wins over \`age\`). Defaults: ${list.map((a) => `${a.id} age ${a.limits.readability.age} (grade ${a.limits.readability.age - 5})`).join(', ')}.`;
 }
 
 function audienceSchema(schema: { properties: Record<string, Json>; definitions: Record<string, Json> }): void {

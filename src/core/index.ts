@@ -19,6 +19,8 @@ export * from './types';
 export { CONFIG_FILE_NAMES, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
 export { termHoverMarkdown, readabilityHoverMarkdown, markdownToPlainText } from './hover-text';
 export { mergeConfig } from './merge-config';
+export { targetsFromSettings } from './settings-targets';
+export { addKnownTermMarked, glossaryAdditions, undoGlossaryAddition, type GlossaryAddition } from './glossary-additions';
 export { disableLineEdit } from './disable-line';
 export { compileGlob, hasGlobSyntax, GLOB_LIMITS, type GlobMatcher } from './glob';
 export {

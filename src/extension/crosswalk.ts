@@ -3,6 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Checker } from './checker';
 import { CrosswalkFeature, wireClient } from './client';
 import { registerCommands } from './commands';
+import { activeGlossaryPick } from './commands/review-glossary';
 import { activeAudiencePick } from './commands/set-audience';
 import { log, toldMessages } from './log';
 import { AudienceStatus } from './status';
@@ -15,6 +16,8 @@ export interface CrosswalkApi {
   log: { readonly lines: readonly string[]; readonly told: readonly string[] };
   /** Set Audience's pick while it is on screen (tests type into it and accept it). */
   audiencePick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  /** Review Glossary Additions' pick while it is on screen. */
+  glossaryPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
 }
 
 /**
@@ -31,5 +34,5 @@ export async function startCrosswalk(context: vscode.ExtensionContext, client: B
   const status = new AudienceStatus(checker);
   context.subscriptions.push(status);
   registerCommands(context, checker);
-  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } }, audiencePick: () => activeAudiencePick };
+  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } }, audiencePick: () => activeAudiencePick, glossaryPick: () => activeGlossaryPick };
 }

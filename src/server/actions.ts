@@ -4,7 +4,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  addGlossaryToConfigText, addIgnoredToConfigText, addKnownTermToGlossary, allowTermEdit, canIgnore, disableLineEdit, draftPathFromConfig,
+  addGlossaryToConfigText, addIgnoredToConfigText, addKnownTermMarked, allowTermEdit, canIgnore, disableLineEdit, draftPathFromConfig,
   fixAllPlan, ignoreEntryFor, ignoreTitle, knownAudiencesOf, sortedEdits, type Finding, type FixAllOptions, type LintResult, type TextEdit,
 } from '../index';
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
@@ -245,7 +245,7 @@ export async function glossaryEdit(config: DocumentConfig, term: string, audienc
   const files: { uri: string; old: string | undefined; next: string }[] = [];
   const old = await context.readText(target);
   // The built-in audiences of the term stay in the override's list (src/core/edits.ts).
-  files.push({ uri: target, old, next: addKnownTermToGlossary(old ?? '', term, audience, knownAudiencesOf(term)) });
+  files.push({ uri: target, old, next: addKnownTermMarked(old ?? '', term, audience, knownAudiencesOf(term)) });
   if (addToConfig) {
     const configUri = loaded.path ? joinUri(base, loaded.path) : resolve(folderPath, '.crosswalk.yaml');
     const configText = await context.readText(configUri);

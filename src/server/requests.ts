@@ -1,12 +1,12 @@
 import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import * as Engine from '../index';
 import {
-  audiences, buildReport, createLinter, describeIgnored, ignoreEntryFor, lint, ReportLinters, type AudienceReport, rewriteForAudience, templateForAudience, type AudienceId, type AudienceSection, type CrosswalkConfig, type Linter, type LintResult, type RewriteResult, type Stats,
+  audiences, buildReport, createLinter, describeIgnored, glossaryAdditions, ignoreEntryFor, lint, undoGlossaryAddition, type GlossaryAddition, ReportLinters, type AudienceReport, rewriteForAudience, templateForAudience, type AudienceId, type AudienceSection, type CrosswalkConfig, type Linter, type LintResult, type RewriteResult, type Stats,
 } from '../index';
-import { glossaryEdit, ignoreEdit, isRefusal } from './actions';
+import { glossaryEdit, ignoreEdit, isRefusal, minimalEdit } from './actions';
 import { toDiagnostic } from './convert';
 import type { ServerCore } from './server';
-import { splitUri } from './uri';
+import { isInside, joinUri, sameUri, splitUri } from './uri';
 
 /**
  * The requests and notifications only Crosswalk's own clients use (the VS Code extension, desktop
@@ -101,6 +101,52 @@ export function registerCrosswalkRequests(core: ServerCore): void {
       const target = (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c ? [c.textDocument.uri] : []))[0] ?? Object.keys(edit.changes ?? {})[0] ?? '';
       const entry = ignoreEntryFor(document.getText(), finding, core.relative(uri));
       return { edit, target, message: `Ignored ${describeIgnored(entry)}: saved under ignored: in {config}, so the CLI leaves it out too.` };
+    } catch (error) {
+      return { refused: (error as Error).message };
+    }
+  });
+
+  /**
+   * Review Glossary Additions: the team glossary entries added from the editor (marked by
+   * src/core/glossary-additions.ts), in the glossaries of the draft's config (`uri`) or of each
+   * workspace folder's, and the default `.crosswalk/glossary.yaml`; files inside a workspace folder only.
+   */
+  async function glossaryFiles(uri: string | undefined): Promise<string[]> {
+    const out: string[] = [];
+    const add = (candidate: string) => {
+      if (core.folders().some((f) => isInside(candidate, f)) && !out.some((u) => sameUri(u, candidate))) out.push(candidate);
+    };
+    const starts = [...(uri ? [uri] : []), ...core.folders().map((f) => `${f.replace(/\/+$/, '')}/.crosswalk-review.md`)];
+    for (const start of starts) {
+      const config = await core.configFor(start, await core.settingsFor(start));
+      for (const g of config.options.glossaries ?? []) add(joinUri(config.base, g.name));
+    }
+    for (const folder of core.folders()) add(`${folder.replace(/\/+$/, '')}/.crosswalk/glossary.yaml`);
+    return out;
+  }
+
+  connection.onRequest('crosswalk/glossaryAdditions', async ({ uri }: { uri?: string }): Promise<{ uri: string; name: string; addition: GlossaryAddition }[]> => {
+    const out: { uri: string; name: string; addition: GlossaryAddition }[] = [];
+    for (const file of await glossaryFiles(uri)) {
+      const text = await core.readText(file);
+      if (text === undefined) continue;
+      for (const addition of glossaryAdditions(text)) out.push({ uri: file, name: core.relative(file), addition });
+    }
+    return out;
+  });
+
+  connection.onRequest('crosswalk/undoGlossaryAddition', async ({ uri, term }: { uri: string; term: string }): Promise<{ edit: WorkspaceEdit; message: string } | { refused: string }> => {
+    if (!core.folders().some((f) => isInside(uri, f))) return { refused: `${core.relative(uri)} is outside the workspace folder; Crosswalk writes only inside it.` };
+    const old = await core.readText(uri);
+    if (old === undefined) return { refused: `${core.relative(uri)} could not be read.` };
+    try {
+      const { text, removed } = undoGlossaryAddition(old, term);
+      const name = core.relative(uri);
+      const edit: WorkspaceEdit = { documentChanges: [{ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits: [minimalEdit(old, text)] }] };
+      const message = removed.audiences
+        ? `Undid the glossary addition for "${removed.term}" in ${name}: it is no longer marked known to ${removed.audiences.map((a) => audiences().label(a)).join(', ')} readers.`
+        : `Undid the glossary addition for "${removed.term}": removed its entry from ${name}.`;
+      return { edit, message };
     } catch (error) {
       return { refused: (error as Error).message };
     }

@@ -90,6 +90,8 @@ export interface ServerCore {
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** A short name for messages: the path below the workspace folder. */
   relative(uri: string): string;
+  /** The workspace folders, as URIs. */
+  folders(): readonly string[];
 }
 
 /**
@@ -618,7 +620,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   registerCrosswalkRequests({
-    connection, host, documents, settingsFor, configFor, current, readText, actionContext, optIns, recheckAll, log, relative,
+    connection, host, documents, settingsFor, configFor, current, readText, actionContext, optIns, recheckAll, log, relative, folders: () => folders,
     verdict: (uri, text, config) => draftVerdict(uri, text, scopeOf(uri, config)),
   });
 

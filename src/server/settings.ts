@@ -1,4 +1,4 @@
-import { BUILTIN_AUDIENCES, type CrosswalkConfig, type ReadabilityTarget } from '../index';
+import { BUILTIN_AUDIENCES, targetsFromSettings, type CrosswalkConfig } from '../index';
 
 /**
  * The server's settings: VS Code's `crosswalk.*` settings (package.json `contributes.configuration`),
@@ -54,13 +54,11 @@ export function readSettings(...sources: unknown[]): ServerSettings {
       if (key.startsWith('crosswalk.') && value !== undefined && value !== null) merged[key.slice('crosswalk.'.length)] = value;
     }
   }
-  const audiences: NonNullable<CrosswalkConfig['audiences']> = {};
-  if (isObject(merged.readability)) {
-    for (const [audience, target] of Object.entries(merged.readability)) {
-      // Built-in audiences only (data/audiences.yaml): team audiences and their targets belong in .crosswalk.yaml.
-      if (BUILTIN_AUDIENCES.get(audience) && isObject(target)) audiences[audience] = { readability: target as Partial<ReadabilityTarget> };
-    }
-  }
+  // `readabilityGrade` comes nested from workspace/configuration, or as dotted keys (`readabilityGrade.clinical`).
+  const grades: Record<string, unknown> = { ...(isObject(merged.readabilityGrade) ? merged.readabilityGrade : {}) };
+  for (const [key, value] of Object.entries(merged)) if (key.startsWith('readabilityGrade.')) grades[key.slice('readabilityGrade.'.length)] = value;
+  // Built-in audiences only (data/audiences.yaml): team audiences and their targets belong in .crosswalk.yaml.
+  const audiences = targetsFromSettings(merged.readability, grades, BUILTIN_AUDIENCES);
   // A level, or a level with the rule's options: the engine validates both and reports what is wrong.
   const rules: NonNullable<CrosswalkConfig['rules']> = {};
   if (isObject(merged.rules)) {

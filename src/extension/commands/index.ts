@@ -4,6 +4,7 @@ import { log, recordTold, tell } from '../log';
 import { addToGlossary } from './add-to-glossary';
 import { checkWorkspace } from './check-workspace';
 import { ignoreHere } from './ignore-here';
+import { reviewGlossaryAdditions } from './review-glossary';
 import { newFromTemplate } from './new-from-template';
 import { disposeReports, exportReport, registerReportRestore, restoreReport, showReport } from './report';
 import { rewriteForAudience } from './rewrite';
@@ -57,6 +58,7 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
     }),
     // Run by the "Ignore here" code action: the finding is named by rule and offsets in the draft as it is now.
     vscode.commands.registerCommand('crosswalk.ignoreHere', (uri: vscode.Uri, ruleId: string, start: number, end: number) => ignoreHere(checker, uri, ruleId, start, end)),
+    vscode.commands.registerCommand('crosswalk.reviewGlossaryAdditions', (term?: unknown) => reviewGlossaryAdditions(checker, typeof term === 'string' ? term : undefined)),
     vscode.commands.registerCommand('crosswalk.showLog', () => log.show()),
     // Run by code actions after their edit (Allow), so that no action is silent.
     vscode.commands.registerCommand('crosswalk.tell', (message: unknown) => {
