@@ -8,7 +8,8 @@
 //   - alex (markdown API) and write-good on the same text
 // and, in fresh child processes, the cold require time of dist/extension.js (with a stub `vscode`)
 // and the peak memory (maxRSS) of checking the 100k draft; and the time from a change to its
-// diagnostics through the language server (bench/server.mjs) on the 10k draft. Prints a table with the targets and
+// diagnostics through the language server (bench/server.mjs) on the 10k draft; and, on a 1 MB draft
+// (bench/large.mjs), how fast code actions answer, what is sent and the server's peak memory. Prints a table with the targets and
 // writes bench/results/latest.json.
 //
 // Flags: --quick (fewer runs, for trying the script), --check (exit 1 when a target fails).
@@ -19,7 +20,8 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SIZES, corpusPath, countWords } from './generate.mjs';
+import { SIZES, corpusPath, countWords, makeDraft } from './generate.mjs';
+import { measureLargeDraft } from './large.mjs';
 import { measureServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -165,8 +167,10 @@ const names = ['workspace', 'window', 'languages', 'commands', 'env', 'extension
   'TextEdit', 'EventEmitter', 'Disposable', 'MarkdownString', 'Hover', 'EndOfLine', 'LanguageStatusSeverity', 'StatusBarAlignment',
   'ThemeColor', 'ThemeIcon', 'ProgressLocation', 'ViewColumn', 'ConfigurationTarget', 'FileType', 'RelativePattern',
   'SnippetString', 'QuickPickItemKind', 'TreeItem', 'TreeItemCollapsibleState', 'CancellationTokenSource', 'version'];
-const stub = {};
-for (const n of names) stub[n] = deep('vscode.' + n);
+const known = {};
+for (const n of names) known[n] = deep('vscode.' + n);
+// vscode-languageclient (bundled into dist/extension.js) extends more of the API's classes: any name is a stub.
+const stub = new Proxy(known, { get: (t, key) => (key === '__esModule' || key === 'then' ? undefined : t[key] ?? deep('vscode.' + String(key))) });
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
@@ -181,7 +185,7 @@ let t0 = process.hrtime.bigint();
 const ext = require(path.resolve('dist/extension.js'));
 const extensionMs = Number(process.hrtime.bigint() - t0) / 1e6;
 if (typeof ext.activate !== 'function') throw new Error('dist/extension.js exports no activate()');
-// What the first check after activation adds: loading the engine, then checking a 1k draft.
+// What the first check after activation adds (in the language server's process): loading the engine, then checking a 1k draft.
 t0 = process.hrtime.bigint();
 const core = require(path.resolve('dist/core.js'));
 const coreMs = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -281,6 +285,12 @@ async function main() {
   process.stdout.write('bench: change to diagnostics through the language server (10k words) ...\n');
   const server = await measureServer(root, fs.readFileSync(corpusPath(10000), 'utf8'), EDIT_RUNS[10000], WARMUP + 3, editMiddleParagraph);
 
+  process.stdout.write('bench: a 1 MB draft through the language server ...\n');
+  // Just under crosswalk.maxFileSize (1,000,000 characters), cut at a paragraph.
+  const generated = makeDraft(170_000);
+  const megabyte = generated.slice(0, generated.lastIndexOf('\n\n', 999_000) + 1);
+  const large = await measureLargeDraft(root, megabyte, fs.readFileSync(corpusPath(1000), 'utf8'), quick ? 3 : 7, editMiddleParagraph);
+
   process.stdout.write('bench: cold require and memory (child processes) ...\n');
   const cold = [];
   for (let i = 0; i < CHILD_RUNS; i++) cold.push(child(COLD_REQUIRE, [corpusPath(1000)]));
@@ -333,6 +343,11 @@ async function main() {
     {
       name: 'Change to diagnostics through the language server, 10k words <= 50 ms', value: server.median, limit: 50, unit: 'ms', pass: server.median <= 50,
     },
+    { name: 'Code actions on a 1 MB draft <= 200 ms', value: large.codeActionsMs, limit: 200, unit: 'ms', pass: large.codeActionsMs <= 200 },
+    { name: 'Code actions on a 1 MB draft just after an edit <= 200 ms', value: large.codeActionsAfterEditMs, limit: 200, unit: 'ms', pass: large.codeActionsAfterEditMs <= 200 },
+    { name: 'Code actions in a small draft while a 1 MB one is checked <= 200 ms', value: large.smallWhileLargeQueuedMs, limit: 200, unit: 'ms', pass: large.smallWhileLargeQueuedMs <= 200 },
+    ...(large.serverPeakRssMb === undefined ? [] : [{ name: 'Language server memory for a 1 MB draft < 300 MB', value: large.serverPeakRssMb, limit: 300, unit: 'MB', pass: large.serverPeakRssMb < 300 }]),
+    { name: 'Problems sent for a 1 MB draft <= the limit (100)', value: large.problemsSent, limit: large.maxNumberOfProblems, unit: 'problems', pass: large.problemsSent <= large.maxNumberOfProblems },
     { name: 'require of dist/extension.js <= 30 ms', value: coldRequire.extensionMs, limit: 30, unit: 'ms', pass: coldRequire.extensionMs <= 30 },
     { name: 'Bundle dist/extension.js < 600 KB', value: bundle.extensionBytes / 1024, limit: 600, unit: 'KB', pass: bundle.extensionBytes < 600 * 1024 },
   ];
@@ -347,7 +362,7 @@ async function main() {
     // Other work on the machine skews wall-clock medians: the 1-minute load average before and after.
     loadAverage: { before: loadBefore, after: os.loadavg()[0] },
     settings: { warmup: WARMUP, runs: RUNS, editRuns: EDIT_RUNS, childRuns: CHILD_RUNS, quick },
-    sizes, scale, server, coldRequire, bundle, memory, targets,
+    sizes, scale, server, large, coldRequire, bundle, memory, targets,
   };
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });
   fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
@@ -422,6 +437,11 @@ function print(r) {
   console.log(`\n100k/10k: Crosswalk ${r.scale.crosswalk100kOver10k.toFixed(2)}x, alex ${r.scale.alex100kOver10k.toFixed(2)}x, write-good ${r.scale.writeGood100kOver10k.toFixed(2)}x`);
   console.log(`language server, 10k words: change to diagnostics ${ms(r.server.median)} ms (median of ${r.server.runs}, min ${ms(r.server.min)}, max ${ms(r.server.max)}); ` +
     `open to first diagnostics ${ms(r.server.openMs)} ms; ${r.server.diagnostics} diagnostics published (the problem limit)`);
+  const l = r.large;
+  console.log(`language server, 1 MB draft (${l.characters} characters): first diagnostics ${ms(l.openMs)} ms; ${l.problemsSent} problems sent and ${l.diagnosticsSent - l.problemsSent} notice ` +
+    `(limit ${l.maxNumberOfProblems}); code actions ${ms(l.codeActionsMs)} ms (max ${ms(l.codeActionsMaxMs)}), just after an edit ${ms(l.codeActionsAfterEditMs)} ms ` +
+    `(max ${ms(l.codeActionsAfterEditMaxMs)}); resolve of a fix ${ms(l.resolveFixMs)} ms${l.resolveFixAllMs === undefined ? '' : `, of fix-all ${ms(l.resolveFixAllMs)} ms`}; ` +
+    `a small draft's code actions while the 1 MB one is checked ${ms(l.smallWhileLargeQueuedMs)} ms; server peak memory ${l.serverPeakRssMb === undefined ? 'n/a' : `${l.serverPeakRssMb.toFixed(0)} MB`}`);
   console.log(`cold require (median of ${r.coldRequire.runs} child processes): dist/extension.js ${ms(r.coldRequire.extensionMs)} ms; ` +
     `then dist/core.js ${ms(r.coldRequire.coreMs)} ms and a first 1k check ${ms(r.coldRequire.firstLint1kMs)} ms`);
   console.log(`bundle: dist/extension.js ${(r.bundle.extensionBytes / 1024).toFixed(1)} KB, dist/core.js ${(r.bundle.coreBytes / 1024).toFixed(1)} KB`);
