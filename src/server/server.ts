@@ -61,6 +61,8 @@ interface DocumentState {
   /** The text the last result belongs to, and that result carried over to a newer version (src/server/stale.ts). */
   text?: string;
   carried?: { version: number; result: LintResult | undefined };
+  /** How long the last check took (ms), for the typing delay of a long draft. */
+  lastCheckMs?: number;
 }
 
 export interface DocumentConfig {
@@ -124,9 +126,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   const supportsConfiguration = () => capabilities.workspace?.configuration === true;
 
+  /** Diagnostics to the client; a connection closed meanwhile (the editor quit) is no error. */
+  function publish(params: Parameters<Connection['sendDiagnostics']>[0]): void {
+    connection.sendDiagnostics(params).catch(() => undefined);
+  }
+
   /** The output the writer reads to learn why a term was or was not flagged: the extension's "Crosswalk" channel, else the client's log. */
   function log(level: 'info' | 'warn' | 'error', message: string): void {
-    if (crosswalkClient) void connection.sendNotification('crosswalk/log', { level, message });
+    if (crosswalkClient) connection.sendNotification('crosswalk/log', { level, message }).catch(() => undefined);
     else if (level === 'info') connection.console.info(message);
     else if (level === 'warn') connection.console.warn(message);
     else connection.console.error(message);
@@ -298,8 +305,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const settings = s.settings ?? readSettings(initOptions, pushedSettings);
     // With `run: onSave`, an edit waits for the save (a hover or code action still checks what is there).
     if (s.result !== undefined && settings.run === 'onSave') return;
-    // The first check of a draft is at once; later ones after the typing delay.
-    const delay = s.result === undefined ? 0 : settings.delay;
+    // The first check of a draft is at once; later ones after the typing delay. A long draft whose
+    // check takes longer than the delay waits twice as long as its last check took (at most 5 s):
+    // while the writer types on, the server is not busy re-checking, and code actions and hovers
+    // answer from the last check carried over (forRequest).
+    const slow = document.getText().length > SLICED_CHECK_CHARS ? Math.min(2 * (s.lastCheckMs ?? 0), 5_000) : 0;
+    const delay = s.result === undefined ? 0 : Math.max(settings.delay, slow);
     s.timer = setTimeout(() => {
       s.timer = undefined;
       void check(document.uri);
@@ -309,7 +320,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   function check(uri: string): Promise<LintResult | undefined> {
     const s = state(uri);
     const run = runCheck(uri, s).catch((error: unknown) => {
-      if ((error as Error)?.name !== 'AbortError') connection.console.error(`Crosswalk could not check ${uri}: ${(error as Error)?.stack ?? String(error)}`);
+      // A check cancelled by a newer version, or one that outlived the connection (the editor quit), is no error to report.
+      if ((error as Error)?.name !== 'AbortError' && !/Connection is disposed/.test(String(error))) connection.console.error(`Crosswalk could not check ${uri}: ${(error as Error)?.stack ?? String(error)}`);
       return undefined;
     });
     s.inflight = run;
@@ -367,7 +379,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!current) return undefined;
     const version = current.version;
     const text = current.getText();
+    const started = Date.now();
     const result = text.length > SLICED_CHECK_CHARS ? await s.linter.lintAsync(text, abort) : s.linter.lint(text);
+    s.lastCheckMs = Date.now() - started;
     if (stale() || documents.get(uri)?.version !== version) return undefined;
     s.result = result;
     s.version = version;
@@ -375,7 +389,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     s.carried = undefined;
     s.skipped = undefined;
     s.diagnostics = limitDiagnostics(result.findings, settings.maxNumberOfProblems);
-    if (!pull) void connection.sendDiagnostics({ uri, version, diagnostics: s.diagnostics });
+    if (!pull) publish({ uri, version, diagnostics: s.diagnostics });
     notifyChecked(uri, version, s, result);
     return result;
   }
@@ -400,7 +414,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     s.version = undefined;
     s.text = undefined;
     s.diagnostics = diagnostics;
-    if (!pull) void connection.sendDiagnostics({ uri, version, diagnostics });
+    if (!pull) publish({ uri, version, diagnostics });
     notifyChecked(uri, version, s);
   }
 
@@ -422,7 +436,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       } : {}),
       ...(s.skipped ? { skipped: { reason: s.skipped.reason, canOptIn: s.skipped.canOptIn } } : {}),
     };
-    void connection.sendNotification('crosswalk/didCheck', notice);
+    connection.sendNotification('crosswalk/didCheck', notice).catch(() => undefined);
   }
 
   function limitDiagnostics(findings: Finding[], max: number): Diagnostic[] {
@@ -444,9 +458,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!loaded.path && loaded.problems.length === 0 && !configProblemFiles.has(configUri)) return;
     const now = loaded.problems.map((p) => joinUri(base, p.path));
     for (const uri of configProblemFiles.get(configUri) ?? []) {
-      if (!now.includes(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!now.includes(uri)) publish({ uri, diagnostics: [] });
     }
-    for (const problem of loaded.problems) void connection.sendDiagnostics({ uri: joinUri(base, problem.path), diagnostics: problem.findings.map(toDiagnostic) });
+    for (const problem of loaded.problems) publish({ uri: joinUri(base, problem.path), diagnostics: problem.findings.map(toDiagnostic) });
     configProblemFiles.set(configUri, now);
   }
 
@@ -501,7 +515,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** Problems in a `.crosswalk.yaml` the writer has open, as they type; drafts under it are re-checked after the typing delay. */
   function checkConfigDocument(document: TextDocument): void {
     const { findings } = checkConfig(document.getText());
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    publish({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
   }
 
   documents.onDidChangeContent((event) => {
@@ -529,7 +543,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (s?.timer) clearTimeout(s.timer);
     if (s?.abort) s.abort.aborted = true;
     states.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    publish({ uri: event.document.uri, diagnostics: [] });
   });
 
   connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
