@@ -6,6 +6,7 @@
 //   extension host (development)      build the suite, set up code-server + Chromium, run it (HOST-RESULT line)
 //   extension host (web worker)       the web extension (browser entry only) in code-server's worker host (scripts/web-host)
 //   extension host (untrusted)        the @untrusted tests with workspace trust on and the folder untrusted
+//   extension host (empty folder)     the @empty tests (the walkthrough) in a fresh, empty folder
 //   package                           `npm run package` (vsce), one check
 //   extension host (installed .vsix)  the @vsix-tagged tests against the packaged extension
 // Ends with exactly one line `N passed, N failed` as the last line of output, and exits non-zero
@@ -14,6 +15,7 @@
 // CROSSWALK_SKIP_HOST=1 skips both extension-host layers for a quick local run (still a failure when CI=true).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -194,6 +196,15 @@ async function main() {
     }
     // Restricted Mode: workspace trust on and the folder untrusted (test/suite/untrusted.test.ts).
     if (ready) hostTestsRan += await hostRun('extension host (untrusted workspace, grep @untrusted)', ['--untrusted', '--grep', '@untrusted']);
+    // A fresh, empty folder: the walkthrough has no dead end (test/suite/walkthrough.test.ts).
+    if (ready) {
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-empty-'));
+      try {
+        hostTestsRan += await hostRun('extension host (empty folder, grep @empty)', ['--workspace', empty, '--grep', '@empty']);
+      } finally {
+        fs.rmSync(empty, { recursive: true, force: true });
+      }
+    }
 
     fs.rmSync(VSIX, { force: true });
     const packaged = await check('package', 'npm', ['run', 'package']);

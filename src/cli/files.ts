@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compileGlob, hasGlobSyntax, isDefaultExcludedFolder, lastMatch, parseIgnoreFile, type DraftFilter, type IgnoreRule } from '../index';
+import { compileGlob, hasGlobSyntax, ignoredByFiles, isDefaultExcludedFolder, parseIgnoreFile, type DraftFilter, type IgnoreRule } from '../index';
 import { READ_LIMITS, readTextFile } from './read';
 
 /**
@@ -177,14 +177,9 @@ class IgnoreChain {
   /** The ignore file and pattern that leave this path out, or undefined. */
   async ignored(file: string, isFolder: boolean): Promise<string | undefined> {
     if (!this.enabled) return undefined;
-    let verdict: { rule: IgnoreRule; set: RuleSet } | undefined;
-    for (const set of await this.chain(path.dirname(file))) {
-      const relative = posix(path.relative(set.base, file));
-      if (relative === '' || relative.startsWith('..')) continue;
-      const rule = lastMatch(set.rules, relative, isFolder);
-      if (rule) verdict = { rule, set };
-    }
-    return verdict && !verdict.rule.negate ? `${verdict.set.source} ("${verdict.rule.source}")` : undefined;
+    // The decision the editor makes too (src/core/draft-files.ts), on '/'-separated paths.
+    const sets = (await this.chain(path.dirname(file))).map((set) => ({ ...set, base: posix(set.base) }));
+    return ignoredByFiles(sets, posix(file), isFolder);
   }
 
   /** As `ignored`, looking at each folder above the file (up to the root of the chain) first. */

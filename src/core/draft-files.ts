@@ -113,6 +113,52 @@ export function ignoringRule(rules: readonly IgnoreRule[], path: string, isFolde
   return undefined;
 }
 
+/** The patterns of one ignore file (`.gitignore`, `.crosswalkignore`) and the folder they are relative to. */
+export interface IgnoreFileSet {
+  /** The folder holding the file, '/'-separated, with no trailing '/'. */
+  base: string;
+  rules: IgnoreRule[];
+  /** The file as messages name it ("docs/.gitignore"). */
+  source: string;
+}
+
+function below(base: string, path: string): string | undefined {
+  const root = base.replace(/\/+$/, '');
+  return path.startsWith(`${root}/`) ? path.slice(root.length + 1) : undefined;
+}
+
+/**
+ * Which ignore file leaves `path` out, as git reads them: the files of the folders from the top
+ * down to the path's folder (`sets`, in that order; in one folder `.gitignore` before
+ * `.crosswalkignore`, so that the latter can take a file back), the last matching pattern over
+ * all of them winning. Returns `source ("pattern")`, or undefined when the path is in. The CLI
+ * (src/cli/files.ts) and the editor (src/extension/ignore-files.ts) both decide through this.
+ */
+export function ignoredByFiles(sets: readonly IgnoreFileSet[], path: string, isFolder = false): string | undefined {
+  let verdict: { rule: IgnoreRule; set: IgnoreFileSet } | undefined;
+  for (const set of sets) {
+    const relative = below(set.base, path);
+    if (!relative) continue;
+    const rule = lastMatch(set.rules, relative, isFolder);
+    if (rule) verdict = { rule, set };
+  }
+  return verdict && !verdict.rule.negate ? `${verdict.set.source} ("${verdict.rule.source}")` : undefined;
+}
+
+/** As `ignoredByFiles`, looking first at each folder between the top set's folder and the path: a folder left out takes its contents. */
+export function ignoredByFilesWithFolders(sets: readonly IgnoreFileSet[], path: string, isFolder = false): string | undefined {
+  const top = sets[0]?.base;
+  if (top !== undefined) {
+    const relative = below(top, path);
+    const parts = relative?.split('/') ?? [];
+    for (let i = 1; i < parts.length; i++) {
+      const by = ignoredByFiles(sets, `${top.replace(/\/+$/, '')}/${parts.slice(0, i).join('/')}`, true);
+      if (by) return by;
+    }
+  }
+  return ignoredByFiles(sets, path, isFolder);
+}
+
 export type DraftVerdict = { draft: true } | { draft: false; reason: string };
 
 export interface DraftFilter {

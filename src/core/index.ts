@@ -24,8 +24,8 @@ export { addKnownTermMarked, glossaryAdditions, undoGlossaryAddition, type Gloss
 export { disableLineEdit } from './disable-line';
 export { compileGlob, hasGlobSyntax, GLOB_LIMITS, type GlobMatcher } from './glob';
 export {
-  createDraftFilter, parseIgnoreFile, compilePatterns, ignoringRule, lastMatch, isDefaultExcludedFolder,
-  DEFAULT_EXCLUDED_FOLDERS, DRAFT_FILE, type DraftFilter, type DraftVerdict, type IgnoreRule, type PatternProblem,
+  createDraftFilter, parseIgnoreFile, compilePatterns, ignoringRule, ignoredByFiles, ignoredByFilesWithFolders, lastMatch, isDefaultExcludedFolder,
+  DEFAULT_EXCLUDED_FOLDERS, DRAFT_FILE, type DraftFilter, type DraftVerdict, type IgnoreFileSet, type IgnoreRule, type PatternProblem,
 } from './draft-files';
 export { explainTerm, type TermExplanation } from './explain';
 export { buildReport, columnOf, ReportLinters, type AudienceReport, type AudienceColumn, type ReportEngine, type ReportFinding, type ReportJargon } from './report';

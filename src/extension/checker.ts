@@ -30,11 +30,10 @@ export function isDraft(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown';
 }
 
-/** Markdown files the user asked to check ("Check this file"), kept per workspace across reloads. */
-export class OptIns {
-  private static readonly KEY = 'crosswalk.checkedFiles';
-  private readonly session = new Set<string>();
-  constructor(private readonly memento: vscode.Memento | undefined) {}
+/** A list of files kept per workspace across reloads. */
+class FileList {
+  private session = new Set<string>();
+  constructor(private readonly memento: vscode.Memento | undefined, private readonly key: string) {}
 
   has(uri: vscode.Uri): boolean {
     return this.list().includes(uri.toString());
@@ -43,11 +42,58 @@ export class OptIns {
   async add(uri: vscode.Uri): Promise<void> {
     if (this.has(uri)) return;
     this.session.add(uri.toString());
-    await this.memento?.update(OptIns.KEY, [...new Set(this.list())]);
+    await this.memento?.update(this.key, [...new Set(this.list())]);
+  }
+
+  async delete(uri: vscode.Uri): Promise<boolean> {
+    if (!this.has(uri)) return false;
+    const left = this.list().filter((u) => u !== uri.toString());
+    this.session = new Set(left);
+    await this.memento?.update(this.key, left);
+    return true;
   }
 
   list(): string[] {
-    return [...new Set([...(this.memento?.get<string[]>(OptIns.KEY) ?? []), ...this.session])];
+    return [...new Set([...(this.memento?.get<string[]>(this.key) ?? []), ...this.session])];
+  }
+}
+
+/**
+ * Markdown files the user asked to check ("Check this file") and files they asked not to check
+ * ("Stop Checking This File"), kept per workspace across reloads; each command undoes the other.
+ * The server applies them (src/server/scope.ts) as `crosswalk/optIns` gives them.
+ */
+export class OptIns {
+  private readonly checked: FileList;
+  private readonly unchecked: FileList;
+  constructor(memento: vscode.Memento | undefined) {
+    this.checked = new FileList(memento, 'crosswalk.checkedFiles');
+    this.unchecked = new FileList(memento, 'crosswalk.uncheckedFiles');
+  }
+
+  has(uri: vscode.Uri): boolean {
+    return this.checked.has(uri);
+  }
+
+  async add(uri: vscode.Uri): Promise<void> {
+    await this.unchecked.delete(uri);
+    await this.checked.add(uri);
+  }
+
+  /** Stops checking a file: its opt-in is taken back, and it is opted out. */
+  async remove(uri: vscode.Uri): Promise<{ wasOptedIn: boolean }> {
+    const wasOptedIn = await this.checked.delete(uri);
+    await this.unchecked.add(uri);
+    return { wasOptedIn };
+  }
+
+  list(): string[] {
+    return this.checked.list();
+  }
+
+  /** The files opted out. */
+  outs(): string[] {
+    return this.unchecked.list();
   }
 }
 
@@ -98,8 +144,16 @@ export class Checker implements vscode.Disposable {
   /** "Check this file": a Markdown file left out by the scope rules is checked from now on. */
   async optIn(document: vscode.TextDocument): Promise<CheckSummary | undefined> {
     await this.optIns.add(document.uri);
-    await this.client.sendNotification('crosswalk/optIns', { uris: this.optIns.list() });
+    await this.client.sendNotification('crosswalk/optIns', { uris: this.optIns.list(), outs: this.optIns.outs() });
     return this.check(document);
+  }
+
+  /** "Stop Checking This File": left out from now on (the server clears its diagnostics). */
+  async optOut(document: vscode.TextDocument): Promise<{ wasOptedIn: boolean }> {
+    const undone = await this.optIns.remove(document.uri);
+    await this.client.sendNotification('crosswalk/optIns', { uris: this.optIns.list(), outs: this.optIns.outs() });
+    await this.check(document);
+    return undone;
   }
 
   /** The audiences this draft's config knows (team audiences included), for labels and pickers. */

@@ -31,10 +31,10 @@ export function clientOptions(): LanguageClientOptions {
  */
 export class CrosswalkFeature implements StaticFeature {
   /** `commands`: the client has the extension's commands (`crosswalk.addToGlossary`, `crosswalk.tell`). */
-  constructor(private readonly optIns: () => string[], private readonly commands: boolean) {}
+  constructor(private readonly optIns: () => string[], private readonly commands: boolean, private readonly optOuts: () => string[] = () => []) {}
 
   fillClientCapabilities(capabilities: ClientCapabilities): void {
-    capabilities.experimental = { ...(capabilities.experimental as object | undefined), crosswalk: { commands: this.commands, optIns: this.optIns() } };
+    capabilities.experimental = { ...(capabilities.experimental as object | undefined), crosswalk: { commands: this.commands, optIns: this.optIns(), optOuts: this.optOuts() } };
     // Pushed diagnostics: they reach VS Code on the same connection just before `crosswalk/didCheck`,
     // so the status item, the commands and the Problems panel always show the same version. The
     // server pulls for other clients that ask (src/server/server.ts).

@@ -4,7 +4,7 @@ import { Checker } from './checker';
 import { CrosswalkFeature, wireClient } from './client';
 import { registerCommands } from './commands';
 import { activeGlossaryPick } from './commands/review-glossary';
-import { activeAudiencePick } from './commands/set-audience';
+import { activeAudiencePick, activeDraftPick } from './commands/set-audience';
 import { log, toldMessages } from './log';
 import { AudienceStatus } from './status';
 
@@ -16,6 +16,8 @@ export interface CrosswalkApi {
   log: { readonly lines: readonly string[]; readonly told: readonly string[] };
   /** Set Audience's pick while it is on screen (tests type into it and accept it). */
   audiencePick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  /** Set Audience's "no draft is open" pick while it is on screen. */
+  draftPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
   /** Review Glossary Additions' pick while it is on screen. */
   glossaryPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
 }
@@ -28,11 +30,11 @@ export interface CrosswalkApi {
  */
 export async function startCrosswalk(context: vscode.ExtensionContext, client: BaseLanguageClient, options: { commands: boolean }): Promise<CrosswalkApi> {
   const checker = new Checker(client, context.workspaceState);
-  client.registerFeature(new CrosswalkFeature(() => checker.optIns.list(), options.commands));
+  client.registerFeature(new CrosswalkFeature(() => checker.optIns.list(), options.commands, () => checker.optIns.outs()));
   context.subscriptions.push(...wireClient(client), checker, { dispose: () => log.dispose() });
   await client.start();
   const status = new AudienceStatus(checker);
   context.subscriptions.push(status);
   registerCommands(context, checker);
-  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } }, audiencePick: () => activeAudiencePick, glossaryPick: () => activeGlossaryPick };
+  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } }, audiencePick: () => activeAudiencePick, draftPick: () => activeDraftPick, glossaryPick: () => activeGlossaryPick };
 }

@@ -183,7 +183,7 @@ export function registerCrosswalkRequests(core: ServerCore): void {
     }
     if (text.length > settings.maxFileSize) return { uri, skipped: 'over crosswalk.maxFileSize' };
     const config = await core.configFor(uri, settings);
-    const verdict = core.verdict(uri, text, config);
+    const verdict = await core.verdict(uri, text, config);
     if (!verdict.draft) return { uri, skipped: verdict.reason };
     if (open) {
       const result = await core.current(uri);
@@ -194,9 +194,11 @@ export function registerCrosswalkRequests(core: ServerCore): void {
     return summary(linter.lint(text).findings);
   }
 
-  connection.onNotification('crosswalk/optIns', ({ uris }: { uris: string[] }) => {
+  connection.onNotification('crosswalk/optIns', ({ uris, outs }: { uris: string[]; outs?: string[] }) => {
     core.optIns.clear();
     for (const uri of uris) core.optIns.add(uri);
+    core.optOuts.clear();
+    for (const uri of outs ?? []) core.optOuts.add(uri);
     core.recheckAll();
   });
 

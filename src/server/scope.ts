@@ -16,7 +16,13 @@ export interface ScopeInput {
   settingsFiles: readonly string[];
   /** Files the writer asked to check ("Check this file"), as URIs. */
   optIns: ReadonlySet<string>;
+  /** Files the writer asked not to check ("Stop Checking This File"), as URIs. */
+  optOuts?: ReadonlySet<string>;
+  /** The ignore file and pattern that leave the draft out (src/server/ignore-files.ts), when one does. */
+  ignoredBy?: string;
 }
+
+export const OPTED_OUT = 'you asked to stop checking it (Crosswalk: Check This File takes it back)';
 
 /** The path of `path` below the folder `base`, or undefined when it is not below it. */
 function below(base: string, path: string): string | undefined {
@@ -40,16 +46,21 @@ function filterOf(scope: Pick<CrosswalkConfig, 'files' | 'ignore'>): DraftFilter
 /**
  * Whether a Markdown file is a draft to check, and why not (README "Which files are drafts"), the
  * decision the CLI makes through src/core/draft-files.ts `createDraftFilter`:
+ * 0. a file the writer asked not to check ("Stop Checking This File") is not;
  * 1. a file the writer asked for ("Check this file") is, and so is an untitled draft;
+ * 1b. `.gitignore` and `.crosswalkignore` leave a file out, as in the CLI (`ignoredBy`);
  * 2. `ignore:` in `.crosswalk.yaml` leaves files out, and `files:` there, else the
  *    `crosswalk.files` setting (relative to the workspace folder), says which files are in;
  * 3. with neither, every Markdown file is, but a project's own documents
  *    (src/core/project-documents.ts) unless they declare `audience:` or `type:`.
  */
 export function draftVerdict(uri: string, text: string, input: ScopeInput): Verdict {
+  if (input.optOuts?.has(uri)) return { draft: false, reason: OPTED_OUT };
   if (input.optIns.has(uri)) return { draft: true, why: 'you asked to check it' };
   const split = splitUri(uri);
   if (!split || uri.startsWith('untitled:')) return { draft: true, why: 'an untitled draft' };
+  // .gitignore and .crosswalkignore, as the CLI reads them (src/server/ignore-files.ts).
+  if (input.ignoredBy) return { draft: false, reason: `ignored by ${input.ignoredBy}` };
   const configFolder = input.configPath ? input.configPath.slice(0, input.configPath.lastIndexOf('/')) : undefined;
   const fromConfig = configFolder !== undefined ? below(configFolder, split.path) : undefined;
   if (fromConfig !== undefined && (input.scope.files || input.scope.ignore?.length)) {

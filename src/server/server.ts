@@ -11,6 +11,7 @@ import {
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
 import { toDiagnostic, toLspRange } from './convert';
 import { registerCrosswalkRequests, type CheckedNotice } from './requests';
+import { createIgnoreFiles } from './ignore-files';
 import { draftVerdict } from './scope';
 import { carriedOver } from './stale';
 import { readSettings, type ServerSettings } from './settings';
@@ -84,10 +85,11 @@ export interface ServerCore {
   configFor(uri: string, settings: ServerSettings): Promise<DocumentConfig>;
   current(uri: string): Promise<LintResult | undefined>;
   /** Whether a file is a draft by the scope rules (src/server/scope.ts). */
-  verdict(uri: string, text: string, config: DocumentConfig): ReturnType<typeof draftVerdict>;
+  verdict(uri: string, text: string, config: DocumentConfig): Promise<ReturnType<typeof draftVerdict>>;
   readText(uri: string): Promise<string | undefined>;
   actionContext(): ActionContext;
   optIns: Set<string>;
+  optOuts: Set<string>;
   recheckAll(): void;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** A short name for messages: the path below the workspace folder. */
@@ -116,6 +118,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const configProblemFiles = new Map<string, string[]>();
   /** Files the writer asked to check ("Check this file"), from the VS Code extension (`crosswalk/optIns`). */
   const optIns = new Set<string>();
+  /** Files the writer asked not to check ("Stop Checking This File"), from the same notification. */
+  const optOuts = new Set<string>();
+  /** .gitignore and .crosswalkignore, as the CLI reads them (src/server/ignore-files.ts). */
+  const ignoreFiles = createIgnoreFiles(readText, folderOf, relative);
   /** The VS Code extension, which runs Crosswalk's own commands and listens to `crosswalk/*` notifications. */
   let crosswalkClient = false;
   /** ... and has the extension's commands (the desktop one: `crosswalk.addToGlossary` writes, saves and tells). */
@@ -151,10 +157,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     initOptions = params.initializationOptions;
     folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
-    const experimental = params.capabilities?.experimental as { crosswalk?: { commands?: boolean; optIns?: unknown } } | undefined;
+    const experimental = params.capabilities?.experimental as { crosswalk?: { commands?: boolean; optIns?: unknown; optOuts?: unknown } } | undefined;
     crosswalkClient = experimental?.crosswalk !== undefined;
     clientCommands = experimental?.crosswalk?.commands === true;
     for (const uri of Array.isArray(experimental?.crosswalk?.optIns) ? experimental.crosswalk.optIns : []) if (typeof uri === 'string') optIns.add(uri);
+    for (const uri of Array.isArray(experimental?.crosswalk?.optOuts) ? experimental.crosswalk.optOuts : []) if (typeof uri === 'string') optOuts.add(uri);
     pull = capabilities.textDocument?.diagnostic !== undefined;
     return {
       capabilities: {
@@ -172,7 +179,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       watched = true;
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.crosswalk.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }],
+        watchers: [{ globPattern: '**/.crosswalk.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/{.gitignore,.crosswalkignore}' }],
       });
     }
     if (capabilities.workspace?.workspaceFolders) {
@@ -363,9 +370,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
       config = { options: { audience: settings.defaultAudience, config: settings.config }, loaded: { config: {}, problems: [], glossaries: [] }, base: '', settings, key: 'fallback' };
     }
     if (stale()) return undefined;
+    // Ignore files are read only for a file the writer did not decide about (Check This File, Stop Checking).
+    const ignoredBy = optIns.has(uri) || optOuts.has(uri) ? undefined : await ignoreFiles.ignoredBy(uri);
+    if (stale()) return undefined;
     s.config = config;
     publishConfigProblems(config);
-    const verdict = draftVerdict(uri, document.getText(), scopeOf(uri, config));
+    const verdict = draftVerdict(uri, document.getText(), scopeOf(uri, config, ignoredBy));
     if (!verdict.draft) {
       skip(uri, s, document.version, verdict.reason, true, []);
       return undefined;
@@ -395,7 +405,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   /** The scope rules' input for a draft under this config (src/server/scope.ts). */
-  function scopeOf(uri: string, config: DocumentConfig) {
+  function scopeOf(uri: string, config: DocumentConfig, ignoredBy?: string) {
     const folder = folderOf(uri);
     return {
       configPath: config.loaded.path,
@@ -403,6 +413,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       folderPath: folder ? splitUri(folder)?.path : undefined,
       settingsFiles: config.settings.files,
       optIns,
+      optOuts,
+      ...(ignoredBy ? { ignoredBy } : {}),
     };
   }
 
@@ -502,6 +514,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   function recheckAll(): void {
     foundConfigs.clear();
+    ignoreFiles.forget();
     settingsCache.clear();
     const checks: Promise<unknown>[] = [];
     for (const [uri, s] of states) {
@@ -635,7 +648,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   registerCrosswalkRequests({
     connection, host, documents, settingsFor, configFor, current, readText, actionContext, optIns, recheckAll, log, relative, folders: () => folders,
-    verdict: (uri, text, config) => draftVerdict(uri, text, scopeOf(uri, config)),
+    verdict: async (uri, text, config) => draftVerdict(uri, text, scopeOf(uri, config, optIns.has(uri) || optOuts.has(uri) ? undefined : await ignoreFiles.ignoredBy(uri))),
+    optOuts,
   });
 
   documents.listen(connection);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from 'vscode-languageclient';
 import type { Checker } from '../checker';
-import { log, tell } from '../log';
+import { log, recordTold, tell } from '../log';
 
 export interface WorkspaceSummary {
   /** Drafts checked. */
@@ -32,7 +32,15 @@ export async function checkWorkspace(checker: Checker, include = '**/*.md'): Pro
   const summary: WorkspaceSummary = { files: 0, findings: 0, errors: 0, warnings: 0, filesWithFindings: 0, skipped: 0, skippedFiles: [], cancelled: false };
   const uris = (await vscode.workspace.findFiles(include, EXCLUDE)).sort((a, b) => a.toString().localeCompare(b.toString()));
   if (uris.length === 0) {
-    void vscode.window.showInformationMessage('Crosswalk found no Markdown drafts in this workspace.');
+    // No dead end in a fresh folder (the walkthrough's last step): offer a first draft.
+    const message = vscode.workspace.workspaceFolders?.length
+      ? 'Crosswalk found no Markdown drafts in this workspace: start one from a template, or add .md files to the folder.'
+      : 'Crosswalk found no Markdown drafts: open a folder of drafts, or start one from a template.';
+    recordTold(message);
+    log.info(message);
+    void vscode.window.showInformationMessage(message, 'New Communication from Template').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('crosswalk.newFromTemplate');
+    });
     return summary;
   }
   const BATCH = 8;

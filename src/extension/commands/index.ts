@@ -59,6 +59,18 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
     // Run by the "Ignore here" code action: the finding is named by rule and offsets in the draft as it is now.
     vscode.commands.registerCommand('crosswalk.ignoreHere', (uri: vscode.Uri, ruleId: string, start: number, end: number) => ignoreHere(checker, uri, ruleId, start, end)),
     vscode.commands.registerCommand('crosswalk.reviewGlossaryAdditions', (term?: unknown) => reviewGlossaryAdditions(checker, typeof term === 'string' ? term : undefined)),
+    // Undoes "Check This File", or leaves out a draft the scope rules take in (an opt-out that Check This File takes back).
+    vscode.commands.registerCommand('crosswalk.stopCheckingThisFile', async (uri?: vscode.Uri) => {
+      const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showInformationMessage('Open the Markdown file Crosswalk should stop checking.');
+        return undefined;
+      }
+      const { wasOptedIn } = await checker.optOut(document);
+      const name = vscode.workspace.asRelativePath(document.uri);
+      tell(`Crosswalk no longer checks ${name}${wasOptedIn ? ' (Check This File undone)' : ''}; Crosswalk: Check This File takes it back.`);
+      return wasOptedIn;
+    }),
     vscode.commands.registerCommand('crosswalk.showLog', () => log.show()),
     // Run by code actions after their edit (Allow), so that no action is silent.
     vscode.commands.registerCommand('crosswalk.tell', (message: unknown) => {

@@ -96,13 +96,72 @@ async function pickSeveral(audiences: AudienceCatalog, current: readonly string[
   }
 }
 
+interface DraftItem extends vscode.QuickPickItem {
+  action: 'new' | 'template' | 'open' | vscode.Uri;
+}
+
+/** The "no draft open" pick on screen, for the host tests. */
+export let activeDraftPick: vscode.QuickPick<DraftItem> | undefined;
+
+/**
+ * With no draft open, Set Audience (the walkthrough's first step) is no dead end: it offers a new
+ * draft (whose audience it then sets), a template, or a Markdown file of the workspace to open.
+ */
+async function pickDraft(): Promise<vscode.TextDocument | 'template' | undefined> {
+  const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}', 20) : [];
+  const items: DraftItem[] = [
+    { label: '$(new-file) New draft', description: 'an empty Markdown draft, its audience set next', action: 'new' },
+    { label: '$(file-text) New communication from a template', description: 'a downtime notice, an incident update, a RACI…', action: 'template' },
+    ...found.map((uri): DraftItem => ({ label: `$(markdown) ${vscode.workspace.asRelativePath(uri)}`, description: 'open it and set its audience', action: uri })),
+    { label: '$(folder-opened) Open a Markdown file…', action: 'open' },
+  ];
+  const pick = vscode.window.createQuickPick<DraftItem>();
+  activeDraftPick = pick;
+  pick.title = 'Set Audience: no draft is open';
+  pick.placeholder = 'Start a draft, or open one, to choose who will read it';
+  pick.items = items;
+  const chosen = await new Promise<DraftItem | undefined>((resolve) => {
+    let picked: DraftItem | undefined;
+    pick.onDidAccept(() => {
+      picked = pick.selectedItems[0] ?? pick.activeItems[0];
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      if (activeDraftPick === pick) activeDraftPick = undefined;
+      pick.dispose();
+      resolve(picked);
+    });
+    pick.show();
+  });
+  if (!chosen) return undefined;
+  if (chosen.action === 'template') return 'template';
+  if (chosen.action === 'new') {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(document);
+    return document;
+  }
+  const uri = chosen.action === 'open'
+    ? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { Markdown: ['md', 'markdown'] }, openLabel: 'Open draft' }))?.[0]
+    : chosen.action;
+  if (!uri) return undefined;
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
 /** Writes front matter `audience:`, keeping the rest of the front matter as it is. */
 export async function setAudience(checker: Checker, audience?: string | string[], uri?: vscode.Uri): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
-  const document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
+  let document = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
   if (!document) {
-    void vscode.window.showInformationMessage('Open a Markdown draft to set its audience.');
-    return false;
+    const started = await pickDraft();
+    if (started === 'template') {
+      // The template asks for the audience itself.
+      await vscode.commands.executeCommand('crosswalk.newFromTemplate');
+      return vscode.window.activeTextEditor !== undefined;
+    }
+    if (!started) return false;
+    document = started;
   }
   let chosen = audience;
   const audiences = await checker.audiencesAt(document.uri);
