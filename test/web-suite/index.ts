@@ -101,6 +101,25 @@ test('a quick fix is listed, resolved and applied, and the edited draft is check
   await vscode.commands.executeCommand('workbench.action.files.revert');
 });
 
+test('the commands run here as on the desktop: Set Audience rewrites the front matter, the status item follows, the report opens', async () => {
+  const document = await openDraft();
+  const extension = vscode.extensions.getExtension('crosswalk-health.crosswalk');
+  assert(extension, 'the Crosswalk extension is installed');
+  // The same API as the desktop extension's (src/extension/crosswalk.ts).
+  const api = (await extension.activate()) as { status?: { text: string } } | undefined;
+  assert(api?.status, 'activate() returns the status item');
+  const status = api.status;
+  await waitFor(`the status item to show the clinical audience (it shows ${JSON.stringify(status.text)})`, () => /Audience: Clinical · grade/.test(status.text) || undefined);
+  assert(await vscode.commands.executeCommand<boolean>('crosswalk.setAudience', 'it', document.uri), 'Set Audience applied');
+  assert(/^---\naudience: it\n---\n/.test(document.getText()), `the front matter names IT (${JSON.stringify(document.getText().slice(0, 40))})`);
+  await waitFor(`the status item to show IT (it shows ${JSON.stringify(status.text)})`, () => /Audience: IT · grade/.test(status.text) || undefined);
+  const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('crosswalk.showReport', document.uri);
+  assert(panel && /<section class="audience audience-clinical"/.test(panel.webview.html), 'the report opens with a card per audience');
+  panel.dispose();
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+});
+
 export async function run(): Promise<void> {
   const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'crosswalk-test.json')))) as { report: string };
   const reportUri = folder().with({ path: settings.report });
