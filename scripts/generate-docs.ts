@@ -106,15 +106,15 @@ function audienceSchema(schema: { properties: Record<string, Json>; definitions:
   };
 }
 
-/** The audience and domain enums and `replace` keys of the glossary schema, edited in place to keep its layout. */
+/** The built-in audience and domain enums and `replace` keys of the glossary schema, edited in place to keep its layout. */
 function glossarySchema(text: string): string {
   const ids = BUILTIN_AUDIENCES.ids;
   const list = (values: readonly string[]) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
   const out = text
-    .replace(/("audience": \{ "type": "string", "enum": )\[[^\]]*\]/, (_m, head: string) => `${head}${list(ids)}`)
+    .replace(/("builtinAudience": \{ "type": "string", "enum": )\[[^\]]*\]/, (_m, head: string) => `${head}${list(ids)}`)
     // The glossary's domains are the files src/core/builtin-glossary.ts loads, one per domain.
     .replace(/("domain": \{ "type": "string", "enum": )\[[^\]]*\]/, (_m, head: string) => `${head}${list(GLOSSARY_DOMAINS)}`);
-  return out.replace(/("replace": \{\n(\s*)"type": "object",\n\s*"additionalProperties": false,\n\s*"properties": \{\n)[\s\S]*?\n(\s*)\}/, (_m, head: string, indent: string, close: string) =>
+  return out.replace(/("replace": \{\n(\s*)"type": "object",\n\s*"propertyNames": [^\n]*\n\s*"additionalProperties": [^\n]*\n\s*"properties": \{\n)[\s\S]*?\n(\s*)\}/, (_m, head: string, indent: string, close: string) =>
     `${head}${ids.map((id) => `${indent}  ${JSON.stringify(id)}: { "$ref": "#/definitions/text" }`).join(',\n')}\n${close}}`);
 }
 

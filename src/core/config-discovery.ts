@@ -89,7 +89,8 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
     }
     // A broken team glossary is reported on its own file, at the broken line.
     const glossaryIndex = new LineIndex(glossaryText);
-    const broken = mergeGlossaries([], [{ name, text: glossaryText }]).problems;
+    // Audience ids are checked against the built-in audiences and this config's team audiences.
+    const broken = mergeGlossaries([], [{ name, text: glossaryText }], audiences?.withTeamAudiences(config.audiences)).problems;
     if (broken.length) loaded.problems.push({ path: glossaryPath, findings: broken.map((p) => configFinding(p.message, glossaryIndex.range(p.start, p.end))) });
     loaded.glossaries.push({ name: glossaryPath, text: glossaryText });
   }

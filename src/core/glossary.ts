@@ -1,8 +1,10 @@
+import type { AudienceCatalog } from './audience';
 import type { AudienceId } from './types';
 import { daleChall } from 'dale-chall';
+import type YAML from 'yaml';
 import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
-import { parseYaml } from './yaml-problems';
+import { closest, parseYaml, rangeOfPath } from './yaml-problems';
 
 /** One glossary term, merged from the built-in glossary and any team glossaries. */
 export interface GlossaryEntry {
@@ -368,8 +370,14 @@ export function entriesFromData(data: unknown, origin: string, base?: Map<string
   return { entries, problems };
 }
 
-/** Merges team glossaries over the built-in entries: a team term with the same name overrides. */
-export function mergeGlossaries(builtIn: GlossaryEntry[], teams: { name: string; text: string }[]): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
+/**
+ * Merges team glossaries over the built-in entries: a team term with the same name overrides.
+ * With `audiences` (the built-in audiences and the config's team audiences), each id a team
+ * glossary names in `familiar_to` or `replace` must be one of them: an unknown id is a problem at
+ * its line, with a did-you-mean, and ids are matched to the catalog's spelling ("Nurses" is the
+ * team audience "nurses").
+ */
+export function mergeGlossaries(builtIn: GlossaryEntry[], teams: { name: string; text: string }[], audiences?: AudienceCatalog): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
   const byTerm = new Map<string, GlossaryEntry>();
   for (const entry of builtIn) byTerm.set(entry.term.toLowerCase(), entry);
   const problems: GlossaryFileProblem[] = [];
@@ -382,7 +390,63 @@ export function mergeGlossaries(builtIn: GlossaryEntry[], teams: { name: string;
     const data = parsed.value;
     const result = entriesFromData(data, team.name, byTerm);
     problems.push(...result.problems);
-    for (const entry of result.entries) byTerm.set(entry.term.toLowerCase(), entry);
+    let entries = result.entries;
+    if (audiences) {
+      problems.push(...audienceProblems(data, parsed.doc, team.name, audiences));
+      entries = entries.map((e) => withCatalogIds(e, audiences));
+    }
+    for (const entry of entries) byTerm.set(entry.term.toLowerCase(), entry);
   }
   return { entries: [...byTerm.values()], problems };
+}
+
+/** The catalog's id for an id as written, case-insensitively. */
+function catalogId(id: string, audiences: AudienceCatalog): AudienceId | undefined {
+  const lower = id.toLowerCase();
+  return audiences.ids.find((a) => a.toLowerCase() === lower);
+}
+
+function withCatalogIds(entry: GlossaryEntry, audiences: AudienceCatalog): GlossaryEntry {
+  const familiarTo = [...new Set(entry.familiarTo.map((id) => catalogId(id, audiences) ?? id))];
+  const replace: Partial<Record<AudienceId, string>> = {};
+  for (const [id, wording] of Object.entries(entry.replace)) replace[catalogId(id, audiences) ?? id] = wording;
+  return { ...entry, familiarTo, replace };
+}
+
+/** Audience ids in `familiar_to` and `replace` that are no audience of this project. */
+function audienceProblems(data: unknown, doc: YAML.Document.Parsed | undefined, origin: string, audiences: AudienceCatalog): GlossaryFileProblem[] {
+  const problems: GlossaryFileProblem[] = [];
+  const terms = data && typeof data === 'object' ? (data as { terms?: unknown }).terms : undefined;
+  if (!Array.isArray(terms)) return problems;
+  const report = (written: string, term: string, field: string, path: (string | number)[], which: 'key' | 'value') => {
+    const [start, end] = rangeOfPath(doc, path, which) ?? [0, 0];
+    problems.push({ origin, message: `${origin}: ${unknownAudienceMessage(written, term, field, audiences)}`, start, end });
+  };
+  terms.forEach((raw: RawTerm, i) => {
+    if (!raw || typeof raw !== 'object') return;
+    const term = typeof raw.term === 'string' ? raw.term : `term ${i + 1}`;
+    const familiar = raw.familiar_to;
+    if (typeof familiar === 'string') {
+      if (!catalogId(familiar, audiences)) report(familiar, term, 'familiar_to', ['terms', i, 'familiar_to'], 'value');
+    } else if (Array.isArray(familiar)) {
+      familiar.forEach((id, j) => {
+        if (typeof id === 'string' && !catalogId(id, audiences)) report(id, term, 'familiar_to', ['terms', i, 'familiar_to', j], 'value');
+      });
+    }
+    if (raw.replace && typeof raw.replace === 'object' && !Array.isArray(raw.replace)) {
+      for (const id of Object.keys(raw.replace)) if (!catalogId(id, audiences)) report(id, term, 'replace', ['terms', i, 'replace', id], 'key');
+    }
+  });
+  return problems;
+}
+
+function unknownAudienceMessage(written: string, term: string, field: string, audiences: AudienceCatalog): string {
+  const ids = audiences.ids.join(', ');
+  const named = audiences.resolveName(written);
+  if (named && named.length === 1) {
+    return `"${written}" in ${field} of "${term}" is a name for the audience "${named[0]}"; ${field} takes audience ids: write "${named[0]}".`;
+  }
+  if (named) return `"${written}" in ${field} of "${term}" means several audiences; ${field} takes audience ids: list them (${named.join(', ')}).`;
+  const guess = closest(written, audiences.ids);
+  return `Unknown audience "${written}" in ${field} of "${term}"${guess ? `; did you mean "${guess}"?` : '.'} Audiences: ${ids} (a team audience is declared in .crosswalk.yaml under audiences:).`;
 }

@@ -59,7 +59,7 @@ function glossaryFor(base: GlossaryEntry[], teams: { name: string; text: string 
   if (!byTeams) glossaryCache.set(base, (byTeams = new Map()));
   let entry = byTeams.get(key);
   if (!entry) {
-    const merged = mergeGlossaries(base, teams);
+    const merged = mergeGlossaries(base, teams, audiences.ids.length ? audiences : undefined);
     entry = { glossary: new Glossary(knownBy(merged.entries, learners)), problems: merged.problems };
     if (byTeams.size > 16) byTeams.clear();
     byTeams.set(key, entry);
