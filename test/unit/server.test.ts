@@ -581,3 +581,37 @@ test('a long draft being re-checked: code actions answer from the last check, ca
     s.close();
   }
 });
+
+test('.gitignore and .crosswalkignore, opt-outs and the glossary additions, in the server', async () => {
+  const glossary = 'version: 1\nterms:\n  - term: Epic\n    familiar_to: [clinical]\n';
+  const marked = 'version: 1\nterms:\n  - term: Epic\n    familiar_to: [clinical]\n  - term: UAT # crosswalk: added from the editor\n    override: true\n    familiar_to: [it, clinical]\n';
+  const files: Record<string, string> = {
+    'file:///work/project/.gitignore': '# out of git\nold-*.md\n',
+    'file:///work/project/.crosswalkignore': '!old-keep.md\n',
+    'file:///work/project/old-notes.md': DRAFT,
+    'file:///work/project/old-keep.md': DRAFT,
+    'file:///work/project/a.md': DRAFT,
+    'file:///work/project/.crosswalk/glossary.yaml': marked,
+  };
+  const s = await session(files);
+  type Check = { uri: string; findings: number } | { uri: string; skipped: string };
+  const check = (uris: string[]) => s.client.sendRequest<Check[]>('crosswalk/checkFiles', { uris });
+  try {
+    const [notes, keep] = await check(['file:///work/project/old-notes.md', 'file:///work/project/old-keep.md']);
+    assert.deepEqual(notes, { uri: 'file:///work/project/old-notes.md', skipped: 'ignored by .gitignore ("old-*.md")' });
+    assert.ok('findings' in keep && keep.findings > 0, '.crosswalkignore takes old-keep.md back in');
+    void s.client.sendNotification('crosswalk/optIns', { uris: [], outs: ['file:///work/project/a.md'] });
+    // The notification and the request travel in order on one connection: the opt-out holds for the next check.
+    const [a] = await check(['file:///work/project/a.md']);
+    assert.ok('skipped' in a && /^you asked to stop checking it/.test(a.skipped), JSON.stringify(a));
+    const additions = await s.client.sendRequest<{ uri: string; name: string; addition: { term: string; line: number } }[]>('crosswalk/glossaryAdditions', {});
+    assert.deepEqual(additions, [{ uri: 'file:///work/project/.crosswalk/glossary.yaml', name: '.crosswalk/glossary.yaml', addition: { term: 'UAT', line: 5 } }]);
+    const undo = await s.client.sendRequest<{ edit: WorkspaceEdit; message: string }>('crosswalk/undoGlossaryAddition', { uri: 'file:///work/project/.crosswalk/glossary.yaml', term: 'UAT' });
+    assert.equal(applyEdits(marked, editsFor(undo.edit, 'file:///work/project/.crosswalk/glossary.yaml')), glossary);
+    assert.equal(undo.message, 'Undid the glossary addition for "UAT": removed its entry from .crosswalk/glossary.yaml.');
+    const outside = await s.client.sendRequest<{ refused: string }>('crosswalk/undoGlossaryAddition', { uri: 'file:///work/shared/glossary.yaml', term: 'UAT' });
+    assert.match(outside.refused, /outside the workspace folder/);
+  } finally {
+    s.close();
+  }
+});
