@@ -136,7 +136,8 @@ export function hasRange(text: string): boolean {
   return false;
 }
 
-const DURATION = /(?<![\p{L}\p{N}])(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|ninety|half an?|a few|several)(?:\s|-)(?:and a half\s)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)(?![\p{L}])/iu;
+// "A few hours", "several days": no length a reader can plan around.
+const DURATION = /(?<![\p{L}\p{N}])(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|ninety|half an?)(?:\s|-)(?:and a half\s)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)(?![\p{L}])/iu;
 export const hasDuration = (text: string) => DURATION.test(text);
 
 // Contacts: a channel in the source (emails and links are blanked in prose) and someone to reach.
@@ -162,9 +163,12 @@ export function hasChannel(raw: string, text: string): boolean {
   return PHONE.test(raw) || SHORT_PHONE.test(raw) || EXTENSION.test(raw) || DIAL.test(raw) || EMAIL.test(raw) || LINK.test(raw) || hasPhrase(text, vocabulary.channels);
 }
 
-/** A person, role or desk: "the help desk", "Dana Lee", "your charge nurse", "us". */
+/** The IT department, written in capitals: "when it is back" names no one. */
+const IT_DESK = /(?<![\p{L}])IT(?![\p{L}])/u;
+
+/** A person, role or desk: "the help desk", "Dana Lee", "your charge nurse", "us", "IT". */
 export function hasSomeone(text: string): boolean {
-  return hasPhrase(text, vocabulary.contactWho) || PERSON.test(text);
+  return hasPhrase(text, vocabulary.contactWho) || PERSON.test(text) || IT_DESK.test(text);
 }
 
 /** "call results to the unit" has no number; "call the help desk at extension 4357" has both. */
