@@ -110,6 +110,23 @@ for (const id of NINE) {
   });
 }
 
+test('each complete draft also says what its audience cares about, and its dates hold', () => {
+  for (const id of NINE) {
+    const file = path.join(TYPES_DIR, `${id}.complete.md`);
+    const findings = lint(fs.readFileSync(file, 'utf8'), { path: file }).findings.filter((f) => ['interests', 'date-check', 'blame', 'tone', 'phi'].includes(f.ruleId));
+    assert.deepEqual(findings.map((f) => `${id}:${f.range.start.line} [${f.ruleId}] ${f.message}`), []);
+  }
+});
+
+test('"a few hours" is no length, and "it" in lower case is no desk', () => {
+  const notice = (line: string) => `---\naudience: clinical\ntype: downtime-notice\n---\n\n# Lab downtime\n\n${line}\n`;
+  const parts = (line: string) => lint(notice(line)).findings.filter((f) => f.ruleId === 'message-parts').map((f) => String(f.data?.part));
+  assert.ok(parts('The lab system is down for a few hours.').includes('end'));
+  assert.ok(!parts('The lab system is down for about four hours.').includes('end'));
+  assert.ok(!hasContact({ text: 'We will send a Vocera broadcast when it is back.', raw: 'We will send a Vocera broadcast when it is back.' }));
+  assert.ok(hasContact({ text: 'Questions go to IT on Vocera.', raw: 'Questions go to IT on Vocera.' }));
+});
+
 test('an executive summary longer than one page is reported once', () => {
   const body = Array.from({ length: 60 }, () => 'We ask you to approve the plan, which costs 10 dollars and which we recommend.').join(' ');
   const text = `---\naudience: admin\ntype: executive-summary\n---\n\n# Plan\n\n${body}\n`;
