@@ -37,16 +37,21 @@ export const dateCheck: Rule = {
     const blocks = [...doc.blocks].sort((a, b) => a.chunkStart + a.analysis.start - (b.chunkStart + b.analysis.start));
     const dates = datesOf(doc, blocks);
     const clocks: Clock[] = [];
+    const clocksOf = new Map<PlacedBlock, Clock[]>();
     for (const block of blocks) {
       findings.push(...weekdays(block, dates.get(block) ?? []));
-      clocks.push(...clocksIn(block));
+      const own = clocksIn(block);
+      clocksOf.set(block, own);
+      clocks.push(...own);
     }
     findings.push(...clockFindings(doc, clocks));
-    for (const block of blocks) findings.push(...reversedRanges(block, clocks.filter((c) => c.block === block)));
+    const ranges: RawFinding[] = [];
+    for (const block of blocks) ranges.push(...reversedRanges(block, clocksOf.get(block) ?? []));
+    findings.push(...ranges);
     // An end before its start across the sentences, lines or table rows of one section.
-    const moments = { dates, clocks };
+    const moments: Moments = { dates, clocks: clocksOf, tokens: new Map() };
     for (const f of [...sectionRanges(doc, blocks, moments), ...tableRanges(doc, blocks, moments)]) {
-      if (!findings.some((g) => g.start < f.end && f.start < g.end && /ends before it starts/.test(g.message))) findings.push(f);
+      if (!ranges.some((g) => g.start < f.end && f.start < g.end)) findings.push(f);
     }
     return findings.sort((a, b) => a.start - b.start);
   },
@@ -288,12 +293,16 @@ interface Moment {
   /** Document offsets of what was read. */
   start: number;
   end: number;
+  /** Where what was read ends in its block's prose. */
+  proseEnd: number;
   text: string;
 }
 
 interface Moments {
   dates: Map<PlacedBlock, DateMention[]>;
-  clocks: Clock[];
+  clocks: Map<PlacedBlock, Clock[]>;
+  /** Each block's dates and times in order, filled as blocks are read (for this check only: years depend on the draft). */
+  tokens: Map<PlacedBlock, Token[]>;
 }
 
 const START_CUE = /(?<![\p{L}])(?:(?:planned\s|expected\s)?start(?:s|ing)?(?:\s(?:date|time))?|begin(?:s|ning)?|from|opens?|goes down|down from)(?![\p{L}])/giu;
@@ -303,26 +312,51 @@ const GAP = /^[\s:,–—-]*(?:(?:at|on|by|is|are|will be|of|about|around|approx
 const JOIN = /^[\s,]*(?:(?:at|on|from)\s+)?$/i;
 const RANGE_TO = /^\s?(?:-|–|—|to)\s?$/i;
 
+interface Token {
+  start: number;
+  end: number;
+  date?: DateMention;
+  clock?: Clock;
+}
+
+/** A block's dates and clock times in order, read once per block. */
+function tokensOf(block: PlacedBlock, moments: Moments): Token[] {
+  let tokens = moments.tokens.get(block);
+  if (!tokens) {
+    tokens = [
+      ...(moments.dates.get(block) ?? []).map((d): Token => ({ start: d.start, end: d.end, date: d })),
+      ...(moments.clocks.get(block) ?? []).map((c): Token => ({ start: c.start, end: c.end, clock: c })),
+    ].sort((a, b) => a.start - b.start);
+    moments.tokens.set(block, tokens);
+  }
+  return tokens;
+}
+
 /** The moment that starts at prose offset `at` of a block (after a cue): a date, a time, or one of each. */
 function momentAt(block: PlacedBlock, moments: Moments, at: number, gap: RegExp = GAP): Moment | undefined {
   const text = block.analysis.text;
-  const tokens = [
-    ...(moments.dates.get(block) ?? []).map((d) => ({ start: d.start, end: d.end, date: d, clock: undefined as Clock | undefined })),
-    ...moments.clocks.filter((c) => c.block === block).map((c) => ({ start: c.start, end: c.end, date: undefined as DateMention | undefined, clock: c })),
-  ].filter((t) => t.start >= at).sort((a, b) => a.start - b.start);
-  const first = tokens[0];
+  const tokens = tokensOf(block, moments);
+  // The first token at or after `at`, by binary search: a long paragraph of cues stays linear.
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = tokens[lo];
   if (!first || first.start - at > 40 || !gap.test(text.slice(at, first.start))) return undefined;
   let date = first.date;
   let clock = first.clock;
   let end = first.end;
-  const second = tokens[1];
+  const second = tokens[lo + 1];
   if (second && second.start - end <= 8 && JOIN.test(text.slice(end, second.start)) && (date ? second.clock : second.date)) {
     date ??= second.date;
     clock ??= second.clock;
     end = second.end;
   }
   const range = docRange(block, first.start, end);
-  return { date, clock, ...range, text: text.slice(first.start, end) };
+  return { date, clock, ...range, proseEnd: end, text: text.slice(first.start, end) };
 }
 
 interface Anchor {
@@ -344,7 +378,7 @@ function anchorsIn(block: PlacedBlock, moments: Moments): Anchor[] {
       out.push({ kind, at: block.chunkStart + block.analysis.map[m.index], moment, block });
       // "from June 12 to June 10": the end of a range needs no cue of its own.
       if (kind === 'start') {
-        const proseEnd = proseOffset(block, moment.end);
+        const proseEnd = moment.proseEnd;
         const to = /^\s?(?:-|–|—|to)\s?/i.exec(text.slice(proseEnd, proseEnd + 4));
         const after = to && momentAt(block, moments, proseEnd + to[0].length, /^$/);
         if (to && after && RANGE_TO.test(to[0])) out.push({ kind: 'end', at: after.start, moment: after, block });
@@ -352,13 +386,6 @@ function anchorsIn(block: PlacedBlock, moments: Moments): Anchor[] {
     }
   }
   return out;
-}
-
-/** The prose offset of a block whose source ends at document offset `docEnd`. */
-function proseOffset(block: PlacedBlock, docEnd: number): number {
-  const { ends } = block.analysis;
-  for (let i = 0; i < ends.length; i++) if (block.chunkStart + ends[i] >= docEnd) return i + 1;
-  return ends.length;
 }
 
 /**
@@ -397,9 +424,20 @@ const END_NAME = /^(?:planned\s|expected\s|scheduled\s)?(?:end|ends|until|to|fin
  */
 function tableRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Moments): RawFinding[] {
   const out: RawFinding[] = [];
-  const cells = blocks.filter((b) => b.analysis.kind === 'tableCell');
-  // A cell block starts at its leading pipe; its first prose character lies inside the trimmed cell.
-  const cellAt = (from: number, to: number) => cells.find((b) => b.analysis.text.trim() && b.chunkStart + b.analysis.map[0] >= from && b.chunkStart + b.analysis.map[0] <= to);
+  // A cell block starts at its leading pipe; its first prose character lies inside the trimmed
+  // cell. Cells are found by binary search over where their prose starts, so long tables stay linear.
+  const cells = blocks.filter((b) => b.analysis.kind === 'tableCell' && b.analysis.text.trim());
+  const starts = cells.map((b) => b.chunkStart + b.analysis.map[0]);
+  const cellAt = (from: number, to: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < starts.length && starts[lo] <= to ? cells[lo] : undefined;
+  };
   const momentOf = (block: PlacedBlock | undefined) => (block ? momentAt(block, moments, 0, /^\s*$/) : undefined);
   for (const chunk of doc.chunks) {
     for (const table of chunk.analysis.tables) {

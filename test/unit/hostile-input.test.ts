@@ -19,6 +19,9 @@ export const HOSTILE: Record<string, (size: number) => string> = {
   'unmatched ] in prose': (n) => 'the HL7] feed '.repeat(n / 14),
   'a line of <': (n) => '<'.repeat(n),
   'entities': (n) => 'HL7&nbsp;feed &amp; '.repeat(n / 20),
+  // date-check reads each section's starts and ends and each table row's Start and End cells.
+  'sections of starts and ends': (n) => '## When\n\nStart: Saturday 10 p.m. from June 12.\n\nEnd: Saturday 8 p.m.\n\n'.repeat(n / 72),
+  'a long Start/End table': (n) => '| Site | Start | End |\n|---|---|---|\n' + '| HL7 | June 12, 10 p.m. | June 12, 8 p.m. |\n'.repeat(n / 44),
 };
 
 test('no input throws: each hostile shape is checked, and the rest of the draft too', () => {
