@@ -17,7 +17,7 @@ export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
 export { MESSAGE_TYPE_LIST, AUDIENCE_INTERESTS, resolveMessageType, type MessageType, type MessagePart, type Interest } from './message-types';
 export * from './types';
 export { CONFIG_FILE_NAMES, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
-export { termHoverMarkdown, readabilityHoverMarkdown, markdownToPlainText } from './hover-text';
+export { termHoverMarkdown, readabilityHoverMarkdown, sentenceHoverMarkdown, hoverAt, editorMessage, markdownToPlainText, screenReaderText } from './hover-text';
 export { mergeConfig } from './merge-config';
 export { targetsFromSettings } from './settings-targets';
 export { addKnownTermMarked, glossaryAdditions, undoGlossaryAddition, type GlossaryAddition } from './glossary-additions';

@@ -23,7 +23,7 @@ const DALE_CHALL = new Set(daleChall);
 /** Words repeat across a draft; counting syllables is regular-expression work worth doing once. */
 const syllableCache = new Map<string, number>();
 
-function syllablesOf(word: string): number {
+export function syllablesOf(word: string): number {
   let n = syllableCache.get(word);
   if (n === undefined) {
     n = syllable(word);
@@ -126,6 +126,15 @@ export function isHardToRead(scores: SentenceScores, target: ReadabilityTarget):
 export function fleschKincaidGrade(words: number, sentences: number, syllables: number): number {
   if (words === 0 || sentences === 0) return 0;
   return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
+}
+
+/**
+ * A sentence's grade for messages and hovers: the median of the seven formulas' grades, the figure
+ * that agrees with the readability rule's flag itself (it fails when most formulas fail).
+ */
+export function sentenceGrade(scores: SentenceScores): number {
+  const grades = scores.ages.map(ageToGrade).sort((a, b) => a - b);
+  return grades.length ? Math.max(0, grades[Math.floor(grades.length / 2)]) : 0;
 }
 
 /** The US school grade that a reader age corresponds to, as retext-readability converts it. */

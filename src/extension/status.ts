@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Checker } from './checker';
+import { screenReaderText } from '../core/hover-text';
 import { toRange } from './findings';
 
 /**
@@ -71,18 +72,18 @@ export class AudienceStatus implements vscode.Disposable {
       if (skipped?.canOptIn) {
         this.item.text = '$(circle-slash) Crosswalk: not a draft';
         this.item.tooltip = `Crosswalk does not check this file: ${skipped.reason}. Click to check this file.`;
-        this.item.accessibilityInformation = { label: `Crosswalk does not check this file: ${skipped.reason}. Activate to check this file.` };
+        this.item.accessibilityInformation = { label: screenReaderText(`Crosswalk does not check this file: ${skipped.reason}. Activate to check this file.`) };
         this.item.command = { title: 'Check this file', command: 'crosswalk.checkThisFile', arguments: [document.uri] };
       } else if (skipped) {
         this.item.text = '$(circle-slash) Crosswalk: not checked';
         this.item.tooltip = `Crosswalk did not check this draft: ${skipped.reason}.`;
-        this.item.accessibilityInformation = { label: `Crosswalk did not check this draft: ${skipped.reason}.` };
+        this.item.accessibilityInformation = { label: screenReaderText(`Crosswalk did not check this draft: ${skipped.reason}.`) };
         this.item.command = { title: 'Show the Crosswalk log', command: 'crosswalk.showLog' };
       } else {
         // Edited since the last check, or not checked yet: nothing stale is shown meanwhile.
         this.item.text = '$(sync~spin) Crosswalk: checking…';
         this.item.tooltip = 'Crosswalk is checking this draft.';
-        this.item.accessibilityInformation = { label: 'Crosswalk is checking this draft.' };
+        this.item.accessibilityInformation = { label: screenReaderText('Crosswalk is checking this draft.') };
         this.item.command = undefined;
       }
       this.show();
@@ -96,7 +97,7 @@ export class AudienceStatus implements vscode.Disposable {
     const findings = `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
     this.item.text = `$(person) Audience: ${names} · grade ${stats.gradeLevel}`;
     this.item.tooltip = `Audience here: ${names}. Grade level of the draft: ${stats.gradeLevel}. ${stats.words} words, ${stats.readingTimeMinutes} min to read, ${findings}. Click to set the audience.`;
-    this.item.accessibilityInformation = { label: `Crosswalk audience here: ${names}. Grade level ${stats.gradeLevel}. ${findings}. Activate to set the audience.` };
+    this.item.accessibilityInformation = { label: screenReaderText(`Crosswalk audience here: ${names}. Grade level ${stats.gradeLevel}. ${findings}. Activate to set the audience.`) };
     this.item.command = { title: 'Set audience', command: 'crosswalk.setAudience' };
     this.item.backgroundColor = result.errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.show();

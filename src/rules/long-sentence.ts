@@ -1,6 +1,11 @@
 import { blockRange, type RawFinding, type Rule } from '../core/document';
+import { ageToGrade, hardWords, isHardToRead, sentenceGrade } from '../core/readability';
 
-/** A sentence longer than the audience's word limit. */
+/**
+ * A sentence longer than the audience's word limit. Its data also says whether the sentence is
+ * hard for those readers, with its grade and hard words: readability stays quiet on a sentence
+ * this rule flags, so the hover of a long sentence (src/core/hover-text.ts) explains both.
+ */
 export const longSentence: Rule = {
   id: 'long-sentence',
   title: 'Long sentences',
@@ -14,12 +19,15 @@ export const longSentence: Rule = {
       if (over.length === 0) continue;
       const limit = Math.min(...over.map((a) => doc.config.limits[a].sentenceWords));
       const { start, end } = blockRange(block, sentence.start, sentence.end);
+      const scores = sentence.scores;
+      const target = Math.min(...over.map((a) => doc.config.limits[a].readability.age));
+      const hard = over.some((a) => isHardToRead(scores, doc.config.limits[a].readability));
       findings.push({
         message: `This sentence has ${words} words; ${doc.config.audiences.describe(over)} read best at ${limit} or fewer. Split it in two.`,
         start,
         end,
         audience: over,
-        data: { words, limit },
+        data: { words, limit, hard, grade: sentenceGrade(scores), targetGrade: ageToGrade(target), longWords: scores.longWords, hardWords: hardWords(block.analysis.text.slice(sentence.start, sentence.end)) },
       });
     }
     return findings;

@@ -1,5 +1,5 @@
 import { blockRange, type RawFinding, type Rule } from '../core/document';
-import { ageToGrade, failingFormulas, hardWords, isHardToRead } from '../core/readability';
+import { ageToGrade, failingFormulas, hardWords, isHardToRead, sentenceGrade } from '../core/readability';
 import type { AudienceId } from '../core/types';
 
 /** A template blank ("[CONTACT NAME]", "{{date}}"): a sentence holding one is not scored yet. */
@@ -36,16 +36,18 @@ export const readability: Rule = {
       if (hard.length && (scores.longWords >= 3 || scores.longWords / Math.max(1, scores.words) > 0.2)) reasons.push(`hard words: ${hard.join(', ')}`);
       else if (hard.length) reasons.push(`long words: ${hard.join(', ')}`);
       if (reasons.length === 0) reasons.push('long words for its length');
-      // The median of the seven formulas' grades: the figure that agrees with the flag itself.
-      const grades = scores.ages.map(ageToGrade).sort((a, b) => a - b);
-      const grade = Math.max(0, grades[Math.floor(grades.length / 2)]);
+      const grade = sentenceGrade(scores);
       const { start, end } = blockRange(block, sentence.start, sentence.end);
       findings.push({
         message: `Hard for ${doc.config.audiences.describe(struggling)}: grade ${grade > 18 ? '18+' : grade} against a target of grade ${targetGrade} (${reasons.join(', ')}). Split it or use shorter words.`,
         start,
         end,
         audience: struggling,
-        data: { grade, targetGrade, targetAge: target, words: scores.words, longWords: scores.longWords, hardWords: hard, failingFormulas: failing, formulas: scores.ages.length, reasons },
+        data: {
+          grade, targetGrade, targetAge: target, words: scores.words, longWords: scores.longWords, hardWords: hard, failingFormulas: failing, formulas: scores.ages.length, reasons,
+          // In an editor the hover beside the diagnostic gives the grade (src/core/hover-text.ts): said once there.
+          editorMessage: `Hard for ${doc.config.audiences.describe(struggling)} (${reasons.join(', ')}). Split it or use shorter words.`,
+        },
       });
     }
     return findings;

@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import { editorMessage } from '../core/hover-text';
 import type { Finding, Range as CoreRange } from '../index';
 
 /** Where a rule's docs are: the README's anchor for it (test/unit/rule-docs.test.ts keeps them in step). */
@@ -24,6 +25,7 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     code: finding.ruleId,
     codeDescription: { href: DOCS + finding.ruleId },
     source: 'crosswalk',
-    message: finding.message,
+    // The hover says what the short editor message leaves out (a hard sentence's grade).
+    message: editorMessage(finding),
   };
 }

@@ -5,8 +5,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  audiences, checkConfig, createLinter, discoverConfig, isInside as isInsidePath, markdownToPlainText, mergeConfig, readabilityHoverMarkdown, resolvePath, termHoverMarkdown,
-  type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig, type Range as CoreRange,
+  audiences, checkConfig, createLinter, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath,
+  type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig,
 } from '../index';
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
 import { toDiagnostic, toLspRange } from './convert';
@@ -563,24 +563,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const document = documents.get(params.textDocument.uri);
     const result = document && (await forRequest(params.textDocument.uri));
     if (!document || !result) return null;
-    const offset = document.offsetAt(params.position);
-    const at = (range: CoreRange) => range.start.offset <= offset && offset <= range.end.offset;
-    const parts: string[] = [];
-    let range: CoreRange | undefined;
     // The draft's config may add team audiences: "Known to: IT, Pharmacy".
-    const known = audiencesOf(params.textDocument.uri);
-    const term = result.terms.find((t) => at(t.range));
-    if (term) {
-      range = term.range;
-      parts.push(termHoverMarkdown(term, known));
-    }
-    const hard = result.findings.find((f) => f.ruleId === 'readability' && at(f.range));
-    const hardText = hard && readabilityHoverMarkdown(hard, known);
-    if (hard && hardText) {
-      range ??= hard.range;
-      parts.push(hardText);
-    }
-    if (!parts.length || !range) return null;
+    const hover = hoverAt(result, document.offsetAt(params.position), audiencesOf(params.textDocument.uri));
+    if (!hover) return null;
+    const { parts, range } = hover;
     const markdown = capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? true;
     const value = parts.join('\n\n---\n\n');
     return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: markdown ? value : markdownToPlainText(value) }, range: toLspRange(range) };

@@ -1,0 +1,145 @@
+/**
+ * English verb forms from a past participle, for advice that turns a passive sentence into an
+ * active one ("were verified by pharmacy" → "pharmacy verified"): the base form, the past tense
+ * and the third person singular. Irregular verbs come from a table; regular ones ("-ed") lose
+ * their ending by the spelling rules of English (verified → verify, stopped → stop, approved →
+ * approve, requested → request). `baseOf` answers undefined when it cannot tell, and the advice
+ * then leaves the verb out rather than misspell it.
+ */
+
+/** Irregular participle → [base, past]. */
+const IRREGULAR: Record<string, readonly [string, string]> = {
+  arisen: ['arise', 'arose'], awoken: ['awake', 'awoke'], beaten: ['beat', 'beat'], become: ['become', 'became'], begun: ['begin', 'began'],
+  bent: ['bend', 'bent'], bid: ['bid', 'bid'], bitten: ['bite', 'bit'], bled: ['bleed', 'bled'], blown: ['blow', 'blew'],
+  broadcast: ['broadcast', 'broadcast'], broken: ['break', 'broke'], brought: ['bring', 'brought'], built: ['build', 'built'],
+  bought: ['buy', 'bought'], caught: ['catch', 'caught'], chosen: ['choose', 'chose'], come: ['come', 'came'], cut: ['cut', 'cut'],
+  dealt: ['deal', 'dealt'], done: ['do', 'did'], drawn: ['draw', 'drew'], driven: ['drive', 'drove'], drunk: ['drink', 'drank'],
+  dug: ['dig', 'dug'], eaten: ['eat', 'ate'], fallen: ['fall', 'fell'], fed: ['feed', 'fed'], felt: ['feel', 'felt'],
+  fled: ['flee', 'fled'], flown: ['fly', 'flew'], forbidden: ['forbid', 'forbade'], forecast: ['forecast', 'forecast'],
+  foreseen: ['foresee', 'foresaw'], forgiven: ['forgive', 'forgave'], forgotten: ['forget', 'forgot'], fought: ['fight', 'fought'],
+  found: ['find', 'found'], frozen: ['freeze', 'froze'], given: ['give', 'gave'], gone: ['go', 'went'], got: ['get', 'got'],
+  gotten: ['get', 'got'], grown: ['grow', 'grew'], heard: ['hear', 'heard'], held: ['hold', 'held'], hidden: ['hide', 'hid'],
+  hit: ['hit', 'hit'], hung: ['hang', 'hung'], hurt: ['hurt', 'hurt'], input: ['input', 'input'], kept: ['keep', 'kept'],
+  known: ['know', 'knew'], laid: ['lay', 'laid'], led: ['lead', 'led'], left: ['leave', 'left'], lent: ['lend', 'lent'],
+  let: ['let', 'let'], lit: ['light', 'lit'], lost: ['lose', 'lost'], made: ['make', 'made'], meant: ['mean', 'meant'],
+  met: ['meet', 'met'], misled: ['mislead', 'misled'], mistaken: ['mistake', 'mistook'], misunderstood: ['misunderstand', 'misunderstood'],
+  outgrown: ['outgrow', 'outgrew'], overcome: ['overcome', 'overcame'], overdone: ['overdo', 'overdid'], overheard: ['overhear', 'overheard'],
+  overridden: ['override', 'overrode'], overrun: ['overrun', 'overran'], overseen: ['oversee', 'oversaw'], overtaken: ['overtake', 'overtook'],
+  overthrown: ['overthrow', 'overthrew'], overwritten: ['overwrite', 'overwrote'], paid: ['pay', 'paid'], prepaid: ['prepay', 'prepaid'],
+  proven: ['prove', 'proved'], put: ['put', 'put'], quit: ['quit', 'quit'], read: ['read', 'read'], rebuilt: ['rebuild', 'rebuilt'],
+  redone: ['redo', 'redid'], rerun: ['rerun', 'reran'], reset: ['reset', 'reset'], resold: ['resell', 'resold'], retaken: ['retake', 'retook'],
+  rewritten: ['rewrite', 'rewrote'], ridden: ['ride', 'rode'], rung: ['ring', 'rang'], run: ['run', 'ran'], said: ['say', 'said'],
+  seen: ['see', 'saw'], sent: ['send', 'sent'], set: ['set', 'set'], shaken: ['shake', 'shook'], shed: ['shed', 'shed'],
+  shot: ['shoot', 'shot'], shown: ['show', 'showed'], shrunk: ['shrink', 'shrank'], shut: ['shut', 'shut'], sold: ['sell', 'sold'],
+  sought: ['seek', 'sought'], spent: ['spend', 'spent'], split: ['split', 'split'], spoken: ['speak', 'spoke'], spread: ['spread', 'spread'],
+  stolen: ['steal', 'stole'], struck: ['strike', 'struck'], stuck: ['stick', 'stuck'], sung: ['sing', 'sang'], sunk: ['sink', 'sank'],
+  sworn: ['swear', 'swore'], taken: ['take', 'took'], taught: ['teach', 'taught'], thought: ['think', 'thought'], thrown: ['throw', 'threw'],
+  told: ['tell', 'told'], torn: ['tear', 'tore'], undergone: ['undergo', 'underwent'], understood: ['understand', 'understood'],
+  undertaken: ['undertake', 'undertook'], undone: ['undo', 'undid'], upheld: ['uphold', 'upheld'], upset: ['upset', 'upset'],
+  withdrawn: ['withdraw', 'withdrew'], withheld: ['withhold', 'withheld'], woken: ['wake', 'woke'], won: ['win', 'won'],
+  worn: ['wear', 'wore'], wound: ['wind', 'wound'], written: ['write', 'wrote'],
+};
+
+/** Regular verbs whose base ends in "e" where the rules below would not restore it, and the reverse. */
+const WITH_E = new Set([
+  'complete', 'delete', 'deplete', 'compete', 'create', 'invite', 'cite', 'excite', 'unite', 'recite', 'ignite', 'expedite',
+  'route', 'reroute', 'store', 'restore', 'ignore', 'explore', 'score', 'adore', 'implore', 'deplore', 'postpone', 'phone',
+  'clone', 'zone', 'tone', 'hone', 'atone', 'condone', 'convene', 'intervene', 'scale', 'exhale', 'inhale', 'paste',
+  'waste', 'taste', 'haste', 'baste', 'promote', 'note', 'vote', 'quote', 'devote', 'denote', 'wipe', 'dispute', 'delegate',
+]);
+const WITHOUT_E = new Set([
+  'sync', 'develop', 'envelop', 'gallop', 'gossip', 'worship', 'focus', 'bias', 'target', 'budget', 'market', 'ticket', 'pilot',
+  'pivot', 'visit', 'edit', 'credit', 'audit', 'exit', 'limit', 'deposit', 'profit', 'benefit', 'inhibit', 'exhibit',
+  'prohibit', 'solicit', 'elicit', 'monitor', 'mentor', 'color', 'colour', 'sponsor', 'author', 'honor', 'honour',
+  'anchor', 'censor', 'factor', 'tutor', 'vendor', 'mirror', 'error', 'cancel', 'label', 'model', 'fuel', 'level',
+  'travel', 'signal', 'total', 'equal', 'channel', 'funnel', 'tunnel', 'panel', 'abandon', 'reason', 'season',
+  'imprison', 'poison', 'summon', 'question', 'mention', 'position', 'condition', 'section', 'partition', 'transition',
+  'provision', 'function', 'sanction', 'caution', 'happen', 'open', 'listen', 'threaten', 'shorten', 'widen', 'fasten',
+  'loosen', 'harden', 'soften', 'strengthen', 'lengthen', 'weaken', 'frighten', 'flatten', 'brighten', 'treat', 'heat',
+  'seat', 'repeat', 'defeat', 'cheat', 'float', 'coat', 'boat', 'gloat', 'bloat', 'shout', 'doubt', 'pout', 'scout', 'flout',
+]);
+
+const VOWEL = /[aeiou]/;
+
+/** The base form of a past participle: "verified" → "verify", "taken" → "take"; undefined when it is not one. */
+export function baseOf(participle: string): string | undefined {
+  const word = participle.toLowerCase();
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular[0];
+  if (!/^[a-z][a-z-]*ed$/.test(word) || word.length < 4) return undefined;
+  if (word.endsWith('ied') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('eed')) return word.slice(0, -1);
+  const stem = word.slice(0, -2);
+  if (WITH_E.has(`${stem}e`)) return `${stem}e`;
+  if (WITHOUT_E.has(stem)) return stem;
+  // British doubling: "cancelled", "labelled", "travelled".
+  if (stem.endsWith('ll') && WITHOUT_E.has(stem.slice(0, -1))) return stem.slice(0, -1);
+  // A doubled final consonant ("stopped", "submitted", "referred"), but not a double that belongs
+  // to the word ("installed", "passed", "added", "buzzed").
+  const double = /([bdgklmnprtvz])\1$/.exec(stem);
+  if (double && !/(?:ll|ss|ff|zz)$/.test(stem)) return stem === 'add' || stem === 'odd' || stem === 'err' ? stem : stem.slice(0, -1);
+  return needsE(stem) ? `${stem}e` : stem;
+}
+
+/** Whether a stem ("approv", "schedul", "updat") lost a final "e" before "-ed". */
+function needsE(stem: string): boolean {
+  const last = stem.slice(-1);
+  const prev = stem.slice(-2, -1);
+  const before = stem.slice(-3, -2);
+  // A "y" between consonants is a vowel ("typ", "styl").
+  const singleVowel = (VOWEL.test(prev) || (prev === 'y' && !VOWEL.test(before))) && !VOWEL.test(before);
+  // "approv", "reduc", "organiz", "issu": no English verb ends in v, c, single z or u.
+  if (/[vcuz]/.test(last)) return !(last === 'z' && prev === 'z');
+  // "chang", "merg", "acknowledg", "manag", "pag", "oblig" (a doubled "gg" is handled above)
+  if (last === 'g') return true;
+  // "schedul", "handl", "compil", "consol", "styl", but "detail", "cool", "emailed", "cancel"
+  if (last === 'l') return !VOWEL.test(prev) ? prev !== 'l' && prev !== 'r' : singleVowel && prev !== 'e' && prev !== 'a';
+  // "us", "clos", "caus", "purchas", "licens", "revers", "collaps", "puls", but "focus", "process"
+  if (last === 's') return (VOWEL.test(prev) && !(prev === 'u' && before === 'c')) || /[nrpl]/.test(prev);
+  // "updat", "migrat", "evaluat", but "treat", "float"
+  if (last === 't') {
+    if (prev === 'a') return before !== 'e' && before !== 'o' && before !== 'a';
+    if (prev === 'u') return before !== 'o';
+    if (prev === 'o') return /[nmvu]/.test(before);
+    return false;
+  }
+  // "requir", "acquir", "secur", "declar", "restor" (the last from WITH_E), but "repair", "pour", "clear", "enter"
+  if (last === 'r') {
+    if (prev === 'i') return !/[aeo]/.test(before);
+    if (prev === 'u') return before !== 'o';
+    if (prev === 'a') return !VOWEL.test(before);
+    return false;
+  }
+  // "includ", "provid", "decod", "upgrad", but "load", "plead", "record"
+  if (last === 'd') return singleVowel;
+  // "defin", "determin", "combin", "tun", but "maintain", "join", "open", "plan"
+  if (last === 'n') return (prev === 'i' || prev === 'u') && singleVowel;
+  // "nam", "tim", "assum", "welcom", but "claim", "stream", "confirm"
+  if (last === 'm') return singleVowel;
+  // "revok", "invok", "lik", but "look", "check", "link", "ask"
+  if (last === 'k') return singleVowel && prev !== 'c';
+  // "typ", "wip", "scop", "escap", but "help", "group", "develop"
+  if (last === 'p') return singleVowel;
+  // "describ", "prescrib", "prob"
+  if (last === 'b') return singleVowel;
+  // "bath", "breath", "cloth"
+  if (last === 'h') return /th$/.test(stem) && (singleVowel || stem.endsWith('eath'));
+  return false;
+}
+
+/** The past tense of a past participle: "verified" → "verified", "taken" → "took". */
+export function pastOf(participle: string): string | undefined {
+  const word = participle.toLowerCase();
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular[1];
+  return baseOf(word) ? word : undefined;
+}
+
+/** The third person singular of a base form: "verify" → "verifies", "approve" → "approves", "do" → "does". */
+export function thirdPerson(base: string): string {
+  if (base === 'be') return 'is';
+  if (base === 'have') return 'has';
+  if (/(?:s|x|z|ch|sh)$/.test(base) || base === 'do' || base === 'go' || /[^aeiou]o$/.test(base)) return `${base}es`;
+  if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
+  return `${base}s`;
+}
