@@ -21,7 +21,8 @@ export const passiveVoice: Rule = {
       const { start, end } = blockRange(block, hit.start, hit.end);
       const sentence = block.analysis.sentences.find((s) => s.start <= hit.start && hit.end <= s.end) ?? { start: 0, end: text.length };
       findings.push({
-        message: passiveAdvice(text, sentence, hit),
+        // One line, however the paragraph is wrapped.
+        message: passiveAdvice(text, sentence, hit).replace(/\s+/g, ' '),
         start,
         end,
         audience: block.audience,
@@ -118,6 +119,8 @@ export function passiveAdvice(text: string, whole: { start: number; end: number 
   // A window of the sentence around the passive: the advice reads a clause, and a long run of
   // text with many passives stays linear.
   const sentence = { start: Math.max(whole.start, hit.start - WINDOW), end: Math.min(whole.end, hit.end + WINDOW) };
+  // Where the window cuts the sentence, its first word is not the sentence's.
+  const cut = sentence.start > whole.start;
   const phraseWords = wordsOf(text, hit.start, hit.end);
   const be = phraseWords[0];
   const participle = phraseWords[phraseWords.length - 1];
@@ -161,8 +164,8 @@ export function passiveAdvice(text: string, whole: { start: number; end: number 
     // "... after the storm and will be towed": the subject is left out, not "the storm and".
     && !['and', 'or', 'but', 'nor'].includes(lower(subjectWords[subjectWords.length - 1].text)) && !/[[\]{}<>`*_]/.test(text.slice(subjectWords[0].start, subjectWords[subjectWords.length - 1].end));
   // The clause opens the sentence, by itself or after its lead word ("If the feed is stopped ...").
-  const clauseOpens = clauseFrom === 0 || (lead !== undefined && clauseFrom === 1);
-  const object = subjectOk ? objectOf(text, subjectWords, clauseFrom === 0) : undefined;
+  const clauseOpens = !cut && (clauseFrom === 0 || (lead !== undefined && clauseFrom === 1));
+  const object = subjectOk ? objectOf(text, subjectWords, !cut && clauseFrom === 0) : undefined;
 
   // A particle that belongs to the verb ("written off", "set up"), then the doer, after "by".
   const next = wordsOf(text, hit.end, sentence.end)[0];
@@ -234,7 +237,9 @@ function generic(actual: string): string {
 /** The subject as the object of the active sentence: "The orders" → "the orders", "It" → "it", "We" → "us". */
 function objectOf(text: string, words: Word[], startsSentence: boolean): string {
   const phrase = text.slice(words[0].start, words[words.length - 1].end);
-  if (words.length === 1 && SUBJECT_TO_OBJECT[lower(words[0].text)]) return SUBJECT_TO_OBJECT[lower(words[0].text)];
+  // A pronoun, but not "IT" the team.
+  const only = words[0].text;
+  if (words.length === 1 && SUBJECT_TO_OBJECT[lower(only)] && (only === 'I' || only !== only.toUpperCase())) return SUBJECT_TO_OBJECT[lower(only)];
   const first = words[0].text;
   // Capitalised only because it starts the sentence: a determiner, a plural noun ("Patients"), or
   // a word written in lower case elsewhere in the text. A name ("Epic", "IT") keeps its capitals.

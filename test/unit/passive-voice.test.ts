@@ -21,6 +21,10 @@ test('with the doer in the sentence: the active order, with its own words, tense
     ['Patients are seen by the nurses in room 4.', '"are seen by the nurses" is passive: put the doer first. Say "The nurses see patients in room 4."'],
     ['The change was approved by them on Tuesday.', '"was approved by them" is passive: put the doer first. Say "They approved the change on Tuesday."'],
     ['The system was quickly restored by the vendor.', '"was quickly restored by the vendor" is passive: put the doer first. Say "The vendor quickly restored the system."'],
+    // "IT" the team is not the pronoun "it".
+    ['IT was paged by the vendor.', '"was paged by the vendor" is passive: put the doer first. Say "The vendor paged IT."'],
+    // A paragraph wrapped over lines reads as one line in the advice.
+    ['The plan was\napproved by the\nboard.', '"was approved by the board" is passive: put the doer first. Say "The board approved the plan."'],
   ];
   for (const [sentence, expected] of cases) assert.deepEqual(advice(sentence), [expected], sentence);
 });
