@@ -89,6 +89,31 @@ describe('Audience Report: numbers, restore, export', () => {
     orphan.dispose();
   });
 
+  it('asks where to save in a save dialog, offering the draft\'s folder and a name from the draft', async () => {
+    const { document } = await openDraft('report-dialog', DRAFT);
+    const expected = vscode.Uri.joinPath(document.uri, '..', `${document.uri.path.split('/').pop()?.replace(/\.md$/, '')}-audience-report.html`);
+    track(expected);
+    try {
+      let done = false;
+      let written: vscode.Uri | undefined;
+      const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('crosswalk.exportReport', document.uri)).then((uri) => {
+        written = uri;
+        done = true;
+      });
+      // The workbench's save dialog (in this host, VS Code's own file dialog in a quick input) opens
+      // on the proposed file: accepting it saves there.
+      await waitFor(async () => {
+        if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return done;
+      }, 20_000, 'the save dialog to be accepted', 250);
+      await running;
+      assert.equal(written?.toString(), expected.toString(), 'saved where the dialog proposed');
+      assert.match((await readText(expected)) ?? '', /^<!DOCTYPE html>[\s\S]*Audience report: /);
+    } finally {
+      await remove(expected);
+    }
+  });
+
   it('exports one self-contained HTML file where the user chooses, and never over a Markdown file', async () => {
     const api = await crosswalkApi();
     const { document } = await openDraft('report-export', DRAFT);
