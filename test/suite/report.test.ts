@@ -80,6 +80,8 @@ describe('Audience Report: numbers, restore, export', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitFor(() => panel.webview.html.includes('<code>PACS</code>'), 15_000, 'the restored report to follow an edit');
     panel.dispose();
+    // Saved, so that closing it asks nothing and the clean-up deletes it (a dirty draft can outlive its file).
+    assert.ok(await document.save());
 
     // A panel whose draft is unknown says so instead of staying blank.
     const orphan = vscode.window.createWebviewPanel('crosswalk.report', 'Audience report: gone.md', vscode.ViewColumn.Beside, { enableScripts: false });
