@@ -42,14 +42,15 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
   }
   // A name that is itself the spelling-out of an acronym ("WQZ (Warehouse Query Zone)") is a
   // definition, which the rules treat as such (a use before it is told to move it up).
+  const covers = coverage(spans);
   const names = doc.blocks
-    .flatMap((block) => namesIn(block.analysis.text).map((n) => ({ text: n.text, ...docRange(block, n.start, n.start + n.text.length) })))
-    .filter((n) => !spans.some((s) => s.start < n.end && n.start < s.end));
+    .flatMap((block) => namesOf(block.analysis).map((n) => ({ text: n.text, ...docRange(block, n.start, n.start + n.text.length) })))
+    .filter((n) => !covers.overlaps(n.start, n.end));
   const named = new Map<string, number | undefined>();
   const result: DraftDefinitions = {
     acronyms,
     entries,
-    insideExpansion: (start, end) => spans.some((s) => s.start <= start && end <= s.end),
+    insideExpansion: (start, end) => covers.contains(start, end),
     namedAt(acronym) {
       if (!named.has(acronym)) named.set(acronym, names.find((n) => nameSpells(n.text, acronym))?.start);
       return named.get(acronym);
@@ -57,4 +58,46 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
   };
   cache.set(doc, result);
   return result;
+}
+
+/** The names in a block's prose, per analysis: a re-check finds them again for the blocks it did not change. */
+const namesCache = new WeakMap<PreparedDocument['blocks'][number]['analysis'], ReturnType<typeof namesIn>>();
+
+function namesOf(analysis: PreparedDocument['blocks'][number]['analysis']): ReturnType<typeof namesIn> {
+  let found = namesCache.get(analysis);
+  if (!found) namesCache.set(analysis, (found = namesIn(analysis.text)));
+  return found;
+}
+
+/**
+ * Containment and overlap tests against a set of ranges in logarithmic time (spans sorted by
+ * start, with the running maximum of their ends): a long draft with many definitions stays linear.
+ */
+function coverage(spans: { start: number; end: number }[]) {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const s of sorted) maxEnd.push(Math.max(s.end, maxEnd.length ? maxEnd[maxEnd.length - 1] : -Infinity));
+  /** How many spans start at or before `at` (`strict`: before it). */
+  const upTo = (at: number, strict: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? sorted[mid].start < at : sorted[mid].start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    /** Some span has start <= start and end <= its end. */
+    contains(start: number, end: number): boolean {
+      const n = upTo(start, false);
+      return n > 0 && maxEnd[n - 1] >= end;
+    },
+    /** Some span has start < end and start < its end. */
+    overlaps(start: number, end: number): boolean {
+      const n = upTo(end, true);
+      return n > 0 && maxEnd[n - 1] > start;
+    },
+  };
 }

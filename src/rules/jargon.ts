@@ -28,35 +28,50 @@ export const jargon: Rule = {
   check(doc) {
     const defined = draftDefinitions(doc);
     const findings: RawFinding[] = [];
-    const firsts = new Map<string, { finding: RawFinding; wording?: string; readers?: AudienceId[]; uses: number; edits: { start: number; end: number; newText: string }[] }>();
+    const firsts = new Map<string, { finding: RawFinding; wording?: string; readers?: AudienceId[]; readersKey: string; uses: number; edits: { start: number; end: number; newText: string }[] }>();
+    const memoFor = memoOf(doc);
     for (const block of doc.blocks) {
-      for (const match of block.analysis.glossary) {
+      const glossary = block.analysis.glossary;
+      if (!glossary.length) continue;
+      const memos = memoFor(block);
+      for (let i = 0; i < glossary.length; i++) {
+        const match = glossary[i];
         if (defined.entries.has(match.entry)) continue;
-        const at = block.chunkStart + blockRange(block, match.start, match.end).start;
-        const to = block.chunkStart + blockRange(block, match.start, match.end).end;
+        const range = blockRange(block, match.start, match.end);
+        const at = block.chunkStart + range.start;
+        const to = block.chunkStart + range.end;
         if (defined.insideExpansion(at, to) || doc.isSuppressed?.('jargon', at)) continue;
+        const memo = (memos[i] ??= { flagged: isFlagged(block, match, doc), later: new Map() });
         const key = `${match.entry.term}|${block.audience.join()}`;
         const first = firsts.get(key);
         if (first) {
-          if (!isFlagged(block, match, doc)) continue;
+          if (!memo.flagged) continue;
           (first.finding.related ??= []).push({ start: at, end: to });
           // The same audience's wording, placed for this use (its own article, case, inflection); a use where it does not fit is left.
-          const later = first.readers ? replaceFixes(block, doc, match, first.readers, true)[0] : undefined;
+          let later = memo.later.get(first.readersKey);
+          if (!memo.later.has(first.readersKey)) {
+            later = first.readers ? replaceFixes(block, doc, match, first.readers, true)[0]?.edits : undefined;
+            memo.later.set(first.readersKey, later);
+          }
           if (later) {
-            first.edits.push(...later.edits.map((e) => shift(e, block.chunkStart)));
+            first.edits.push(...later.map((e) => shift(e, block.chunkStart)));
             first.uses++;
           }
           continue;
         }
-        const finding = findingFor(block, match, doc);
-        if (!finding) continue;
-        finding.start += block.chunkStart;
-        finding.end += block.chunkStart;
-        for (const fix of finding.fixes ?? []) fix.edits = fix.edits.map((e) => shift(e, block.chunkStart));
+        if (memo.first === undefined) memo.first = (memo.flagged && findingFor(block, match, doc)) || null;
+        if (!memo.first) continue;
+        // The memo keeps chunk offsets and is shared by later checks: each check works on its own copy.
+        const finding: RawFinding = {
+          ...memo.first,
+          start: memo.first.start + block.chunkStart,
+          end: memo.first.end + block.chunkStart,
+          fixes: memo.first.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((e) => shift(e, block.chunkStart)) })),
+        };
         const replace = finding.fixes?.find((f) => f.kind === 'replace');
         const wording = finding.data?.wording as string | undefined;
         const readers = finding.data?.wordingFor as AudienceId[] | undefined;
-        firsts.set(key, { finding, wording, readers, uses: 1, edits: replace ? [...replace.edits] : [] });
+        firsts.set(key, { finding, wording, readers, readersKey: readers?.join() ?? '', uses: 1, edits: replace ? [...replace.edits] : [] });
         findings.push(finding);
       }
     }
@@ -68,6 +83,39 @@ export const jargon: Rule = {
     return findings;
   },
 };
+
+/**
+ * What one use of a term gives, in its chunk's offsets: whether it is flagged, its finding as a
+ * first use, and its "Replace all" edits per audience wording. These depend on the block's text and
+ * audience, the allowed terms and the config only, so a re-check reuses them for every block it
+ * did not change: computing wordings and fixes for every use was most of a 10k-word re-check.
+ */
+interface UseMemo {
+  flagged: boolean;
+  /** `null`: no finding. */
+  first?: RawFinding | null;
+  later: Map<string, { start: number; end: number; newText: string }[] | undefined>;
+}
+
+const memos = new WeakMap<PreparedDocument['config'], WeakMap<PlacedBlock['analysis'], Map<string, UseMemo[]>>>();
+
+function memoOf(doc: PreparedDocument): (block: PlacedBlock) => UseMemo[] {
+  let byAnalysis = memos.get(doc.config);
+  if (!byAnalysis) memos.set(doc.config, (byAnalysis = new WeakMap()));
+  const byBlock = byAnalysis;
+  const allowed = [...doc.allowed].sort().join('\u0000');
+  return (block) => {
+    let byContext = byBlock.get(block.analysis);
+    if (!byContext) byBlock.set(block.analysis, (byContext = new Map()));
+    const key = `${block.audience.join()}|${allowed}`;
+    let list = byContext.get(key);
+    if (!list) {
+      if (byContext.size > 8) byContext.clear();
+      byContext.set(key, (list = []));
+    }
+    return list;
+  };
+}
 
 function shift<T extends { start: number; end: number }>(e: T, by: number): T {
   return { ...e, start: e.start + by, end: e.end + by };
