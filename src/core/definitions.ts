@@ -43,16 +43,13 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
   // A name that is itself the spelling-out of an acronym ("WQZ (Warehouse Query Zone)") is a
   // definition, which the rules treat as such (a use before it is told to move it up).
   const covers = coverage(spans);
-  const names = doc.blocks
-    .flatMap((block) => namesOf(block.analysis).map((n) => ({ text: n.text, ...docRange(block, n.start, n.start + n.text.length) })))
-    .filter((n) => !covers.overlaps(n.start, n.end));
   const named = new Map<string, number | undefined>();
   const result: DraftDefinitions = {
     acronyms,
     entries,
     insideExpansion: (start, end) => covers.contains(start, end),
     namedAt(acronym) {
-      if (!named.has(acronym)) named.set(acronym, names.find((n) => nameSpells(n.text, acronym))?.start);
+      if (!named.has(acronym)) named.set(acronym, firstNameSpelling(doc, acronym, covers));
       return named.get(acronym);
     },
   };
@@ -68,6 +65,34 @@ function namesOf(analysis: PreparedDocument['blocks'][number]['analysis']): Retu
   if (!found) namesCache.set(analysis, (found = namesIn(analysis.text)));
   return found;
 }
+
+/**
+ * Document offset of the first name, outside every spelled-out expansion, whose initials spell
+ * the acronym. Which names of a block spell an acronym is kept per block analysis, so that a
+ * re-check tests only the blocks it did not see before.
+ */
+function firstNameSpelling(doc: PreparedDocument, acronym: string, covers: ReturnType<typeof coverage>): number | undefined {
+  for (const block of doc.blocks) {
+    const names = namesOf(block.analysis);
+    if (!names.length) continue;
+    let byAcronym = spellers.get(block.analysis);
+    if (!byAcronym) spellers.set(block.analysis, (byAcronym = new Map()));
+    let which = byAcronym.get(acronym);
+    if (!which) {
+      which = [];
+      for (let i = 0; i < names.length; i++) if (nameSpells(names[i].text, acronym)) which.push(i);
+      byAcronym.set(acronym, which);
+    }
+    for (const i of which) {
+      const n = names[i];
+      const range = docRange(block, n.start, n.start + n.text.length);
+      if (!covers.overlaps(range.start, range.end)) return range.start;
+    }
+  }
+  return undefined;
+}
+
+const spellers = new WeakMap<PreparedDocument['blocks'][number]['analysis'], Map<string, number[]>>();
 
 /**
  * Containment and overlap tests against a set of ranges in logarithmic time (spans sorted by
