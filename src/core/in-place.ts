@@ -12,13 +12,27 @@ export interface InPlaceWording {
   noun: string;
   /** The plural of `noun` without its article, when adding -s to the last word is wrong. */
   plural?: string;
-  /** The form that stands before a noun ("final-testing sign-off"); none: no replacement there. */
-  modifier?: string;
+  /**
+   * The form that stands before a noun ("final testing sign-off"); none: no replacement there.
+   * A list: the first that fits beside the noun wins ("CPOE training" takes "order-entry", "CPOE
+   * order sets" the next one, "electronic", since "order-entry order sets" doubles a word).
+   */
+  modifier?: string | readonly string[];
+}
+
+/** The modifier forms of a wording, in the order they are tried. */
+export function modifierForms(wording: Pick<InPlaceWording, 'modifier'>): readonly string[] {
+  const m = wording.modifier;
+  return m === undefined ? [] : typeof m === 'string' ? [m] : m;
 }
 
 type Override = Partial<InPlaceWording>;
-/** The shared wording, and per-audience overrides under audience ids (data/schema/in-place.schema.json). */
-export type InPlaceData = InPlaceWording & Record<string, unknown>;
+/**
+ * The shared wording, and per-audience overrides under audience ids (data/schema/in-place.schema.json).
+ * An entry may have no shared `noun`: a term only one audience meets in its messages (a breach
+ * notice's "PHI" for patients) has a wording for that audience alone, and the others get none.
+ */
+export type InPlaceData = Partial<InPlaceWording> & Record<string, unknown>;
 
 export const IN_PLACE_DOMAINS = ['clinical', 'it', 'admin_finance', 'regulatory'] as const;
 
@@ -63,7 +77,9 @@ export function formsOf(text: string): string[] {
 }
 
 function isData(value: unknown): value is InPlaceData {
-  return typeof value === 'object' && value !== null && typeof (value as { noun?: unknown }).noun === 'string';
+  if (typeof value !== 'object' || value === null) return false;
+  const nounOf = (v: unknown) => typeof v === 'object' && v !== null && typeof (v as { noun?: unknown }).noun === 'string';
+  return nounOf(value) || Object.values(value).some(nounOf);
 }
 
 /**
@@ -78,6 +94,7 @@ export function inPlaceWording(term: string, text: string, audience: AudienceId)
   const raw = data[audience];
   const own = typeof raw === 'object' && raw !== null ? (raw as Override) : undefined;
   const noun = own?.noun ?? data.noun;
+  if (noun === undefined) return undefined;
   // A plural or modifier written for another noun does not fit this audience's own noun.
   const shared = own?.noun === undefined || own.noun === data.noun;
   return {

@@ -4,7 +4,7 @@ import { draftDefinitions } from '../core/definitions';
 import type { GlossaryMatch } from '../core/glossary';
 import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
-import { formsOf, inPlaceTable, inPlaceWording, type InPlaceWording } from '../core/in-place';
+import { formsOf, inPlaceTable, inPlaceWording, modifierForms, type InPlaceWording } from '../core/in-place';
 import { isHardToRead, scoreSentence } from '../core/readability';
 import { applyProseEdits, placeWording, previewOf, sentenceAt, sentencePreview, spellOut, wordCount, wordsOf, type ProseEdit } from './wording';
 
@@ -264,9 +264,11 @@ function aliasWording(entry: GlossaryMatch['entry'], text: string, wording: InPl
   const term = entry.term.toLowerCase();
   if (lowered === term || lowered === `${term}s` || lowered === `${term}es` || hasOwnEntry(text)) return wording;
   const rest = /^(\S+(?:\s+\S+)*?)\s+(.+)$/.exec(text);
-  if (rest && text.toLowerCase().startsWith(`${term} `) && wording.modifier) {
+  const modifier = modifierForms(wording)[0];
+  if (rest && text.toLowerCase().startsWith(`${term} `) && modifier) {
     const tail = text.slice(entry.term.length).trim();
-    return { noun: `the ${wording.modifier} ${tail.replace(/['’]s?$/, '').replace(/s$/, '')}`, plural: `${wording.modifier} ${tail.replace(/['’]s?$/, '').replace(/s?$/, 's')}` };
+    // No article of its own: the writer's stays ("the rollback plan", "a phishing email"), and a bare plural stays bare ("Phishing emails" -> "Scam emails").
+    return { noun: `${modifier} ${tail.replace(/['’]s?$/, '').replace(/s$/, '')}`, plural: `${modifier} ${tail.replace(/['’]s?$/, '').replace(/s?$/, 's')}` };
   }
   return undefined;
 }

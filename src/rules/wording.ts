@@ -184,6 +184,8 @@ export function isModifierUse(text: string, end: number, inflection?: Inflection
   // A word in -s is a verb ("the engine restarts at midnight") unless a verb follows it, when it
   // is a plural noun the term modifies ("MFA prompts come to your phone").
   if (/[^su]s$/.test(word) && !/(?:ss|us|is)$/.test(word)) {
+    // A plural that is no verb in these messages ("BID pills", "HL7 results"): the term modifies it.
+    if (PLURAL_NOUNS.has(word)) return true;
     const after = wordAfter(text, next.end);
     const then = after && /^[ \t\u00a0]+$/.test(text.slice(next.end, after.start)) ? after.word.toLowerCase() : undefined;
     return then !== undefined && (VERBS_AFTER_PLURAL.has(then) || /[^e]ed$/.test(then));
@@ -196,6 +198,21 @@ const VERBS_AFTER_PLURAL = new Set([
   'are', 'were', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'have', 'had', 'do', 'did', 'need',
   'come', 'go', 'start', 'stop', 'run', 'show', 'stay', 'remain', 'rose', 'fell', 'grew', 'take', 'took', 'look', 'work',
   'fail', 'appear', 'arrive', 'move', 'open', 'close', 'change', 'continue', 'include', 'require', 'mean', 'help',
+  'reach', 'flow', 'post', 'load', 'drop', 'queue', 'sync', 'pass', 'land', 'display', 'update', 'print', 'expire',
+  'ask', 'say', 'get', 'give', 'let', 'make', 'keep', 'send', 'cover', 'list', 'match', 'differ', 'vary', 'rise', 'fall',
+]);
+
+/**
+ * Plurals that are nouns, not verbs, after a term in these messages: "BID pills as usual", "HL7
+ * results reach the chart", "SMS codes expire". Words that are as often verbs ("reports",
+ * "alerts", "plans", "lists") are left out: a verb read as a noun would garble the sentence.
+ */
+const PLURAL_NOUNS = new Set([
+  'pills', 'tablets', 'doses', 'medicines', 'medications', 'results', 'rates', 'scores', 'codes', 'prompts', 'notices',
+  'letters', 'bills', 'claims', 'fees', 'records', 'files', 'emails', 'texts', 'visits', 'appointments', 'forms', 'users',
+  'teams', 'nurses', 'patients', 'units', 'sites', 'devices', 'computers', 'screens', 'passwords', 'accounts', 'settings',
+  'numbers', 'levels', 'values', 'labels', 'wristbands', 'scanners', 'errors', 'problems', 'questions', 'sessions',
+  'logins', 'messages', 'apps', 'tools', 'servers', 'charts', 'fields', 'agents', 'rules', 'costs', 'payments', 'tickets',
 ]);
 
 /** True when the block's prose reads as a heading in Title Case ("Go-Live Support Plan"). */
@@ -237,7 +254,9 @@ export function doublesWord(before: string, phrase: string, after: string): bool
   const ownBefore = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n')) + 1);
   const end = after.search(/[.!?](?:\s|$)|\n/);
   const ownAfter = end === -1 ? after : after.slice(0, end);
-  const near = [...content(ownBefore).slice(-2), ...content(ownAfter).slice(0, 3)].map(stem);
+  // Beside the phrase, a verb form counts too ("the data move moved"): only the little words are left out.
+  const neighbours = (t: string) => (t.match(WORD) ?? []).flatMap((w) => w.toLowerCase().split('-')).filter((w) => w.length > 2 && (!FUNCTION_WORDS.has(w) || /(?:ed|es|ing)$/.test(w) || /[^su]s$/.test(w) && !DETERMINERS.has(w)));
+  const near = [...neighbours(ownBefore).slice(-2), ...neighbours(ownAfter).slice(0, 3)].map(stem);
   return near.some((w) => inside.some((v) => same(w, v)));
 }
 
@@ -274,13 +293,21 @@ export interface PlaceOptions {
  * - a wording that would double a word beside it is not offered.
  * Returns undefined when the wording does not fit.
  */
-export function placeWording(prose: string, from: number, to: number, wording: { noun: string; plural?: string; modifier?: string }, options: PlaceOptions): Placed | undefined {
+export function placeWording(prose: string, from: number, to: number, wording: { noun: string; plural?: string; modifier?: string | readonly string[] }, options: PlaceOptions): Placed | undefined {
   const inflection = inflectionOf(prose.slice(from, to), options.forms);
   const use = isModifierUse(prose, to, inflection) ? 'modifier' : 'noun';
+  // Several modifier forms: the first that fits beside the noun it modifies.
+  if (use === 'modifier' && typeof wording.modifier === 'object') {
+    for (const modifier of wording.modifier) {
+      const placed = placeWording(prose, from, to, { ...wording, modifier }, options);
+      if (placed) return placed;
+    }
+    return undefined;
+  }
   let article = '';
   let phrase: string;
   if (use === 'modifier') {
-    if (!wording.modifier) return undefined;
+    if (typeof wording.modifier !== 'string') return undefined;
     phrase = wording.modifier;
   } else {
     const own = /^(the|a|an)\s+(.+)$/i.exec(wording.noun);

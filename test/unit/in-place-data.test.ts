@@ -13,7 +13,7 @@ import { builtinEntries } from '../../src/core/builtin-glossary';
 import { Glossary } from '../../src/core/glossary';
 import type { AudienceId } from '../../src/core/types';
 
-const AUDIENCES: AudienceId[] = ['clinical', 'admin', 'it'];
+const AUDIENCES: AudienceId[] = ['clinical', 'admin', 'it', 'patients'];
 import { wordCount } from '../../src/rules/wording';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -21,7 +21,7 @@ const DIR = join(ROOT, 'data', 'in-place');
 const schema = JSON.parse(readFileSync(join(ROOT, 'data', 'schema', 'in-place.schema.json'), 'utf8'));
 const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort().map((name) => ({ name, data: parse(readFileSync(join(DIR, name), 'utf8')) }));
 
-type Fields = { noun?: string; plural?: string; modifier?: string };
+type Fields = { noun?: string; plural?: string; modifier?: string | string[] };
 type Entry = Fields & Partial<Record<AudienceId, Fields>>;
 const entries: { file: string; key: string; entry: Entry }[] = files.flatMap(({ name, data }) => Object.entries(data.terms as Record<string, Entry>).map(([key, entry]) => ({ file: name, key, entry })));
 const glossary = new Glossary(builtinEntries());
@@ -48,8 +48,10 @@ function wordings(key: string, entry: Entry): { field: string; text: string; aud
   const out: { field: string; text: string; audience: AudienceId[] }[] = [];
   for (const field of ['noun', 'plural', 'modifier'] as const) {
     const shared = strangers.filter((a) => entry[a]?.[field] === undefined && (field === 'noun' || entry[a]?.noun === undefined));
-    if (entry[field] && shared.length) out.push({ field, text: entry[field], audience: shared });
-    for (const a of strangers) if (entry[a]?.[field]) out.push({ field: `${a}.${field}`, text: entry[a][field], audience: [a] });
+    // A list of modifier forms: each is checked.
+    const texts = (v: string | string[] | undefined) => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
+    if (shared.length) for (const text of texts(entry[field])) out.push({ field, text, audience: shared });
+    for (const a of strangers) for (const text of texts(entry[a]?.[field])) out.push({ field: `${a}.${field}`, text, audience: [a] });
   }
   return out;
 }

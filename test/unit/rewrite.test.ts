@@ -40,7 +40,7 @@ for (const file of DRAFTS) {
 test('rewrite for clinical readers reads as English where it changed, and marks what it left', () => {
   const text = '---\naudience: admin\n---\n\nThe cutover starts at 1 a.m. on Saturday. UAT sign-off is complete. We will test failover to the backup data center.\n';
   const { text: out, replaced } = rewriteForAudience(text, 'clinical');
-  assert.equal(out, '---\naudience: clinical\n---\n\nThe switch-over starts at 1 a.m. on Saturday. Final-testing sign-off is complete. We will test the switch-over to the backup data center. <!-- crosswalk rewrite: "backup": no short wording fits here; say it another way -->\n');
+  assert.equal(out, '---\naudience: clinical\n---\n\nThe switch-over starts at 1 a.m. on Saturday. Final testing sign-off is complete. We will test the switch-over to the backup data center. <!-- crosswalk rewrite: "backup": no short wording fits here; say it another way -->\n');
   assert.equal(replaced, 3);
 });
 
