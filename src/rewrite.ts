@@ -17,12 +17,17 @@ import { applyFixes } from './core/apply-fixes';
 import { setAudienceEdit } from './core/edits';
 import type { Engine } from './core/engine';
 import type { AudienceId, Finding, Fix, LintOptions, TextEdit } from './core/types';
+import { splitPoints } from './rules/wording';
 
 export interface RewriteResult {
   text: string;
   /** Terms put in other words, and acronyms spelled out. */
   replaced: number;
   spelledOut: number;
+  /** Wordy phrases made simple (simpler-word, tone, redundant-acronym's fixes). */
+  simplified: number;
+  /** Hard or long sentences split in two at a semicolon or a conjunction before a new clause. */
+  split: number;
   /** Places marked with a comment for the writer. */
   marked: number;
   /** Jargon and undefined-acronym findings for the audience still in the rewritten draft. */
@@ -34,6 +39,38 @@ export const REWRITE_NOTE = 'crosswalk rewrite:';
 
 const REWRITTEN_RULES = new Set(['jargon', 'undefined-acronym']);
 const HARD_RULES = new Set(['readability', 'long-sentence']);
+/** Rules whose first fix puts a simpler word in (or takes a wordy one out) without changing the meaning. */
+const SIMPLER_RULES = new Set(['simpler-word', 'tone', 'redundant-acronym']);
+
+function phaseOf(fix: Fix, finding: Finding): 'replace' | 'simpler' | 'spell-out' {
+  if (fix.kind === 'spell-out') return 'spell-out';
+  return SIMPLER_RULES.has(finding.ruleId) ? 'simpler' : 'replace';
+}
+
+/**
+ * The ways to split a hard or long sentence in two (src/rules/wording.ts `splitPoints`), best
+ * first, as edits of the draft: at a semicolon or a conjunction before a new clause, never inside
+ * inline code, a link address or a tag, so that the words and the markup stay as they were.
+ */
+function splitsOf(text: string, finding: Finding): TextEdit[][] {
+  const start = finding.range.start.offset;
+  const raw = text.slice(start, finding.range.end.offset);
+  // A table row or a heading keeps its shape: only prose is split.
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (/^\s*(?:\||#)/.test(text.slice(lineStart, start + 1))) return [];
+  return splitPoints(raw).map((p) => [{ range: { start: positionAt(text, start + p.start), end: positionAt(text, start + p.end) }, newText: p.newText }]);
+}
+
+/** A position (1-based line and column, and offset) in `text`. */
+function positionAt(text: string, offset: number): TextEdit['range']['start'] {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1, offset };
+}
 
 export function rewriteForAudience(text: string, audience: AudienceId, options: LintOptions = {}, engine: Engine = builtinEngine): RewriteResult {
   const linter = engine.createLinter({ ...options, audience });
@@ -42,40 +79,48 @@ export function rewriteForAudience(text: string, audience: AudienceId, options: 
   let findings = forAudience(draft);
   let replaced = 0;
   let spelledOut = 0;
+  let simplified = 0;
+  let split = 0;
   const spelled = new Set<string>();
   // From the end of the draft backwards, so that the offsets of the fixes not tried yet hold.
-  // Each rewording is kept only when the draft then has fewer findings for this audience: a wording
+  // Each change is kept only when the draft then has fewer findings for this audience: a wording
   // that fits alone but makes its sentence hard or long together with another is not kept. The
   // linter is incremental, so each try re-checks about one paragraph.
-  // Rewordings first, then spell-outs: a plain word helps a reader more than an expansion, and
-  // an expansion that lengthens a sentence must not crowd out the rewording beside it.
-  for (const phase of ['replace', 'spell-out'] as const) {
+  // Rewordings first, then simpler words, then spell-outs, then splitting hard sentences: a plain
+  // word helps a reader more than an expansion, and an expansion that lengthens a sentence must
+  // not crowd out the rewording beside it; a sentence is split once its words are settled.
+  for (const phase of ['replace', 'simpler', 'spell-out', 'split', 'split'] as const) {
     const candidates = findings
-      .filter((f) => REWRITTEN_RULES.has(f.ruleId))
+      .filter((f) => (phase === 'split' ? HARD_RULES.has(f.ruleId) : REWRITTEN_RULES.has(f.ruleId) || SIMPLER_RULES.has(f.ruleId)))
       .sort((a, b) => b.range.start.offset - a.range.start.offset);
     let floor = Infinity;
     for (const finding of candidates) {
-      const fix = chooseFix(finding, spelled);
-      if (!fix || fix.kind !== phase || fix.edits.some((e) => e.range.end.offset > floor)) continue;
-      const tried = applyFixes(draft, fix.edits);
-      const after = forAudience(tried);
-      // A rewording must pay for itself; a spell-out (the writer's acronym kept, once) may trade an
-      // undefined acronym for a longer sentence, never add to the count.
-      if (fix.kind === 'replace' ? after.length >= findings.length : after.length > findings.length) continue;
-      draft = tried;
-      findings = after;
-      floor = Math.min(...fix.edits.map((e) => e.range.start.offset));
-      if (fix.kind === 'replace') replaced++;
-      else {
-        spelledOut++;
-        if (finding.term) spelled.add(finding.term);
+      const tries = phase === 'split' ? splitsOf(draft, finding) : [chooseFix(finding, spelled)].filter((f): f is Fix => f !== undefined && phaseOf(f, finding) === phase).map((f) => f.edits);
+      for (const edits of tries) {
+        if (edits.length === 0 || edits.some((e) => e.range.end.offset > floor)) continue;
+        const tried = applyFixes(draft, edits);
+        const after = forAudience(tried);
+        // A rewording, a simpler word or a split must pay for itself; a spell-out (the writer's
+        // acronym kept, once) may trade an undefined acronym for a longer sentence, never add to the count.
+        if (phase === 'spell-out' ? after.length > findings.length : after.length >= findings.length) continue;
+        draft = tried;
+        findings = after;
+        floor = Math.min(...edits.map((e) => e.range.start.offset));
+        if (phase === 'replace') replaced++;
+        else if (phase === 'simpler') simplified++;
+        else if (phase === 'split') split++;
+        else {
+          spelledOut++;
+          if (finding.term) spelled.add(finding.term);
+        }
+        break;
       }
     }
   }
   const notes = notesFor(draft, findings);
   draft = applyFixes(draft, notes);
   const remaining = linter.lint(draft).findings.filter((f) => f.audience.includes(audience) && REWRITTEN_RULES.has(f.ruleId));
-  return { text: draft, replaced, spelledOut, marked: notes.length, remaining };
+  return { text: draft, replaced, spelledOut, simplified, split, marked: notes.length, remaining };
 }
 
 /**
@@ -87,6 +132,7 @@ function chooseFix(finding: Finding, spelled: Set<string>): Fix | undefined {
   // Spelled out once: its expansion is the writer's now, not to be reworded on a later pass.
   if (finding.term && spelled.has(finding.term)) return undefined;
   if (finding.ruleId === 'jargon') return finding.fixes.find((f) => f.kind === 'replace');
+  if (SIMPLER_RULES.has(finding.ruleId)) return finding.fixes.find((f) => f.kind === 'replace' || f.kind === 'remove');
   return finding.fixes.find((f) => f.kind === 'spell-out');
 }
 

@@ -106,6 +106,21 @@ function analyseChunk(text: string, glossary: Glossary): ChunkAnalysis {
   };
 }
 
+/**
+ * The words of a piece of prose as the readability scores count them (retext's word nodes), so
+ * that a fix can tell whether it would make its sentence hard or long exactly as the
+ * readability and long-sentence rules will judge it ("1.2 million" is two words, not three).
+ */
+export function proseWords(text: string): string[] {
+  const words: string[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'WordNode') words.push(toString(node as NlcstSentence));
+    else for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
+  };
+  visit(english.parse(forNlp(text)) as NlcstRoot);
+  return words;
+}
+
 const LONG_WORD = /[^\s]{200,}/g;
 
 /**

@@ -6,7 +6,8 @@ import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
 import { formsOf, inPlaceTable, inPlaceWording, modifierForms, type InPlaceWording } from '../core/in-place';
 import { isHardToRead, scoreSentence } from '../core/readability';
-import { applyProseEdits, placeWording, previewOf, sentenceAt, sentencePreview, spellOut, wordCount, wordsOf, type ProseEdit } from './wording';
+import { proseWords } from '../core/analysis';
+import { applyProseEdits, placeWording, previewOf, sentenceAt, sentencePreview, spellOut, wordCount, type ProseEdit } from './wording';
 
 const DOMAIN_LABELS: Record<string, string> = {
   clinical: 'clinical',
@@ -28,7 +29,7 @@ export const jargon: Rule = {
   check(doc) {
     const defined = draftDefinitions(doc);
     const findings: RawFinding[] = [];
-    const firsts = new Map<string, { finding: RawFinding; wording?: string; readers?: AudienceId[]; readersKey: string; uses: number; edits: { start: number; end: number; newText: string }[] }>();
+    const firsts = new Map<string, { finding: RawFinding; wording?: string; readers?: AudienceId[]; readersKey: string; uses: number; stopped?: boolean; edits: { start: number; end: number; newText: string }[] }>();
     const memoFor = memoOf(doc);
     for (const block of doc.blocks) {
       const glossary = block.analysis.glossary;
@@ -47,16 +48,19 @@ export const jargon: Rule = {
         if (first) {
           if (!memo.flagged) continue;
           (first.finding.related ??= []).push({ start: at, end: to });
-          // The same audience's wording, placed for this use (its own article, case, inflection); a use where it does not fit is left.
+          // The same audience's wording, placed for this use (its own article, case, inflection).
+          // A use where it does not fit is left, and so are the uses after it: a use left as
+          // written between two replaced ones would bring the finding back inside the fix.
           let later = memo.later.get(first.readersKey);
           if (!memo.later.has(first.readersKey)) {
             later = first.readers ? replaceFixes(block, doc, match, first.readers, true)[0]?.edits : undefined;
             memo.later.set(first.readersKey, later);
           }
+          if (first.stopped) later = undefined;
           if (later) {
             first.edits.push(...later.map((e) => shift(e, block.chunkStart)));
             first.uses++;
-          }
+          } else first.stopped = true;
           continue;
         }
         if (memo.first === undefined) memo.first = (memo.flagged && findingFor(block, match, doc)) || null;
@@ -75,7 +79,7 @@ export const jargon: Rule = {
         findings.push(finding);
       }
     }
-    // One fix replaces every use the finding stands for.
+    // One fix replaces every use the finding stands for, up to the first that takes no wording.
     for (const { finding, wording, uses, edits } of firsts.values()) {
       if (!finding.related?.length || !wording || uses < 2) continue;
       finding.fixes?.push({ title: `Replace all ${uses} uses with "${wording}"`, kind: 'replace', edits });
@@ -240,8 +244,8 @@ function blockEdit(block: PlacedBlock, edit: ProseEdit): { start: number; end: n
  */
 function makesWorse(doc: PreparedDocument, block: PlacedBlock, sentence: { start: number; end: number }, edits: ProseEdit[], readers: AudienceId[]): boolean {
   const text = block.analysis.text.slice(sentence.start, sentence.end);
-  const before = wordsOf(text);
-  const after = wordsOf(applyProseEdits(text, sentence.start, edits));
+  const before = proseWords(text);
+  const after = proseWords(applyProseEdits(text, sentence.start, edits));
   const beforeScores = scoreSentence(before);
   const afterScores = scoreSentence(after);
   const on = (rule: string) => (doc.config.rules[rule] ?? 'warning') !== 'off';

@@ -423,3 +423,70 @@ export function sentencePreview(prose: SentencedProse, edits: readonly ProseEdit
   const sentence = sentenceAt(prose, at);
   return previewOf(prose.text.slice(sentence.start, sentence.end), sentence.start, edits);
 }
+
+/** Words that open an independent clause: a split after a conjunction needs one of these. */
+const CLAUSE_SUBJECTS = new Set(['we', 'you', 'they', 'it', 'he', 'she', 'i', 'this', 'there', 'staff', 'patients', 'nurses', 'everyone', 'nobody']);
+const CLAUSE_DETERMINERS = new Set(['the', 'our', 'your', 'their', 'its', 'each', 'every', 'all', 'some', 'most', 'no', 'these', 'those', 'that']);
+/** A finite verb within the first words of a clause: what makes it a clause and not a list item. */
+const FINITE = new Set([
+  'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'am', 'has', 'have',
+  'had', 'do', 'does', 'did', 'need', 'needs', 'get', 'gets', 'go', 'goes', 'stay', 'stays', 'keep', 'keeps', 'see', 'sees', 'call',
+  'use', 'uses', 'find', 'know', 'expect', 'plan', 'want', 'start', 'starts', 'stop', 'stops', 'work', 'works', 'run', 'runs',
+]);
+
+/** An edit in a piece of text, by offsets in it. */
+export interface LocalEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * Where a long sentence can be split in two without changing a word's meaning, best first (the
+ * one nearest the middle): at a semicolon between two clauses ("…at 22:00; the lab…" becomes
+ * "…at 22:00. The lab…"), or at ", and"/", but"/", so"/", then" before a new clause ("…,
+ * and we will call" becomes "…. We will call"; "but", "so" and "then" stay as the new first
+ * word). The clause after must open with a subject and have a verb within four words (after a
+ * semicolon, an instruction will do: "; give your reason"), and each half must keep at least four words, so that a list ("the lab, the clinic, and the pharmacy")
+ * is never split. `raw` is the sentence's Markdown: no split inside inline code, a link's
+ * address, or an HTML tag or comment.
+ */
+export function splitPoints(raw: string): LocalEdit[] {
+  const out: (LocalEdit & { distance: number })[] = [];
+  const pattern = /(;|,\s+(and|but|so|then))\s+([\p{L}][\p{L}'’-]*)/gu;
+  const words = (s: string) => (s.match(WORD) ?? []).length;
+  for (let m = pattern.exec(raw); m; m = pattern.exec(raw)) {
+    const at = m.index;
+    const before = raw.slice(0, at);
+    const after = raw.slice(at + m[0].length - m[3].length);
+    if (words(before) < 4 || words(after) < 4) continue;
+    if (insideMarkup(before)) continue;
+    const next = wordsOf(after).slice(0, 5).map((w) => w.toLowerCase());
+    const conjunction = m[2]?.toLowerCase();
+    // After a semicolon, an instruction is a clause too ("…one; give your reason when you open
+    // one"), unless the semicolons separate the items of a list ("Boston, MA; Denver, CO; …").
+    const instruction = conjunction === undefined && !/;/.test(raw.slice(0, at) + raw.slice(at + 1)) && !FUNCTION_WORDS.has(next[0]) && !/(?:ing|ed|s)$/.test(next[0]);
+    if (instruction) {
+      out.push({ start: at, end: at + m[0].length, newText: `. ${capitalise(m[3])}`, distance: Math.abs(at - raw.length / 2) });
+      continue;
+    }
+    const opens = CLAUSE_SUBJECTS.has(next[0]) || (CLAUSE_DETERMINERS.has(next[0]) && next.length > 1);
+    if (!opens) continue;
+    // A finite verb within four words after the subject: "we will", "the lab opens", "the team has".
+    const verbAt = next.slice(1, 5).findIndex((w) => FINITE.has(w) || (/[^su]s$/.test(w) && w.length > 3) || /[^e]ed$/.test(w));
+    if (verbAt === -1) continue;
+    const first = m[3];
+    const lead = conjunction === undefined || conjunction === 'and' ? '' : `${capitalise(conjunction)} `;
+    const word = lead ? first : capitalise(first);
+    out.push({ start: at, end: at + m[0].length, newText: `. ${lead}${word}`, distance: Math.abs(at - raw.length / 2) });
+  }
+  return out.sort((a, b) => a.distance - b.distance).map(({ start, end, newText }) => ({ start, end, newText }));
+}
+
+/** True when the text so far leaves inline code, a link address, an HTML tag or a comment open. */
+function insideMarkup(before: string): boolean {
+  if ((before.match(/`/g) ?? []).length % 2 === 1) return true;
+  if (before.lastIndexOf('<') > before.lastIndexOf('>')) return true;
+  if (before.lastIndexOf('](') > before.lastIndexOf(')')) return true;
+  return false;
+}

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixAllPlan, lint, rewriteForAudience, REWRITE_NOTE, applyFixes, type AudienceId } from '../../src/index';
+import { fixAllPlan, lint, rewriteForAudience, REWRITE_NOTE, applyFixes, type AudienceId, type Finding, type TextEdit } from '../../src/index';
+import { splitPoints } from '../../src/rules/wording';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DRAFTS = [
@@ -36,6 +37,79 @@ for (const file of DRAFTS) {
     }
   });
 }
+
+/**
+ * Over every draft of test/corpus/ and examples/, for every built-in audience: the rewrite never
+ * leaves more findings for its audience than the draft had, and leaves strictly fewer whenever
+ * the draft has something the rewrite can fix (issue 12): a jargon term with an in-place wording,
+ * an acronym to spell out, a wordy or alarming phrase with a simpler one, or a hard or long
+ * sentence with a place to split it (src/rules/wording.ts `splitPoints`).
+ */
+test('rewrite over the corpus and the examples, for every audience: never more findings, fewer whenever something is fixable', () => {
+  const files: string[] = [];
+  for (const dir of ['test/corpus', 'examples']) {
+    for (const entry of readdirSync(join(ROOT, dir), { recursive: true }) as string[]) if (entry.endsWith('.md') && !entry.endsWith('README.md')) files.push(join(ROOT, dir, entry));
+  }
+  assert.ok(files.length >= 40, `${files.length} drafts`);
+  const problems: string[] = [];
+  let before = 0;
+  let after = 0;
+  let fixableDrafts = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const audience of ['clinical', 'admin', 'it', 'patients'] as AudienceId[]) {
+      const source = retargeted(text, audience);
+      const found = forAudience(source, audience);
+      const rewritten = forAudience(rewriteForAudience(text, audience).text, audience);
+      before += found.length;
+      after += rewritten.length;
+      const name = `${file.slice(ROOT.length + 1)} for ${audience}`;
+      if (rewritten.length > found.length) problems.push(`${name}: ${found.length} findings before, ${rewritten.length} after`);
+      const fixable = found.filter((f) => isFixable(source, f, audience, found.length));
+      if (fixable.length) {
+        fixableDrafts++;
+        if (rewritten.length >= found.length) problems.push(`${name}: ${found.length} findings before, ${rewritten.length} after, though ${fixable.map((f) => `${f.ruleId}${f.term ? ` "${f.term}"` : ''}`).join(', ')} can be fixed`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(after < before * 0.85, `${before} findings before, ${after} after`);
+  assert.ok(fixableDrafts >= 100, `${fixableDrafts} fixable draft and audience pairs`);
+});
+
+/**
+ * True when one change the rewrite may make, on its own, leaves the draft with fewer findings for
+ * the audience: a jargon term's in-place wording, an acronym's spell-out, a simpler or calmer word,
+ * or a split of a hard or long sentence (src/rules/wording.ts `splitPoints`). A wording that would
+ * reveal another term or make its sentence hard is no fix, and the rewrite rightly leaves it.
+ */
+function isFixable(text: string, f: Finding, audience: AudienceId, count: number): boolean {
+  const changes: TextEdit[][] = [];
+  if (f.ruleId === 'jargon') changes.push(...f.fixes.filter((x) => x.kind === 'replace').map((x) => x.edits));
+  if (f.ruleId === 'undefined-acronym') changes.push(...f.fixes.filter((x) => x.kind === 'spell-out').map((x) => x.edits));
+  if (['simpler-word', 'tone', 'redundant-acronym'].includes(f.ruleId)) changes.push(...f.fixes.filter((x) => x.kind === 'replace' || x.kind === 'remove').map((x) => x.edits));
+  if (f.ruleId === 'readability' || f.ruleId === 'long-sentence') {
+    const start = f.range.start.offset;
+    for (const p of splitPoints(text.slice(start, f.range.end.offset))) {
+      const at = (offset: number) => ({ line: 0, column: 0, offset });
+      changes.push([{ range: { start: at(start + p.start), end: at(start + p.end) }, newText: p.newText }]);
+    }
+  }
+  return changes.some((edits) => forAudience(applyFixes(text, edits), audience).length < count);
+}
+
+test('rewrite splits a hard sentence at a semicolon or before a new clause, and keeps its words and markup', () => {
+  const text = '---\naudience: it\n---\n\nThe **lab system** will be down from midnight to four in the morning for planned work, and we will call every unit when the [lab page](https://intranet.example/lab) shows it is back.\n';
+  const { text: out, split } = rewriteForAudience(text, 'clinical');
+  assert.equal(split, 1, out);
+  assert.match(out, /for planned work\. We will call every unit/);
+  assert.ok(out.includes('**lab system**') && out.includes('[lab page](https://intranet.example/lab)'), 'markup kept');
+  assert.equal(forAudience(out, 'clinical').length, forAudience(retargeted(text, 'clinical'), 'clinical').length - 1, 'the long sentence is gone');
+  assert.equal(out.replace(/\. We will/, ', and we will').replace(/<!--.*?-->/g, '').replace(/ +\n/g, '\n').replace('audience: clinical', 'audience: it'), text, 'nothing else changed');
+  assert.deepEqual(splitPoints('We will close the lab, the clinic, and the pharmacy at noon today.'), [], 'a list is never split');
+  assert.deepEqual(splitPoints('Break-the-glass charts alert the privacy officer; give your reason when you open one.').map((p) => p.newText), ['. Give']);
+  assert.deepEqual(splitPoints('The `a; b` setting stays as it is for now; the team will change it.').map((p) => p.newText), ['. The'], 'not inside inline code');
+});
 
 test('rewrite for clinical readers reads as English where it changed, and marks what it left', () => {
   const text = '---\naudience: admin\n---\n\nThe cutover starts at 1 a.m. on Saturday. UAT sign-off is complete. We will test failover to the backup data center.\n';
