@@ -95,7 +95,7 @@ export function rewriteForAudience(text: string, audience: AudienceId, options: 
       .sort((a, b) => b.range.start.offset - a.range.start.offset);
     let floor = Infinity;
     for (const finding of candidates) {
-      const tries = phase === 'split' ? splitsOf(draft, finding) : [chooseFix(finding, spelled)].filter((f): f is Fix => f !== undefined && phaseOf(f, finding) === phase).map((f) => f.edits);
+      const tries = phase === 'split' ? splitsOf(draft, finding) : chooseFixes(finding, spelled).filter((f) => phaseOf(f, finding) === phase).map((f) => f.edits);
       for (const edits of tries) {
         if (edits.length === 0 || edits.some((e) => e.range.end.offset > floor)) continue;
         const tried = applyFixes(draft, edits);
@@ -128,12 +128,14 @@ export function rewriteForAudience(text: string, audience: AudienceId, options: 
  * not spelled out) is spelled out once. A jargon acronym with no wording that fits is left for
  * the writer: its expansion is jargon to these readers too, and a longer sentence is a harder one.
  */
-function chooseFix(finding: Finding, spelled: Set<string>): Fix | undefined {
+function chooseFixes(finding: Finding, spelled: Set<string>): Fix[] {
   // Spelled out once: its expansion is the writer's now, not to be reworded on a later pass.
-  if (finding.term && spelled.has(finding.term)) return undefined;
-  if (finding.ruleId === 'jargon') return finding.fixes.find((f) => f.kind === 'replace');
-  if (SIMPLER_RULES.has(finding.ruleId)) return finding.fixes.find((f) => f.kind === 'replace' || f.kind === 'remove');
-  return finding.fixes.find((f) => f.kind === 'spell-out');
+  if (finding.term && spelled.has(finding.term)) return [];
+  // Every use at once first ("Replace all 2 uses"): replacing the first alone may only move the
+  // finding to the next use, and leave the count as it was.
+  if (finding.ruleId === 'jargon') return finding.fixes.filter((f) => f.kind === 'replace').sort((a, b) => b.edits.length - a.edits.length);
+  if (SIMPLER_RULES.has(finding.ruleId)) return finding.fixes.filter((f) => f.kind === 'replace' || f.kind === 'remove').slice(0, 1);
+  return finding.fixes.filter((f) => f.kind === 'spell-out').slice(0, 1);
 }
 
 /** End-of-line comments for the places left to the writer: one per line, naming each problem. */
