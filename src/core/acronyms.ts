@@ -28,8 +28,9 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
   const runs = capitalRuns(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    // "CHG-20418", "INC-4471", "CO-16", "SEV-1": a record number or code, not an acronym to spell out.
-    if (/^[A-Z]{2,6}-\d+[A-Z]?$/.test(token.text)) continue;
+    // "CHG-20418", "INC-4471", "CO-16", "SEV-1", "FS-PRD-07": a record number, code or host name,
+    // not an acronym to spell out.
+    if (/^[A-Z]{2,6}(?:-[A-Z0-9]+)*-\d+[A-Z]?$/.test(token.text)) continue;
     // "MS-DRG", "EHRM-IO", "DTLS-SRTP": a compound of capitals is one acronym, not "MS" and "IO";
     // a long one ("CLINICAL-SECURE") is a name, such as a network's.
     if (/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/.test(token.text)) {
@@ -49,8 +50,10 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
       if (!acronym) continue;
       if (isKnownAcronym(known, acronym, text, start)) continue;
       if (insideBlank(text, start, start + part.length)) continue;
-      if (isShouting(tokens, i, runs, glossary)) continue;
+      if (isShouting(tokens, i, runs, glossary, part)) continue;
+      if (isIdentifier(part, glossary)) continue;
       if (part === token.text && notAnAcronymHere(text, tokens, i, glossary, acronym)) continue;
+      if (part === token.text && (isCredential(text, token.start, token.end) || isBrand(tokens, i, glossary, acronym))) continue;
       const expansion = spelledOutAt(glossary, acronym, text, start, start + part.length);
       out.push(expansion ? { acronym, start, end: start + part.length, spelledOut: true, expansion } : { acronym, start, end: start + part.length, spelledOut: false });
     }
@@ -60,6 +63,61 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
 
 /** Capitals for emphasis in running text ("download AND upload", "do NOT"), and call signs. */
 const EMPHASIS = new Set(['AND', 'NOT', 'NO', 'ALL', 'ONLY', 'NEVER', 'BOTH', 'EACH', 'ANY', 'NOW', 'DO', 'BUT', 'NOR', 'YES', 'MUST', 'ALPHA', 'BRAVO', 'CHARLIE', 'DELTA', 'ECHO', 'FOXTROT', 'GOLF', 'HOTEL', 'KILO', 'LIMA', 'OSCAR', 'ROMEO', 'SIERRA', 'TANGO', 'VICTOR', 'ZULU']);
+
+/**
+ * Words that notices put in capitals ("SECURITY ALERT", "ACTION REQUIRED", "UPDATE 2", "Mark it
+ * URGENT", "Register TWO methods", "x4-HELP"), beyond the everyday words of the Dale-Chall list:
+ * in capitals they are emphasis or labels, not acronyms. An all-capital word is read as one of
+ * these when it, or it less an ending (-S, -ED, -ING), is here or in the Dale-Chall list.
+ */
+const NOTICE_WORDS = new Set([
+  'alert', 'update', 'urgent', 'important', 'required', 'require', 'action', 'reminder', 'notice', 'warning', 'attention',
+  'security', 'planned', 'unplanned', 'downtime', 'outage', 'system', 'systems', 'network', 'immediate', 'immediately',
+  'please', 'read', 'today', 'tonight', 'tomorrow', 'cancelled', 'canceled', 'closed', 'delayed', 'restored', 'resolved',
+  'final', 'first', 'last', 'before', 'after', 'during', 'instead', 'effective', 'mandatory', 'critical', 'emergency',
+  'change', 'changes', 'new', 'live', 'down', 'back', 'help', 'call', 'stop', 'wait', 'two', 'three', 'four', 'five',
+  'once', 'twice', 'every', 'always', 'must', 'cannot', 'will', 'should', 'scheduled', 'maintenance', 'phishing', 'scam',
+  'fake', 'suspicious', 'confidential', 'draft', 'internal', 'external', 'patient', 'patients', 'safety', 'staff',
+  'exactly', 'still', 'again', 'private', 'public', 'expired', 'complete', 'completed', 'pending', 'approved', 'denied',
+]);
+
+function isEverydayWord(word: string): boolean {
+  const w = word.toLowerCase();
+  // Endings are taken off longer words only: "SIRS" is no plural of "sir", "ERAS" none of "era".
+  const stems = w.length < 5 ? [w] : [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')];
+  return stems.some((x) => x.length > 1 && (NOTICE_WORDS.has(x) || COMMON_WORDS.has(x)));
+}
+
+/**
+ * "DC01", "ZD621", "FY2026", "IB01": capitals before two or more digits are a host name, a model
+ * or a fiscal year, not an acronym to spell out; a glossary term (an acronym the glossary knows
+ * written so) is still one.
+ */
+function isIdentifier(part: string, glossary: Glossary): boolean {
+  return /^[A-Z]{1,5}\d{2,}[A-Z]?$/.test(part) && !glossary.lookupAcronym(part);
+}
+
+/**
+ * "Ana Lopez, RN, MSN": letters after a person's name are credentials, which readers take as
+ * part of the name (a reader need not know every one of them to read the message).
+ */
+function isCredential(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (!/^(?:[,.;)]|\s|$)/.test(text.slice(end, end + 1))) return false;
+  return /(?:^|[\s(])[A-Z][\p{Ll}'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\p{Ll}'’-]+(?:\s+(?:Jr\.|Sr\.|II|III))?,\s*(?:[A-Z][A-Za-z.-]{1,7},\s*)*$/u.test(before);
+}
+
+/**
+ * "BD Alaris pumps", "HP LaserJet printers": a company's initials before the name of its product
+ * (a capitalised word that is no everyday word) are part of the product's name. An acronym the
+ * glossary knows is left to the glossary.
+ */
+function isBrand(tokens: Token[], i: number, glossary: Glossary, acronym: string): boolean {
+  const next = tokens[i + 1];
+  if (!next || acronym.length > 3 || glossary.lookupAcronym(acronym)) return false;
+  if (next.start !== tokens[i].end + 1) return false;
+  return /^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(next.text) && !isEverydayWord(next.text);
+}
 
 /**
  * Uses of capitals that are no acronym to spell out: emphasis ("download AND upload"), a model
@@ -112,11 +170,12 @@ function capitalRuns(tokens: { text: string }[]): Int32Array {
 }
 
 /** "PLEASE READ: SYSTEM DOWN TONIGHT": capitals for emphasis, not acronyms, unless a known term. */
-function isShouting(tokens: { text: string }[], i: number, runs: Int32Array, glossary: Glossary): boolean {
-  const word = tokens[i].text;
+function isShouting(tokens: { text: string }[], i: number, runs: Int32Array, glossary: Glossary, part: string = tokens[i].text): boolean {
+  const word = part;
   if (glossary.lookup(word)) return false;
   const run = (i > 0 && runs[i - 1] > 0) || (i + 1 < tokens.length && runs[i + 1] > 0);
   if (COMMON_WORDS.has(word.toLowerCase()) && (run || word.length > 3)) return true;
+  if (word.length > 2 && /^[A-Z]+$/.test(word) && isEverydayWord(word) && (run || word.length > 3 || NOTICE_WORDS.has(word.toLowerCase()))) return true;
   // The run this token belongs to; a token that is not all capitals joins its neighbours' runs.
   const length = runs[i] > 0 ? runs[i] : 1 + (i > 0 ? runs[i - 1] : 0) + (i + 1 < tokens.length ? runs[i + 1] : 0);
   return length >= 3;
