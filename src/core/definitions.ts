@@ -1,5 +1,5 @@
 import { nameSpells, namesIn } from './acronyms';
-import type { GlossaryEntry } from './glossary';
+import type { GlossaryEntry, GlossaryMatch } from './glossary';
 import { docRange, type PreparedDocument } from './document';
 
 /**
@@ -11,7 +11,11 @@ import { docRange, type PreparedDocument } from './document';
 export interface DraftDefinitions {
   /** Acronyms spelled out somewhere in the draft, with the document offset of the first definition. */
   acronyms: Map<string, number>;
-  /** Glossary entries those acronyms stand for. */
+  /**
+   * Glossary entries the draft defines: those its spelled-out acronyms stand for, and terms it
+   * explains where it uses them ("a hardware token (a key fob that shows a code)", "this is
+   * called pump integration, or IV interoperability", "Hypercare: the first two weeks ...").
+   */
   entries: Set<GlossaryEntry>;
   /** True when a document range lies inside spelled-out words. */
   insideExpansion(start: number, end: number): boolean;
@@ -39,6 +43,9 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
       if (entry) entries.add(entry);
       spans.push(docRange(block, use.expansion.start, use.expansion.end));
     }
+  }
+  for (const block of doc.blocks) {
+    for (const entry of explainedTerms(block.analysis.text, block.analysis.glossary)) entries.add(entry);
   }
   // A name that is itself the spelling-out of an acronym ("WQZ (Warehouse Query Zone)") is a
   // definition, which the rules treat as such (a use before it is told to move it up).
@@ -125,4 +132,42 @@ function coverage(spans: { start: number; end: number }[]) {
       return n > 0 && maxEnd[n - 1] > start;
     },
   };
+}
+
+// "called pump integration", "known as hypercare", "what we call the cutover";
+// "called pump integration, or IV interoperability": the second name of the same thing.
+const NAMED_BEFORE = /\b(?:called|known as|referred to as|what we call|we call it)\s+(?:[^.,;:()\n]{1,40},?\s+or\s+)?(?:the\s+|an?\s+)?["“‘']?(?:[\p{L}\p{N}-]+\s+){0,2}$/iu;
+// "(a key fob that shows a code)", "(the first weeks after go-live)", "(small fixes and training)":
+// a parenthesis of two words or more that starts in lower case explains; "(ASC)" or "(Rhapsody)" names.
+const EXPLAINED_AFTER = [
+  /^["”’']?\s*\(\s*[a-z][^()\n]*\s[^()\n]*\)/,
+  /^["”’']?,?\s+(?:which|that)\s+(?:means|is|are)\s/i,
+  /^["”’']?\s+(?:means|is short for|stands for)\s/i,
+  /^["”’']?\s*(?::|—|–|\s-)\s+(?:a|an|the)\s/i,
+];
+
+/**
+ * The glossary terms a block explains where it uses them: named after "called" or "known as",
+ * followed by an explanation in parentheses or by "which means", or joined by ", or" to a term
+ * explained so ("pump integration, or IV interoperability"). A reader told what a term means
+ * there does not stumble on it (issue 11).
+ */
+export function explainedTerms(text: string, matches: readonly GlossaryMatch[]): GlossaryEntry[] {
+  const out: GlossaryEntry[] = [];
+  let last: GlossaryMatch | undefined;
+  let lastExplained = false;
+  for (const m of [...matches].sort((a, b) => a.start - b.start)) {
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const after = text.slice(m.end, m.end + 200);
+    const chained = last !== undefined && /^["”’']?,?\s+or\s+["“‘']?$/.test(text.slice(last.end, m.start));
+    const explained: boolean = NAMED_BEFORE.test(before) || EXPLAINED_AFTER.some((re) => re.test(after)) || (chained && lastExplained);
+    if (explained) {
+      out.push(m.entry);
+      // "pump integration, or IV interoperability" explained after the second: the first is too.
+      if (chained && last && !lastExplained) out.push(last.entry);
+    }
+    last = m;
+    lastExplained = explained;
+  }
+  return out;
 }

@@ -23,7 +23,11 @@ export const undefinedAcronym: Rule = {
     // Runs on every keystroke over the whole draft: one pass, one finding per acronym and section audience.
     const flagged = new Map<string, RawFinding>();
     const findings: RawFinding[] = [];
-    for (const block of doc.blocks) {
+    for (let b = 0; b < doc.blocks.length; b++) {
+      const block = doc.blocks[b];
+      // A heading's acronym spelled out in the text right under it: the reader meets the words at once.
+      const under = block.analysis.kind === 'heading' ? doc.blocks[b + 1] : undefined;
+      const underEnd = under && under.analysis.kind !== 'heading' ? docRange(under, 0, under.analysis.text.length).end : -1;
       for (const use of block.analysis.acronyms) {
         const { acronym } = use;
         if (use.spelledOut) spelled.add(acronym);
@@ -48,6 +52,7 @@ export const undefinedAcronym: Rule = {
           continue;
         }
         const laterAt = defined.acronyms.get(acronym);
+        if (laterAt !== undefined && laterAt > start && laterAt < underEnd) continue;
         const where = laterAt !== undefined && laterAt > start ? ` It is spelled out later (line ${lineOf(doc.text, laterAt)}): move that to here.` : '';
         const message = entry?.expansion
           ? `"${acronym}" is not spelled out at its first use: write "${entry.expansion} (${acronym})".${where}`
