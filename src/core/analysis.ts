@@ -136,6 +136,18 @@ function forNlp(text: string): string {
   return text.replace(LONG_WORD, (word) => word.replace(/[^\p{L}\p{N}]/gu, ' '));
 }
 
+/** Lower-case abbreviations after which a full stop and a capital do not end the sentence. */
+const NOT_SENTENCE_ENDS = new Set(['vs', 'etc', 'approx', 'ext', 'dept', 'no', 'nos', 'cf', 'al', 'fig', 'vol', 'pp', 'ca', 'esp', 'incl', 'min', 'max', 'mr', 'mrs', 'ms', 'dr', 'st']);
+
+/**
+ * parse-english keeps "do not type the number in. Call pharmacy" as one sentence ("in." may be
+ * inches); a reader, and GNU style, read two. A full stop after a lower-case word that is no
+ * abbreviation, before a capital, ends the sentence.
+ */
+function endsSentence(word: string | undefined): boolean {
+  return word !== undefined && /^[a-z]{2,}$/.test(word) && !NOT_SENTENCE_ENDS.has(word);
+}
+
 /**
  * The sentences of a parsed sentence as a reader reads them: a colon that ends a label ("What we
  * know: Since 7:40...", "Impact: all units") ends a sentence, and so does a line break before a
@@ -169,8 +181,17 @@ function sentenceInfos(sentence: NlcstSentence, lineEndsSentence: boolean): Sent
     const child = children[k];
     const position = child.position;
     if (child.type === 'WordNode') {
-      words.push(toString(child));
+      const word = toString(child);
       if (position?.end.offset !== undefined) to = position.end.offset;
+      // parse-english reads "in." as one word (inches) and goes on into "Call pharmacy".
+      const stop = /^([a-z]{2,})\.$/.exec(word);
+      const next = stop ? nextWord(k) : undefined;
+      if (stop && next !== undefined && /^[A-Z]/.test(next) && /^\s/.test(toString(children[k + 1] ?? child)) && endsSentence(stop[1])) {
+        words.push(stop[1]);
+        flush(children[k + 1]?.position?.end.offset ?? to);
+        continue;
+      }
+      words.push(word);
       continue;
     }
     const value = toString(child);
@@ -197,11 +218,18 @@ function sentenceInfos(sentence: NlcstSentence, lineEndsSentence: boolean): Sent
 const REGULAR_PASSIVE = /\b(?:am|are|were|being|is|been|was|be)\s+(?:\w+ly\s+)?(\w{3,}ed)\b/gi;
 const NOT_PARTICIPLES = new Set(['need', 'feed', 'speed', 'seed', 'bed', 'red', 'shed', 'bleed', 'breed', 'proceed', 'exceed', 'succeed', 'hundred']);
 
+/**
+ * Participles that, after "be", name a state rather than an act nobody owns: "Who is affected",
+ * "What information was involved" (the headings HHS asks breach letters to use), "Clinics are
+ * closed", "The unit is located on 4 West". An editor asks no one to say who did them.
+ */
+const STATIVE = new Set(['affected', 'involved', 'closed', 'located', 'based', 'related', 'concerned', 'interested', 'supposed', 'unaffected', 'uninvolved']);
+
 function passiveHits(fromPlugin: PhraseHit[], text: string): PhraseHit[] {
-  const found = fromPlugin.map((hit) => withHelperVerb(hit, text));
+  const found = fromPlugin.map((hit) => withHelperVerb(hit, text)).filter((hit) => !STATIVE.has(/(\w+)\W*$/.exec(hit.actual)?.[1].toLowerCase() ?? ''));
   REGULAR_PASSIVE.lastIndex = 0;
   for (let m = REGULAR_PASSIVE.exec(text); m; m = REGULAR_PASSIVE.exec(text)) {
-    if (NOT_PARTICIPLES.has(m[1].toLowerCase())) continue;
+    if (NOT_PARTICIPLES.has(m[1].toLowerCase()) || STATIVE.has(m[1].toLowerCase())) continue;
     const start = m.index;
     const end = m.index + m[0].length;
     if (found.some((h) => h.start < end && start < h.end)) continue;
