@@ -31,6 +31,8 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
     // "CHG-20418", "INC-4471", "CO-16", "SEV-1", "FS-PRD-07": a record number, code or host name,
     // not an acronym to spell out.
     if (/^[A-Z]{2,6}(?:-[A-Z0-9]+)*-\d+[A-Z]?$/.test(token.text)) continue;
+    // "RH-PRD-A/B", "IB-GM-CLUSTER": three or more parts of capitals name a host or a cluster.
+    if (/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+(?:\/[A-Z0-9]+)*){2,}$/.test(token.text)) continue;
     // "MS-DRG", "EHRM-IO", "DTLS-SRTP": a compound of capitals is one acronym, not "MS" and "IO";
     // a long one ("CLINICAL-SECURE") is a name, such as a network's.
     if (/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/.test(token.text)) {

@@ -11,12 +11,14 @@ import { docRange, type PreparedDocument } from './document';
 export interface DraftDefinitions {
   /** Acronyms spelled out somewhere in the draft, with the document offset of the first definition. */
   acronyms: Map<string, number>;
-  /**
-   * Glossary entries the draft defines: those its spelled-out acronyms stand for, and terms it
-   * explains where it uses them ("a hardware token (a key fob that shows a code)", "this is
-   * called pump integration, or IV interoperability", "Hypercare: the first two weeks ...").
-   */
+  /** Glossary entries those acronyms stand for. */
   entries: Set<GlossaryEntry>;
+  /**
+   * Glossary terms the draft explains where it uses them ("a hardware token (a key fob that
+   * shows a code)", "this is called pump integration, or IV interoperability", "Hypercare: the
+   * first two weeks ..."): neither term rule flags them in this draft.
+   */
+  explained: Set<GlossaryEntry>;
   /** True when a document range lies inside spelled-out words. */
   insideExpansion(start: number, end: number): boolean;
   /**
@@ -33,6 +35,7 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
   if (cached) return cached;
   const acronyms = new Map<string, number>();
   const entries = new Set<GlossaryEntry>();
+  const explained = new Set<GlossaryEntry>();
   const spans: { start: number; end: number }[] = [];
   for (const block of doc.blocks) {
     for (const use of block.analysis.acronyms) {
@@ -45,7 +48,7 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
     }
   }
   for (const block of doc.blocks) {
-    for (const entry of explainedTerms(block.analysis.text, block.analysis.glossary)) entries.add(entry);
+    for (const entry of explainedTerms(block.analysis.text, block.analysis.glossary)) explained.add(entry);
   }
   // A name that is itself the spelling-out of an acronym ("WQZ (Warehouse Query Zone)") is a
   // definition, which the rules treat as such (a use before it is told to move it up).
@@ -54,6 +57,7 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
   const result: DraftDefinitions = {
     acronyms,
     entries,
+    explained,
     insideExpansion: (start, end) => covers.contains(start, end),
     namedAt(acronym) {
       if (!named.has(acronym)) named.set(acronym, firstNameSpelling(doc, acronym, covers));

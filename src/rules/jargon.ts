@@ -37,7 +37,7 @@ export const jargon: Rule = {
       const memos = memoFor(block);
       for (let i = 0; i < glossary.length; i++) {
         const match = glossary[i];
-        if (defined.entries.has(match.entry)) continue;
+        if (defined.entries.has(match.entry) || defined.explained.has(match.entry)) continue;
         const range = blockRange(block, match.start, match.end);
         const at = block.chunkStart + range.start;
         const to = block.chunkStart + range.end;

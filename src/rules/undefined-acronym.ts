@@ -36,6 +36,8 @@ export const undefinedAcronym: Rule = {
         if (isAllowed(doc, acronym, entry?.term) || doc.config.organizationInitials.includes(acronym)) continue;
         const audience = block.audience;
         if (entry && !entry.banned && audience.every((a) => entry.familiarTo.includes(a))) continue;
+        // "This is known as MFA fatigue": the draft explains the term it stands in.
+        if (entry && defined.explained.has(entry)) continue;
         if (knownToAudiences(known, acronym, audience)) continue;
         // Jargon for this audience is flagged there, with "spell out" among its fixes.
         if (jargonOn && entry && !defined.entries.has(entry)) continue;
