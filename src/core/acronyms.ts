@@ -104,8 +104,17 @@ function isIdentifier(part: string, glossary: Glossary): boolean {
  * part of the name (a reader need not know every one of them to read the message).
  */
 function isCredential(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 80), start);
   if (!/^(?:[,.;)]|\s|$)/.test(text.slice(end, end + 1))) return false;
+  return followsPersonName(text, start);
+}
+
+/**
+ * True when a person's name and a comma stand right before this offset, with any credentials
+ * between ("Karen D. Walsh, ", "Ana Lopez, RN, "): what follows is a credential or a job title
+ * ("Chief Privacy Officer" in a signature), part of how the person is named.
+ */
+export function followsPersonName(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
   return /(?:^|[\s(])[A-Z][\p{Ll}'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\p{Ll}'’-]+(?:\s+(?:Jr\.|Sr\.|II|III))?,\s*(?:[A-Z][A-Za-z.-]{1,7},\s*)*$/u.test(before);
 }
 
@@ -118,8 +127,11 @@ function isBrand(tokens: Token[], i: number, glossary: Glossary, acronym: string
   const next = tokens[i + 1];
   if (!next || acronym.length > 3 || glossary.lookupAcronym(acronym)) return false;
   if (next.start !== tokens[i].end + 1) return false;
-  return /^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(next.text) && !isEverydayWord(next.text);
+  return /^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(next.text) && !isEverydayWord(next.text) && !ORGANISATION_WORDS.has(next.text.toLowerCase());
 }
+
+/** "QZT Foundation", "ABC Partners", "the XYZ Act": a body's or a law's name, not a product's. */
+const ORGANISATION_WORDS = new Set(['foundation', 'partners', 'health', 'healthcare', 'hospital', 'hospitals', 'center', 'centre', 'committee', 'council', 'program', 'programme', 'office', 'board', 'act', 'rule', 'institute', 'association', 'alliance', 'network', 'services', 'solutions', 'systems', 'consulting', 'corporation', 'division', 'department', 'agency', 'commission', 'coalition', 'collaborative', 'initiative', 'project', 'authority', 'medical', 'clinic', 'clinics', 'university', 'college', 'school', 'standard', 'framework', 'guidelines']);
 
 /**
  * Uses of capitals that are no acronym to spell out: emphasis ("download AND upload"), a model

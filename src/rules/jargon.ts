@@ -1,6 +1,7 @@
 import { joinWords } from '../core/audience';
 import { blockRange, isAllowed, type PlacedBlock, type PreparedDocument, type RawFinding, type RawFix, type Rule } from '../core/document';
 import { draftDefinitions } from '../core/definitions';
+import { followsPersonName } from '../core/acronyms';
 import type { GlossaryMatch } from '../core/glossary';
 import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
@@ -42,6 +43,8 @@ export const jargon: Rule = {
         const at = block.chunkStart + range.start;
         const to = block.chunkStart + range.end;
         if (defined.insideExpansion(at, to) || doc.isSuppressed?.('jargon', at)) continue;
+        // "Karen D. Walsh, Chief Privacy Officer": a job title in a signature names the person.
+        if (/^[A-Z]/.test(match.text) && /\s/.test(match.text) && followsPersonName(block.analysis.text, match.start)) continue;
         const memo = (memos[i] ??= { flagged: isFlagged(block, match, doc), later: new Map() });
         const key = `${match.entry.term}|${block.audience.join()}`;
         const first = firsts.get(key);
