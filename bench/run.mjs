@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { SIZES, corpusPath, countWords, makeDraft } from './generate.mjs';
 import { measureLargeDraft } from './large.mjs';
 import { measureServer } from './server.mjs';
+import { measureHostile } from './safety.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -291,6 +292,10 @@ async function main() {
   const megabyte = generated.slice(0, generated.lastIndexOf('\n\n', 999_000) + 1);
   const large = await measureLargeDraft(root, megabyte, fs.readFileSync(corpusPath(1000), 'utf8'), quick ? 3 : 7, editMiddleParagraph);
 
+  process.stdout.write('bench: hostile 1 MB shapes against a normal 1 MB draft ...');
+  const hostile = measureHostile(core, quick ? 1 : 3, () => process.stdout.write('.'));
+  process.stdout.write('\n');
+
   process.stdout.write('bench: cold require and memory (child processes) ...\n');
   const cold = [];
   for (let i = 0; i < CHILD_RUNS; i++) cold.push(child(COLD_REQUIRE, [corpusPath(1000)]));
@@ -348,6 +353,10 @@ async function main() {
     { name: 'Code actions in a small draft while a 1 MB one is checked <= 200 ms', value: large.smallWhileLargeQueuedMs, limit: 200, unit: 'ms', pass: large.smallWhileLargeQueuedMs <= 200 },
     ...(large.serverPeakRssMb === undefined ? [] : [{ name: 'Language server memory for a 1 MB draft < 300 MB', value: large.serverPeakRssMb, limit: 300, unit: 'MB', pass: large.serverPeakRssMb < 300 }]),
     { name: 'Problems sent for a 1 MB draft <= the limit (100)', value: large.problemsSent, limit: large.maxNumberOfProblems, unit: 'problems', pass: large.problemsSent <= large.maxNumberOfProblems },
+    {
+      name: 'Each hostile 1 MB shape <= 4 x a normal 1 MB draft', value: hostile.worstRatio, limit: 4, unit: 'x', pass: hostile.worstRatio <= 4,
+      cpuValue: hostile.worstCpuRatio,
+    },
     { name: 'require of dist/extension.js <= 30 ms', value: coldRequire.extensionMs, limit: 30, unit: 'ms', pass: coldRequire.extensionMs <= 30 },
     { name: 'Bundle dist/extension.js < 600 KB', value: bundle.extensionBytes / 1024, limit: 600, unit: 'KB', pass: bundle.extensionBytes < 600 * 1024 },
   ];
@@ -362,7 +371,7 @@ async function main() {
     // Other work on the machine skews wall-clock medians: the 1-minute load average before and after.
     loadAverage: { before: loadBefore, after: os.loadavg()[0] },
     settings: { warmup: WARMUP, runs: RUNS, editRuns: EDIT_RUNS, childRuns: CHILD_RUNS, quick },
-    sizes, scale, server, large, coldRequire, bundle, memory, targets,
+    sizes, scale, server, large, hostile, coldRequire, bundle, memory, targets,
   };
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });
   fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
@@ -447,6 +456,9 @@ function print(r) {
   console.log(`bundle: dist/extension.js ${(r.bundle.extensionBytes / 1024).toFixed(1)} KB, dist/core.js ${(r.bundle.coreBytes / 1024).toFixed(1)} KB`);
   console.log(`peak memory (maxRSS): 100k full check ${r.memory.fullCheck100kMaxRssMB.toFixed(0)} MB, 100k editor session ${r.memory.session100kMaxRssMB.toFixed(0)} MB ` +
     `(node + engine loaded: ${r.memory.baselineMaxRssMB.toFixed(0)} MB); this process peaked at ${r.memory.benchProcessPeakRssMB.toFixed(0)} MB`);
+  console.log(`\nhostile shapes, ${(r.hostile.size / 1e6).toFixed(0)} MB each (median of ${r.hostile.runs}), against a normal ${(r.hostile.normal.characters / 1e6).toFixed(2)} MB draft at ${ms(r.hostile.normal.wallMs)} ms:`);
+  console.log(table([['Shape', 'chars', 'ms', 'x normal', 'x normal (CPU)'],
+    ...r.hostile.shapes.map((s) => [s.name, s.characters, ms(s.wallMs), `${s.ratio.toFixed(2)}x`, `${s.cpuRatio.toFixed(2)}x`])]));
   console.log('\nTargets');
   const fmt = (t) => (t.unit === 'x alex' || t.unit === 'x' ? `${t.value.toFixed(2)}x` : `${t.unit === 'ms' ? ms(t.value) : t.value.toFixed(1)} ${t.unit}`);
   const cpuFmt = (t) => (t.cpuValue === undefined ? '' : `${fmt({ ...t, value: t.cpuValue })} ${t.cpuValue <= t.limit ? 'PASS' : 'FAIL'}`);

@@ -11,6 +11,7 @@ export { AudienceCatalog, audiencesFromData, joinWords, type AudienceDef, type A
 export { allowTermEdit, setAudienceEdit, addKnownTermToGlossary, addGlossaryToConfigText, EditRefused } from './edits';
 export { applyFixes, sortedEdits, compatibleFixes, fixAllFixes } from './apply-fixes';
 export { isInside, normalisePath, resolvePath } from './paths';
+export { settingRange } from './settings-location';
 export { fixAllPlan, describePlan, type FixAllPlan, type FixAllOptions } from './fix-all';
 export { CONFIG_KEYS } from './config';
 export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';

@@ -142,6 +142,7 @@ function tameBrackets(text: string): string {
 function tameNesting(text: string): string {
   let parts: string[] | undefined;
   let from = 0;
+  let cr = text.indexOf('\r');
   for (let start = 0; start < text.length; ) {
     let i = start;
     let depth = 0;
@@ -169,8 +170,10 @@ function tameNesting(text: string): string {
       (parts ??= []).push(text.slice(from, cut), text.slice(cut, i).replace(/[^\t]/g, ' '));
       from = i;
     }
+    // The next CR is looked up again only once passed: a search per line from here to a CR that
+    // is not there read the rest of the text each time (quadratic on a long chunk).
+    if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
     const nl = text.indexOf('\n', i);
-    const cr = text.indexOf('\r', i);
     const next = nl === -1 ? cr : cr === -1 ? nl : Math.min(nl, cr);
     if (next === -1) break;
     start = next + 1;

@@ -18,6 +18,7 @@ const DIRECTIVE = /^crosswalk-(disable-next-line|disable-line|disable|enable)\b\
 export function buildSuppressions(text: string, comments: { body: string; start: number; end: number }[]): Suppressions {
   const spans: Span[] = [];
   const open = new Map<string, number>();
+  let lines: LineBreaks | undefined;
   for (const comment of comments) {
     const m = DIRECTIVE.exec(comment.body);
     if (!m) continue;
@@ -25,11 +26,12 @@ export function buildSuppressions(text: string, comments: { body: string; start:
     const ids = m[2].split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
     const rules: string[] | 'all' = ids.length ? ids : 'all';
     if (kind === 'disable-next-line' || kind === 'disable-line') {
-      const lineStart = lastBreakBefore(text, comment.start);
-      const thisLineEnd = nextBreak(text, comment.end);
+      lines ??= new LineBreaks(text);
+      const lineStart = lines.lineStart(comment.start);
+      const thisLineEnd = lines.nextBreak(comment.end);
       const breakLength = text[thisLineEnd] === '\r' && text[thisLineEnd + 1] === '\n' ? 2 : 1;
       const start = kind === 'disable-line' ? lineStart : Math.min(text.length, thisLineEnd + breakLength);
-      const end = kind === 'disable-line' ? thisLineEnd : nextBreak(text, start);
+      const end = kind === 'disable-line' ? thisLineEnd : lines.nextBreak(start);
       spans.push({ rules, start, end });
     } else if (kind === 'disable') {
       for (const id of rules === 'all' ? ['*'] : rules) if (!open.has(id)) open.set(id, comment.end);
@@ -44,27 +46,97 @@ export function buildSuppressions(text: string, comments: { body: string; start:
     }
   }
   for (const [id, start] of open) spans.push({ rules: id === '*' ? 'all' : [id], start, end: text.length });
+  if (spans.length === 0) return { isSuppressed: () => false };
+  // Per rule id ('*' for every rule), the spans merged into sorted, disjoint intervals: a finding
+  // is looked up by binary search, not against every span (a draft with thousands of disable
+  // comments checked each finding against all of them).
+  const byRule = new Map<string, { start: number; end: number }[]>();
+  for (const span of spans) {
+    for (const id of span.rules === 'all' ? ['*'] : span.rules) {
+      let list = byRule.get(id);
+      if (!list) byRule.set(id, (list = []));
+      list.push({ start: span.start, end: span.end });
+    }
+  }
+  const index = new Map<string, Intervals>();
+  for (const [id, list] of byRule) index.set(id, new Intervals(list));
+  const all = index.get('*');
   return {
     isSuppressed(ruleId, offset) {
-      return spans.some((s) => offset >= s.start && offset <= s.end && (s.rules === 'all' || s.rules.includes(ruleId)));
+      return (all?.contains(offset) ?? false) || (index.get(ruleId)?.contains(offset) ?? false);
     },
   };
 }
 
-/** Offset of the line ending (LF, CR or CRLF) at or after `from`, or the text's end. */
-function nextBreak(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
+/** Closed intervals merged into sorted, disjoint ones; `contains` is a binary search. */
+class Intervals {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(list: { start: number; end: number }[]) {
+    list.sort((a, b) => a.start - b.start);
+    for (const { start, end } of list) {
+      if (end < start) continue;
+      const last = this.ends.length - 1;
+      if (last >= 0 && start <= this.ends[last]) this.ends[last] = Math.max(this.ends[last], end);
+      else {
+        this.starts.push(start);
+        this.ends.push(end);
+      }
+    }
   }
-  return text.length;
+
+  contains(offset: number): boolean {
+    // The last interval that starts at or before the offset.
+    let low = 0;
+    let high = this.starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid] <= offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found !== -1 && offset <= this.ends[found];
+  }
 }
 
-/** Start of the line holding `offset`: after the last LF, CR or CRLF before it. */
-function lastBreakBefore(text: string, offset: number): number {
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i + 1;
+/**
+ * The line breaks (LF, CR or CRLF) of the text, found once: each directive's line is then a
+ * binary search, not a scan that a line with thousands of directives would repeat for each.
+ */
+class LineBreaks {
+  private readonly breaks: number[] = [];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) this.breaks.push(i);
+    }
   }
-  return 0;
+
+  /** Index in `breaks` of the first break at or after `offset`. */
+  private firstAtOrAfter(offset: number): number {
+    let low = 0;
+    let high = this.breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.breaks[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Offset of the line ending (LF, CR or CRLF) at or after `from`, or the text's end. */
+  nextBreak(from: number): number {
+    const k = this.firstAtOrAfter(from);
+    return k < this.breaks.length ? this.breaks[k] : this.text.length;
+  }
+
+  /** Start of the line holding `offset`: after the last LF, CR or CRLF before it. */
+  lineStart(offset: number): number {
+    const k = this.firstAtOrAfter(offset);
+    return k > 0 ? this.breaks[k - 1] + 1 : 0;
+  }
 }

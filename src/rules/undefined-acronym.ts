@@ -2,6 +2,7 @@ import { docRange, isAllowed, type PlacedBlock, type RawFinding, type RawFix, ty
 import { sentencePreview, spellOut } from './wording';
 import { draftDefinitions } from '../core/definitions';
 import { knownAcronyms, knownToAudiences } from '../core/known-acronyms';
+import { LineIndex } from '../core/positions';
 
 /**
  * An acronym not spelled out at its first use, for readers who may not know it. An acronym the
@@ -23,6 +24,9 @@ export const undefinedAcronym: Rule = {
     // Runs on every keystroke over the whole draft: one pass, one finding per acronym and section audience.
     const flagged = new Map<string, RawFinding>();
     const findings: RawFinding[] = [];
+    // Lines counted as the rest of the engine counts them (LF, CRLF, lone CR), built once per check.
+    let lines: LineIndex | undefined;
+    const lineOf = (offset: number) => (lines ??= new LineIndex(doc.text)).position(offset).line;
     for (let b = 0; b < doc.blocks.length; b++) {
       const block = doc.blocks[b];
       // A heading's acronym spelled out in the text right under it: the reader meets the words at once.
@@ -55,7 +59,7 @@ export const undefinedAcronym: Rule = {
         }
         const laterAt = defined.acronyms.get(acronym);
         if (laterAt !== undefined && laterAt > start && laterAt < underEnd) continue;
-        const where = laterAt !== undefined && laterAt > start ? ` It is spelled out later (line ${lineOf(doc.text, laterAt)}): move that to here.` : '';
+        const where = laterAt !== undefined && laterAt > start ? ` It is spelled out later (line ${lineOf(laterAt)}): move that to here.` : '';
         const message = entry?.expansion
           ? `"${acronym}" is not spelled out at its first use: write "${entry.expansion} (${acronym})".${where}`
           : `"${acronym}" is not spelled out at its first use: write the full words followed by "(${acronym})".${where}`;
@@ -86,10 +90,4 @@ function spellOutFix(block: PlacedBlock, from: number, to: number, expansion: st
   // The title shows the sentence as it will read, as jargon's fixes do.
   const preview = sentencePreview(block.analysis, edits);
   return { title: `Spell out at first use: "${spelled}"${preview ? `: "${preview}"` : ''}`, kind: 'spell-out', safe: true, edits: edits.map((e) => ({ ...docRange(block, e.start, e.end), newText: e.newText })) };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  audiences, checkConfig, createLinter, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath,
+  audiences, checkConfig, createLinter, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath, settingRange,
   type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig,
 } from '../index';
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
@@ -252,16 +252,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
           }, undefined, stop ? { root: stop } : {});
         }
         const glossaries = [...loaded.glossaries];
-        const refused: string[] = [];
+        const refused: { name: string; message: string }[] = [];
         for (const name of settings.config.glossaries ?? []) {
           // Only inside the workspace folder (src/core/paths.ts): `../outside/file` is not read.
           const path = resolvePath(stop ?? '/', name);
           if (!folder) {
-            refused.push(`Team glossary "${name}" is not read: open a folder to keep a team glossary in it.`);
+            refused.push({ name, message: `Team glossary "${name}" is not read: open a folder to keep a team glossary in it.` });
             continue;
           }
           if (!isInsidePath(path, stop ?? '/')) {
-            refused.push(`Team glossary "${name}" in the crosswalk.glossaries setting is outside the workspace folder (${path}); Crosswalk reads and writes no file outside it.`);
+            refused.push({ name, message: `Team glossary "${name}" in the crosswalk.glossaries setting is outside the workspace folder (${path}); Crosswalk reads and writes no file outside it.` });
             continue;
           }
           const glossaryUri = joinUri(base, path);
@@ -270,12 +270,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
           else log('warn', `The glossary ${name} named in the crosswalk.glossaries setting could not be read (${path}).`);
         }
         if (refused.length && folder && crosswalkClient) {
-          // Settings have no line of their own to point at: VS Code's workspace settings file carries the finding.
-          const at = { line: 1, column: 1, offset: 0 };
-          const findings: Finding[] = refused.map((message) => ({ ruleId: 'config', severity: 'warning', audience: [], fixes: [], message, range: { start: at, end: at } }));
-          loaded = { ...loaded, problems: [...loaded.problems, { path: `${stop ?? ''}/.vscode/settings.json`, findings }] };
+          // VS Code's workspace settings file carries the finding, at the path refused (else at the setting's key).
+          const settingsPath = `${stop ?? ''}/.vscode/settings.json`;
+          const settingsText = (await readText(joinUri(base, settingsPath))) ?? '';
+          const findings: Finding[] = refused.map(({ name, message }) => ({
+            ruleId: 'config', severity: 'warning', audience: [], fixes: [], message, range: settingRange(settingsText, 'crosswalk.glossaries', name),
+          }));
+          loaded = { ...loaded, problems: [...loaded.problems, { path: settingsPath, findings }] };
         }
-        for (const message of refused) log('warn', message);
+        for (const { message } of refused) log('warn', message);
         const where = split ? relative(dirnameUri(uri)) : 'an untitled draft';
         if (loaded.path) log('info', `Config for ${where}: ${loaded.path}`);
         else log('info', `Config for ${where}: no .crosswalk.yaml found in the workspace folder; settings and defaults apply.`);

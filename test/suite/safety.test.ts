@@ -33,6 +33,9 @@ describe('Safety: files outside the workspace', () => {
       const settingsFile = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
       const problem = await waitFor(() => vscode.languages.getDiagnostics(settingsFile).find((d) => ruleId(d) === 'config'), 15_000, 'a finding on the settings that names the refused path');
       assert.match(problem.message, new RegExp(`outside-${tag}/keys.*outside the workspace folder`));
+      const settingsLine = ((await readText(settingsFile)) ?? '').split(/\r\n|\r|\n/).findIndex((line) => line.includes(`outside-${tag}/keys`));
+      assert.ok(settingsLine > 0);
+      assert.equal(problem.range.start.line, settingsLine, 'the finding stands at the refused path in settings.json, not at its first line');
       assert.equal(await readText(outside), before, 'the file outside the folder is unchanged');
       assert.equal(on(document, vscode.languages.getDiagnostics(document.uri), 'jargon', 'UAT').length, 1, 'the outside file was not read as a glossary');
     } finally {

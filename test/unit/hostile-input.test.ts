@@ -2,27 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngine, lint, BUILTIN_PARTS } from '../../src/index';
 import { makeDraft } from '../../bench/generate.mjs';
+import { HOSTILE } from '../../bench/hostile.mjs';
 
-/** Shapes that threw "Maximum call stack size exceeded" or took super-linear time. */
-export const HOSTILE: Record<string, (size: number) => string> = {
-  'nested quotes': (n) => '>'.repeat(n) + ' The HL7 feed stops.',
-  'nested quotes with spaces': (n) => '> '.repeat(n / 2) + 'The HL7 feed stops.',
-  'nested lists': (n) => '- '.repeat(n / 2) + 'The HL7 feed stops.',
-  'a run of *': (n) => '*'.repeat(n / 2) + 'HL7' + '*'.repeat(n / 2),
-  'a hyphen-joined word': (n) => 'a-'.repeat(n / 2) + 'HL7',
-  'capitalised words': (n) => 'PLEASE READ THE HL7 FEED NOW '.repeat(n / 29),
-  'a line of [': (n) => '['.repeat(n),
-  'a line of ]': (n) => ']'.repeat(n),
-  'repeated <!-- without -->': (n) => '<!--'.repeat(n / 4),
-  'repeated <!-- lines without -->': (n) => 'Text <!-- x\n'.repeat(n / 12),
-  'nested links': (n) => '['.repeat(n / 5) + 'HL7' + '](u)'.repeat(n / 5),
-  'unmatched ] in prose': (n) => 'the HL7] feed '.repeat(n / 14),
-  'a line of <': (n) => '<'.repeat(n),
-  'entities': (n) => 'HL7&nbsp;feed &amp; '.repeat(n / 20),
-  // date-check reads each section's starts and ends and each table row's Start and End cells.
-  'sections of starts and ends': (n) => '## When\n\nStart: Saturday 10 p.m. from June 12.\n\nEnd: Saturday 8 p.m.\n\n'.repeat(n / 72),
-  'a long Start/End table': (n) => '| Site | Start | End |\n|---|---|---|\n' + '| HL7 | June 12, 10 p.m. | June 12, 8 p.m. |\n'.repeat(n / 44),
-};
+/** Shapes that threw "Maximum call stack size exceeded" or took super-linear time (bench/hostile.mjs, shared with the benchmark). */
+export { HOSTILE };
 
 test('no input throws: each hostile shape is checked, and the rest of the draft too', () => {
   for (const [name, make] of Object.entries(HOSTILE)) {

@@ -615,3 +615,26 @@ test('.gitignore and .crosswalkignore, opt-outs and the glossary additions, in t
     s.close();
   }
 });
+
+test('a crosswalk.glossaries setting naming a file outside the folder is refused, with a finding at that path in .vscode/settings.json', async () => {
+  const settingsUri = 'file:///work/project/.vscode/settings.json';
+  const settingsText = '{\n  // team settings\n  "crosswalk.enable": true,\n  "crosswalk.glossaries": [\n    "team.yaml",\n    "../outside/keys"\n  ]\n}\n';
+  const s = await session({ [settingsUri]: settingsText, 'file:///work/outside/keys': 'terms:\n  - term: UAT\n    familiar_to: [clinical, admin, it]\n' }, {
+    // VS Code's client (the Crosswalk extension): settings.json is its settings file.
+    capabilities: { ...CAPABILITIES, experimental: { crosswalk: {} } },
+    initializationOptions: { delay: 0, glossaries: ['team.yaml', '../outside/keys'] },
+  });
+  s.client.onNotification('crosswalk/log', () => undefined);
+  try {
+    const problems = s.next(settingsUri, (p) => p.diagnostics.length > 0);
+    const draft = s.next(DRAFT_URI, (p) => p.diagnostics.length > 0);
+    s.open(DRAFT_URI, DRAFT);
+    const [problem] = (await problems).diagnostics;
+    assert.match(problem.message, /"\.\.\/outside\/keys".*outside the workspace folder \(\/work\/outside\/keys\)/);
+    // 0-based: the line of "../outside/keys" in the settings file, not its first line.
+    assert.deepEqual(problem.range, { start: { line: 5, character: 4 }, end: { line: 5, character: 21 } });
+    assert.ok((await draft).diagnostics.some((d) => d.code === 'jargon' && d.message.includes('UAT')), 'the outside file was not read as a glossary');
+  } finally {
+    s.close();
+  }
+});
