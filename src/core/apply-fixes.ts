@@ -60,14 +60,29 @@ export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
   const taken: Fix[] = [];
   const starts: number[] = [];
   const edits: TextEdit[] = [];
+  /** Taken section insertions by offset: another one there joins it (see `joinInsertions`). */
+  const insertions = new Map<number, number>();
   const clashes = (e: TextEdit): boolean => {
     const i = firstAfter(starts, e.range.start.offset);
     return (i > 0 && clash(edits[i - 1], e)) || (i < edits.length && clash(edits[i], e));
   };
   for (const fix of fixes) {
+    const at = pureInsertion(fix);
+    const joined = at === undefined ? undefined : insertions.get(at);
+    if (at !== undefined && joined !== undefined) {
+      // Several missing sections all go where the draft ends (or before the same heading): one
+      // insertion of all of them, in the findings' order, so that fix-all adds them in one run.
+      const before = taken[joined];
+      const merged = joinInsertions(before, fix);
+      taken[joined] = merged;
+      const i = edits.indexOf(before.edits[0]);
+      edits[i] = merged.edits[0];
+      continue;
+    }
     const own = [...fix.edits].sort((a, b) => a.range.start.offset - b.range.start.offset);
     if (own.some((e, k) => clashes(e) || (k > 0 && clash(own[k - 1], e)))) continue;
     taken.push(fix);
+    if (at !== undefined) insertions.set(at, taken.length - 1);
     for (const e of own) {
       const i = firstAfter(starts, e.range.start.offset);
       starts.splice(i, 0, e.range.start.offset);
@@ -75,6 +90,40 @@ export function compatibleFixes(fixes: readonly Fix[]): Fix[] {
     }
   }
   return taken;
+}
+
+/** How many fixes a fix taken by `compatibleFixes` stands for (more than 1 for joined insertions). */
+export function partsOf(fix: Fix): number {
+  return joinedParts.get(fix) ?? 1;
+}
+
+const joinedParts = new WeakMap<Fix, number>();
+
+/** The offset of a fix that inserts a block and changes nothing else ("Add the section …"), if it is one. */
+function pureInsertion(fix: Fix): number | undefined {
+  if (fix.kind !== 'insert' || fix.edits.length !== 1) return undefined;
+  const [edit] = fix.edits;
+  // A block on lines of its own (after a line break, or a heading at a line's start), so that two
+  // of them one after the other read as two blocks.
+  if (edit.range.start.offset !== edit.range.end.offset || !/^(?:\r?\n|#{1,6} )/.test(edit.newText)) return undefined;
+  return edit.range.start.offset;
+}
+
+/** What keeps a blank line between two blocks written one after the other. */
+function blankLineBetween(a: string, b: string): string {
+  if (/^\r?\n/.test(b) || /\n\s*\n$/.test(a)) return '';
+  return a.endsWith('\n') ? '\n' : '\n\n';
+}
+
+function joinInsertions(a: Fix, b: Fix): Fix {
+  const merged: Fix = {
+    title: `${a.title}; ${b.title}`,
+    kind: 'insert',
+    safe: a.safe && b.safe,
+    edits: [{ range: a.edits[0].range, newText: a.edits[0].newText + blankLineBetween(a.edits[0].newText, b.edits[0].newText) + b.edits[0].newText }],
+  };
+  joinedParts.set(merged, partsOf(a) + partsOf(b));
+  return merged;
 }
 
 /** Index of the first value > x in sorted xs, or xs.length. */

@@ -1,4 +1,4 @@
-import { compatibleFixes } from './apply-fixes';
+import { compatibleFixes, partsOf } from './apply-fixes';
 import type { Finding, Fix, FixKind } from './types';
 
 /**
@@ -36,7 +36,7 @@ export function fixAllPlan(findings: readonly Finding[], options: FixAllOptions 
   }
   const taken = compatibleFixes(fixes);
   const counts: Partial<Record<FixKind, number>> = {};
-  for (const fix of taken) counts[fix.kind] = (counts[fix.kind] ?? 0) + 1;
+  for (const fix of taken) counts[fix.kind] = (counts[fix.kind] ?? 0) + partsOf(fix);
   return { fixes: taken, title: describePlan(counts), counts };
 }
 

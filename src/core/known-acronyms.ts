@@ -52,7 +52,10 @@ export function inOwnSetting(known: KnownAcronyms, acronym: string, text: string
   // "Boston, MA 02115" or "Portland, OR": a state after a place name or before a ZIP code.
   if (known.states.has(acronym) && (/[A-Z][\p{L}.]+,\s*$/u.test(before) || /^\s*\d{5}/.test(after))) return true;
   // "MAR 14", "14-MAR-2027", "MON, JAN 12", "SAT 3/9".
-  if (known.dates.has(acronym) && (/^[\s,.-]*\d/.test(after) || /\d[\s-]*$/.test(before) || /^[\s,]+[A-Z]{3}\b/.test(after))) return true;
+  // A date word before another only ("MON, JAN"): "MAR ADT" is the record and the admission feed,
+  // and "MAR MAR MAR" three uses of the record, which a fix to one must not turn into a date.
+  const next = /^[\s,]+([A-Z]{3})\b/.exec(after)?.[1];
+  if (known.dates.has(acronym) && (/^[\s,.-]*\d/.test(after) || /\d[\s-]*$/.test(before) || (next !== undefined && known.dates.has(next) && next !== acronym))) return true;
   // "3 p.m. PT", "14:00 UTC", "9 AM EST".
   if (known.zones.has(acronym) && /(\d|[ap]\.?m\.?|[AP]M)\s*$/.test(before)) return true;
   return false;

@@ -49,7 +49,9 @@ export const interests: Rule = {
 function addresses(draft: DraftUnits, interest: Interest, units: Unit[]): boolean {
   if (findAnyCue(interest.cues, units)) return true;
   if (!interest.heading) return false;
-  return units.some((u) => u.kind === 'heading' && u !== draft.title && hasPhrase(u.text, [interest.heading]) && sectionOf(draft, u).some((s) => hasBlank(s.text)));
+  // A first heading below level 1 is a section, not a title: a draft with no "# " heading whose
+  // first section a fix added ("## Timing") is not asked for it again.
+  return units.some((u) => u.kind === 'heading' && (u !== draft.title || (u.depth ?? 1) > 1) && hasPhrase(u.text, [interest.heading]) && sectionOf(draft, u).some((s) => hasBlank(s.text)));
 }
 
 /**

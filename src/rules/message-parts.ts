@@ -100,7 +100,8 @@ function findPart(draft: DraftUnits, part: MessagePart, units: Unit[]): Unit | u
   if (byCue) return byCue;
   const names = [part.heading, ...(part.headings ?? [])];
   for (const unit of units) {
-    if (unit.kind === 'heading' && unit !== draft.title && hasPhrase(unit.text, names) && sectionOf(draft, unit).some((u) => hasBlank(u.text))) return unit;
+    // A first heading below level 1 is a section a fix may have added, not the title (as in interests).
+    if (unit.kind === 'heading' && (unit !== draft.title || (unit.depth ?? 1) > 1) && hasPhrase(unit.text, names) && sectionOf(draft, unit).some((u) => hasBlank(u.text))) return unit;
   }
   if (part.place === 'opening' && units.some((u) => u.opening && u.kind !== 'heading' && u.text.includes(part.blank))) return units.find((u) => u.opening);
   return undefined;

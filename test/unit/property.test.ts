@@ -95,12 +95,16 @@ function checkFixKeepsMarkup(text: string, finding: Finding): void {
 }
 
 /**
- * Known gap, left to message-parts' owner: its insert-section fixes all insert at one place (so
- * fix-all takes one per run) and a section it inserted is asked for again ("## When", then
- * "### When"). Until that is fixed, these properties leave `insert` fixes out.
+ * Known gap, left to the owners of message-parts and interests: in a draft with CR or CRLF line
+ * endings, or with audience markers, their insert-section fixes are placed by LF offsets and by
+ * the audience's last line, and can land inside a table or ask again for a section they added
+ * under another audience's heading. There these properties leave `insert` fixes out; everywhere
+ * else every fix kind is included. Fix-all joins the sections inserted at one place into one edit
+ * (src/core/apply-fixes.ts), so they settle in one run.
  */
-const withoutInserts = (findings: Finding[]) => findings.map((f) => ({ ...f, fixes: f.fixes.filter((x) => x.kind !== 'insert') }));
-const fixAll = (text: string) => applyFixes(text, fixAllFixes(withoutInserts(lint(text).findings)));
+const insertsKnownToMisplace = (text: string) => /\r|<!--\s*audience:/.test(text);
+const fixesOf = (text: string, findings: Finding[]) => (insertsKnownToMisplace(text) ? findings.map((f) => ({ ...f, fixes: f.fixes.filter((x) => x.kind !== 'insert') })) : findings);
+const fixAll = (text: string) => applyFixes(text, fixAllFixes(fixesOf(text, lint(text).findings)));
 const shape = (r: LintResult) => JSON.stringify({ findings: r.findings, audience: r.audience, stats: r.stats, sections: r.sections });
 
 test('every input: no exception, ranges inside the text with the right line and column, fixes keep markup', () => {
@@ -117,31 +121,26 @@ test('every input: no exception, ranges inside the text with the right line and 
 test('fix-all settles within three passes, and a fix does not bring its finding back there', () => {
   fc.assert(
     fc.property(draft, fc.nat(), (text, pick) => {
-      // Known gap: three capitals in a row read as shouting, not acronyms, until a fix replaces one
-      // and the next is revealed, one more per run ("MAR MAR MAR ADT"); such drafts settle later.
-      fc.pre(!/\b[A-Z][A-Z0-9]+\W+[A-Z][A-Z0-9]+\W+[A-Z][A-Z0-9]+\b/.test(text));
       let current = text;
       for (let pass = 0; pass < 3; pass++) {
         const next = fixAll(current);
         if (next === current) break;
         current = next;
       }
-      if (fixAll(current) !== current) {
-        // Known gap, left to jargon's owner: a finding that stands for several uses offers no fix
-        // for every use when its audiences need different wordings, so fix-all takes one use per
-        // run. Anything else that still changes after three runs is a failure.
-        const left = withoutInserts(lint(current).findings).filter((f) => f.fixes.length && !(f.related?.length && f.fixes.every((x) => x.edits.length === 1)));
-        assert.deepEqual(left.map((f) => `${f.ruleId}: ${f.message}`), [], `fix-all still changes ${JSON.stringify(current)}`);
-      }
+      // Every fix kind, section insertions and terms of several uses included: settled after three runs.
+      assert.equal(fixAll(current), current, `fix-all still changes ${JSON.stringify(current)}`);
 
-      const fixable = withoutInserts(lint(text).findings).filter((f) => f.fixes.length);
+      const fixable = fixesOf(text, lint(text).findings).filter((f) => f.fixes.length);
       if (!fixable.length) return;
       const finding = fixable[pick % fixable.length];
       const fix = finding.fixes[pick % finding.fixes.length];
       const fixed = applyFixes(text, [fix]);
       const at = Math.min(...fix.edits.map((e) => e.range.start.offset));
       const to = at + fix.edits.reduce((n, e) => n + e.newText.length, 0);
-      const back = lint(fixed).findings.filter((f) => f.ruleId === finding.ruleId && f.term === finding.term && f.range.start.offset >= at && f.range.start.offset < Math.max(to, at + 1));
+      // The same finding: the same rule and term, or (a finding with no term, such as a missing
+      // section) the same message; another section still missing may stand where one was added.
+      const same = (f: Finding) => f.ruleId === finding.ruleId && f.term === finding.term && (finding.term !== undefined || f.message === finding.message);
+      const back = lint(fixed).findings.filter((f) => same(f) && f.range.start.offset >= at && f.range.start.offset < Math.max(to, at + 1));
       assert.deepEqual(back.map((f) => f.message), [], `"${fix.title}" on ${JSON.stringify(text)}`);
     }),
     { numRuns: runs(1200) },
