@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { SIZES, corpusPath, countWords, makeDraft } from './generate.mjs';
 import { measureLargeDraft } from './large.mjs';
 import { measureServer } from './server.mjs';
-import { measureHostile } from './safety.mjs';
+import { measureBlocking, measureHostile } from './safety.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -295,6 +295,8 @@ async function main() {
   process.stdout.write('bench: hostile 1 MB shapes against a normal 1 MB draft ...');
   const hostile = measureHostile(core, quick ? 1 : 3, () => process.stdout.write('.'));
   process.stdout.write('\n');
+  process.stdout.write(`bench: longest event-loop block while a ${quick ? '20k' : '100k'}-term team glossary compiles and a ${quick ? '1' : '5'} MB draft is checked asynchronously ...\n`);
+  const blocking = await measureBlocking(core, quick ? { terms: 20_000, draftChars: 1_000_000 } : { terms: 100_000, draftChars: 5_000_000 });
 
   process.stdout.write('bench: cold require and memory (child processes) ...\n');
   const cold = [];
@@ -357,6 +359,14 @@ async function main() {
       name: 'Each hostile 1 MB shape <= 4 x a normal 1 MB draft', value: hostile.worstRatio, limit: 4, unit: 'x', pass: hostile.worstRatio <= 4,
       cpuValue: hostile.worstCpuRatio,
     },
+    {
+      name: 'Longest block while a large team glossary compiles (createLinterAsync) <= 100 ms', value: blocking.glossary.longestBlockMs, limit: 100, unit: 'ms',
+      pass: blocking.glossary.longestBlockMs <= 100, cpuValue: blocking.glossary.longestBlockCpuMs,
+    },
+    {
+      name: 'Longest block while a large draft is checked (lintAsync) <= 100 ms', value: blocking.draft.longestBlockMs, limit: 100, unit: 'ms',
+      pass: blocking.draft.longestBlockMs <= 100, cpuValue: blocking.draft.longestBlockCpuMs,
+    },
     { name: 'require of dist/extension.js <= 30 ms', value: coldRequire.extensionMs, limit: 30, unit: 'ms', pass: coldRequire.extensionMs <= 30 },
     { name: 'Bundle dist/extension.js < 600 KB', value: bundle.extensionBytes / 1024, limit: 600, unit: 'KB', pass: bundle.extensionBytes < 600 * 1024 },
   ];
@@ -371,7 +381,7 @@ async function main() {
     // Other work on the machine skews wall-clock medians: the 1-minute load average before and after.
     loadAverage: { before: loadBefore, after: os.loadavg()[0] },
     settings: { warmup: WARMUP, runs: RUNS, editRuns: EDIT_RUNS, childRuns: CHILD_RUNS, quick },
-    sizes, scale, server, large, hostile, coldRequire, bundle, memory, targets,
+    sizes, scale, server, large, hostile, blocking, coldRequire, bundle, memory, targets,
   };
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });
   fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
@@ -459,6 +469,12 @@ function print(r) {
   console.log(`\nhostile shapes, ${(r.hostile.size / 1e6).toFixed(0)} MB each (median of ${r.hostile.runs}), against a normal ${(r.hostile.normal.characters / 1e6).toFixed(2)} MB draft at ${ms(r.hostile.normal.wallMs)} ms:`);
   console.log(table([['Shape', 'chars', 'ms', 'x normal', 'x normal (CPU)'],
     ...r.hostile.shapes.map((s) => [s.name, s.characters, ms(s.wallMs), `${s.ratio.toFixed(2)}x`, `${s.cpuRatio.toFixed(2)}x`])]));
+  const g = r.blocking.glossary;
+  const d = r.blocking.draft;
+  console.log(`\nteam glossary of ${g.terms} terms (${(g.characters / 1e6).toFixed(1)} MB): createLinterAsync ${ms(g.totalMs)} ms in all, longest block ${ms(g.longestBlockMs)} ms ` +
+    `(${ms(g.longestBlockCpuMs)} ms of CPU)${g.syncCompileMs === undefined ? '' : `; createLinter blocks ${ms(g.syncCompileMs)} ms in one go`}`);
+  console.log(`draft of ${(d.characters / 1e6).toFixed(1)} MB: lintAsync ${ms(d.totalMs)} ms in all, longest block ${ms(d.longestBlockMs)} ms (${ms(d.longestBlockCpuMs)} ms of CPU); ` +
+    `its last synchronous step (a lint with every chunk analysed) ${ms(d.lastStepMs)} ms`);
   console.log('\nTargets');
   const fmt = (t) => (t.unit === 'x alex' || t.unit === 'x' ? `${t.value.toFixed(2)}x` : `${t.unit === 'ms' ? ms(t.value) : t.value.toFixed(1)} ${t.unit}`);
   const cpuFmt = (t) => (t.cpuValue === undefined ? '' : `${fmt({ ...t, value: t.cpuValue })} ${t.cpuValue <= t.limit ? 'PASS' : 'FAIL'}`);

@@ -59,3 +59,77 @@ export function measureHostile(core, runs, onProgress = () => {}) {
   }
   return { size: HOSTILE_SIZE, runs, normal: { characters: normal.length, wallMs: normalWall, cpuMs: normalCpu }, shapes, worstRatio: Math.max(...shapes.map((s) => s.ratio)), worstCpuRatio: Math.max(...shapes.map((s) => s.cpuRatio)) };
 }
+
+/** A team glossary of `n` terms in the usual shape (`terms:` over `- term:` items). */
+export function teamGlossary(n, tag = '') {
+  const lines = ['version: 1', 'terms:'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`  - term: Widget${tag}${i} frame`, `    definition: The frame number ${i} of the widget line.`, `    plain: frame ${i}`);
+    if (i % 4 === 0) lines.push(`    aliases: [WF${tag}${i}]`, '    familiar_to: [it]');
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Watches the event loop while `work` runs: a timer re-armed at once each time it fires; the
+ * longest gap between two firings (and between the last one and the end of `work`) is the
+ * longest time the work held the loop.
+ */
+async function longestBlock(work) {
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  let longest = 0;
+  let longestCpu = 0;
+  let running = true;
+  const gap = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    longest = Math.max(longest, now - last);
+    // The CPU time of the gap: on a busy machine the wall-clock gap also holds the time other
+    // processes had the CPU, which is no work of ours.
+    longestCpu = Math.max(longestCpu, (cpu.user + cpu.system) / 1000);
+    last = now;
+    lastCpu = process.cpuUsage();
+  };
+  const tick = () => {
+    gap();
+    if (running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  const t0 = performance.now();
+  const value = await work();
+  running = false;
+  gap();
+  return { value, totalMs: performance.now() - t0, longestBlockMs: longest, longestBlockCpuMs: longestCpu };
+}
+
+/**
+ * How long the engine holds the event loop at most (what an editor's host or a language server
+ * feels as a freeze): while `createLinterAsync` compiles a `terms`-term team glossary (and, for
+ * comparison, how long `createLinter` blocks compiling it in one go), and while `lintAsync`
+ * checks a draft of `draftChars` characters, its last synchronous step included.
+ */
+export async function measureBlocking(core, { terms = 100_000, draftChars = 5_000_000, compareSync = true } = {}) {
+  const text = teamGlossary(terms, 'a');
+  // A name of its own each time: compiled glossaries are cached by their text and name.
+  const glossaries = [{ name: `/bench/team-${Date.now()}.yaml`, text }];
+  const compile = await longestBlock(() => core.createLinterAsync({ glossaries }));
+  const probe = compile.value.lint('The Widgeta12 frame is down.\n').findings.some((f) => f.ruleId === 'jargon');
+  let syncCompileMs;
+  if (compareSync) {
+    const t0 = performance.now();
+    core.createLinter({ glossaries: [{ name: `/bench/team-sync-${Date.now()}.yaml`, text }] });
+    syncCompileMs = performance.now() - t0;
+  }
+  const draft = normalDraft(draftChars, 5);
+  const linter = core.createLinter();
+  const check = await longestBlock(() => linter.lintAsync(draft));
+  // The last step alone: the same text again, every chunk analysed (what lintAsync ends with).
+  const t0 = performance.now();
+  linter.lint(draft);
+  const lastStepMs = performance.now() - t0;
+  return {
+    glossary: { terms, characters: text.length, totalMs: compile.totalMs, longestBlockMs: compile.longestBlockMs, longestBlockCpuMs: compile.longestBlockCpuMs, syncCompileMs, teamTermFound: probe },
+    draft: { characters: draft.length, totalMs: check.totalMs, longestBlockMs: check.longestBlockMs, longestBlockCpuMs: check.longestBlockCpuMs, lastStepMs, findings: check.value.findings.length },
+  };
+}

@@ -15,6 +15,8 @@ export { templateForAudience, type TemplateForAudience } from './template-intere
 
 export const lint = builtinEngine.lint;
 export const createLinter = builtinEngine.createLinter;
+/** `createLinter` with the team glossaries compiled in slices that yield to the event loop. */
+export const createLinterAsync = builtinEngine.createLinterAsync;
 export const checkConfig = builtinEngine.checkConfig;
 export const discoverConfig = builtinEngine.discoverConfig;
 export const loadConfigText = builtinEngine.loadConfigText;

@@ -9,6 +9,7 @@ import { collectDrafts } from './files';
 import { fixSafely, unifiedDiff } from './fix';
 import { countFindings, formatGithub, formatText, paintWith, summary, type FileReport } from './format';
 import type { Io } from './io';
+import { realPath } from '../node/real-path';
 import { READ_LIMITS, readIfExists, readTextFile } from './read';
 import { formatSarif } from './sarif';
 
@@ -138,7 +139,7 @@ export async function check(argv: string[], io: Io, version: string): Promise<nu
     let loaded = configs.get(key);
     if (!loaded) {
       // Team glossaries are read only inside the config's folder or the working folder (src/core/paths.ts).
-      loaded = discoverConfig(dir, (p) => readIfExists(p), configPath, { root: cwd }).then(
+      loaded = discoverConfig(dir, (p) => readIfExists(p), configPath, { root: cwd, realPath }).then(
         (l): Loaded => ({ loaded: l }),
         (error: unknown): Loaded => ({ error: (error as Error).message }),
       );

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { AUDIENCE_LABELS, AUDIENCES, BUILTIN_PARTS, discoverConfig, explainTerm } from '../index';
 import { flag, parseOptions, UsageError, value } from './args';
 import type { Io } from './io';
+import { realPath } from '../node/real-path';
 import { readIfExists } from './read';
 
 export const EXPLAIN_USAGE = `Usage: crosswalk explain TERM [--config FILE] [--json]
@@ -21,7 +22,7 @@ export async function explain(argv: string[], io: Io): Promise<number> {
   const configPath = value(parsed, '--config');
   let glossaries: { name: string; text: string }[];
   try {
-    glossaries = (await discoverConfig(io.cwd, (p) => readIfExists(p), configPath ? path.resolve(io.cwd, configPath) : undefined)).glossaries;
+    glossaries = (await discoverConfig(io.cwd, (p) => readIfExists(p), configPath ? path.resolve(io.cwd, configPath) : undefined, { realPath })).glossaries;
   } catch (error) {
     io.err(`crosswalk: ${(error as Error).message}`);
     return 2;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGlob, hasGlobSyntax, ignoredByFiles, isDefaultExcludedFolder, parseIgnoreFile, type DraftFilter, type IgnoreRule } from '../index';
+import { linkRefusal, realPathOutside } from '../node/real-path';
 import { READ_LIMITS, readTextFile } from './read';
 
 /**
@@ -59,6 +60,13 @@ export async function collectDrafts(inputs: string[], options: CollectOptions): 
       stat = await fs.promises.stat(absolute);
     } catch {
       stat = undefined;
+    }
+    // A link the walk would follow out of its folder and the working folder is refused (src/node/real-path.ts).
+    const outside = stat ? await realPathOutside(absolute, [options.cwd, path.dirname(absolute)]) : undefined;
+    if (outside !== undefined) {
+      if (stat?.isDirectory()) problems.push(linkRefusal(input, outside, 'the working folder'));
+      else skipped.push({ file: absolute, reason: linkRefusal('it', outside, 'the working folder') });
+      continue;
     }
     // A path that exists is taken as it is, even with glob characters in its name ("notes [draft].md").
     if (stat?.isDirectory()) {

@@ -26,6 +26,25 @@ export interface DiscoverOptions {
    * inside the config file's folder; the extension also searches no higher than it for a config.
    */
   root?: string;
+  /**
+   * The real path of a file, symbolic links resolved (the shells on Node give one: src/node/real-path.ts).
+   * With it, a config file or team glossary whose link leads outside the folders it may be read
+   * from is refused with a finding, not read; without it (a browser), paths are compared as written.
+   */
+  realPath?: (path: string) => Promise<string | undefined>;
+}
+
+/** The real path `path` leads to when it is outside the real paths of every one of `folders`; else undefined. */
+async function linkedOutside(path: string, folders: (string | undefined)[], options: DiscoverOptions): Promise<string | undefined> {
+  if (!options.realPath) return undefined;
+  const real = await options.realPath(path);
+  if (real === undefined) return undefined;
+  for (const folder of folders) {
+    if (folder === undefined) continue;
+    const realFolder = await options.realPath(folder);
+    if (realFolder !== undefined && isInside(real, realFolder)) return undefined;
+  }
+  return real;
 }
 
 /** Reads a file, or returns undefined when it does not exist; other errors may throw. */
@@ -45,6 +64,13 @@ export async function discoverConfig(rules: readonly RuleMeta[], audiences: Audi
     for (let dir: string | undefined = startDir; dir !== undefined; dir = parentOf(dir)) {
       for (const name of CONFIG_FILE_NAMES) {
         const candidate = joinPath(dir, name);
+        // A .crosswalk.yaml that is a link out of its folder (and the workspace) is not read.
+        const outside = await linkedOutside(candidate, [dir, options.root], options);
+        if (outside !== undefined) {
+          const at = { line: 1, column: 1, offset: 0 };
+          const message = `${candidate} is a symbolic link to ${outside}, outside its folder and the workspace; Crosswalk does not read it. Settings and defaults apply.`;
+          return { config: {}, problems: [{ path: candidate, findings: [configFinding(message, { start: at, end: at })] }], glossaries: [] };
+        }
         const found = await read(candidate);
         if (found !== undefined) {
           path = candidate;
@@ -72,6 +98,12 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
       // `../../outside.yaml` or `/etc/x`: a project's config may not make Crosswalk read files elsewhere.
       const at = Math.max(0, text.indexOf(name));
       configFindings.push(configFinding(`Team glossary "${name}" is outside the project folder (${glossaryPath}); Crosswalk reads no file outside it. Move the glossary into the folder.`, index.range(at, at + name.length)));
+      continue;
+    }
+    const outside = await linkedOutside(glossaryPath, [base, options.root], options);
+    if (outside !== undefined) {
+      const at = Math.max(0, text.indexOf(name));
+      configFindings.push(configFinding(`Team glossary "${name}" is a symbolic link to ${outside}, outside the project folder; Crosswalk reads no file outside it. Move the glossary into the folder.`, index.range(at, at + name.length)));
       continue;
     }
     let glossaryText: string | undefined;

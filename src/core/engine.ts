@@ -3,7 +3,8 @@ import { resolveConfig } from './config';
 import { checkConfigText } from './config-check';
 import { discoverConfig, loadConfigText, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
 import type { RuleMeta } from './document';
-import { createLinter, type EngineParts, type Linter } from './linter';
+import type { SliceOptions } from './glossary-compile';
+import { createLinter, createLinterAsync, type EngineParts, type Linter } from './linter';
 import type { CrosswalkConfig, Finding, LintOptions, LintResult } from './types';
 
 /** A rule's metadata as docs, settings and reports read it, with its docs anchor filled in. */
@@ -15,6 +16,12 @@ export interface Engine {
   readonly rules: readonly RuleInfo[];
   lint(text: string, options?: LintOptions): LintResult;
   createLinter(options?: LintOptions): Linter;
+  /**
+   * `createLinter` with the team glossaries compiled in slices that yield to the event loop (a
+   * 100,000-term glossary compiles without holding up the editor or the language server), once
+   * per set of glossaries however many drafts ask.
+   */
+  createLinterAsync(options?: LintOptions, slicing?: SliceOptions): Promise<Linter>;
   /** Reads `.crosswalk.yaml` text: its valid part, and its problems as `config` findings. */
   checkConfig(text: string): { config: CrosswalkConfig; findings: Finding[]; broken: boolean };
   /**
@@ -38,6 +45,7 @@ export function createEngine(parts: EngineParts): Engine {
     rules,
     lint: (text, options = {}) => createLinter(options, parts).lint(text),
     createLinter: (options = {}) => createLinter(options, parts),
+    createLinterAsync: (options = {}, slicing = {}) => createLinterAsync(options, parts, slicing),
     checkConfig: (text) => checkConfigText(text, parts.rules, builtIn),
     discoverConfig: (startDir, read, explicitPath, options) => discoverConfig(parts.rules, builtIn, startDir, read, explicitPath, options),
     loadConfigText: (path, text, read, options) => loadConfigText(parts.rules, builtIn, path, text, read, options),

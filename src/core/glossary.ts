@@ -72,9 +72,16 @@ export class Glossary {
   /** Aliases written with two or more capitals ("EMR", "SSNs"), case-sensitively: acronym look-ups. */
   private readonly byAlias = new Map<string, GlossaryEntry>();
 
-  constructor(entries: GlossaryEntry[]) {
+  /** `index: false` leaves the entries to `index(from, to)`, slice by slice (src/core/glossary-compile.ts). */
+  constructor(entries: GlossaryEntry[], options: { index?: boolean } = {}) {
     this.entries = entries;
-    for (const entry of entries) {
+    if (options.index !== false) this.index(0, entries.length);
+  }
+
+  /** Adds entries `from` to `to` (exclusive) to the look-ups, in order: together, every entry once. */
+  index(from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const entry = this.entries[i];
       this.byTerm.set(entry.term.toLowerCase(), entry);
       this.addForm(entry.term, entry, entry.weak);
       // Aliases are specific phrases ("immutable backup"): only the bare term and weak aliases need context.
@@ -329,7 +336,8 @@ function replaceOf(value: unknown): Partial<Record<AudienceId, string>> {
 }
 
 /** Reads the terms of one parsed glossary file; `base` supplies terms a team file overrides. */
-export function entriesFromData(data: unknown, origin: string, base?: Map<string, GlossaryEntry>): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
+/** `firstIndex`: the position in the file of `data.terms[0]`, when the terms come in slices (src/core/glossary-compile.ts). */
+export function entriesFromData(data: unknown, origin: string, base?: Map<string, GlossaryEntry>, firstIndex = 0): { entries: GlossaryEntry[]; problems: GlossaryFileProblem[] } {
   const problems: GlossaryFileProblem[] = [];
   const entries: GlossaryEntry[] = [];
   const terms = data && typeof data === 'object' ? (data as { terms?: unknown }).terms : undefined;
@@ -340,7 +348,7 @@ export function entriesFromData(data: unknown, origin: string, base?: Map<string
   terms.forEach((raw: RawTerm, index) => {
     const term = text(raw?.term);
     if (!term) {
-      problems.push({ origin, message: `Term ${index + 1} in ${origin} has no "term:".`, start: 0, end: 0 });
+      problems.push({ origin, message: `Term ${firstIndex + index + 1} in ${origin} has no "term:".`, start: 0, end: 0 });
       return;
     }
     const existing = base?.get(term.toLowerCase());

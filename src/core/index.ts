@@ -6,6 +6,7 @@
  */
 export { createEngine, type Engine, type RuleInfo } from './engine';
 export type { EngineParts, Linter } from './linter';
+export type { SliceOptions, Pause } from './glossary-compile';
 export type { Rule, RuleMeta, RuleOptionSchema, RawFinding, RawFix, PreparedDocument, PlacedBlock } from './document';
 export { AudienceCatalog, audiencesFromData, joinWords, type AudienceDef, type AudienceResolution } from './audience';
 export { allowTermEdit, setAudienceEdit, addKnownTermToGlossary, addGlossaryToConfigText, EditRefused } from './edits';

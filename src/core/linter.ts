@@ -5,6 +5,7 @@ import { resolveConfig, validateConfig, type ResolvedConfig } from './config';
 import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document';
 import { readFrontMatter, type FrontMatter } from './frontmatter';
 import { Glossary, mergeGlossaries, type GlossaryEntry, type GlossaryFileProblem } from './glossary';
+import { compileGlossary, mergeGlossariesAsync, Slicer, type SliceOptions } from './glossary-compile';
 import { LineIndex } from './positions';
 import { inPlaceWording } from './in-place';
 import { ProseMap } from './prose-map';
@@ -52,19 +53,63 @@ const glossaryCache = new WeakMap<GlossaryEntry[], Map<string, { glossary: Gloss
 const NO_ENTRIES: GlossaryEntry[] = [];
 const NO_AUDIENCES = new AudienceCatalog([]);
 
-function glossaryFor(base: GlossaryEntry[], teams: { name: string; text: string }[], audiences: AudienceCatalog): { glossary: Glossary; problems: GlossaryFileProblem[] } {
+type CompiledGlossary = { glossary: Glossary; problems: GlossaryFileProblem[] };
+/** Compiles under way (createLinterAsync), by the same keys: two drafts opened together compile once. */
+const compiling = new WeakMap<GlossaryEntry[], Map<string, Promise<CompiledGlossary>>>();
+
+function glossaryKey(base: GlossaryEntry[], teams: { name: string; text: string }[], audiences: AudienceCatalog) {
   const learners = audiences.list.filter((d) => d.extends || d.domains.length || d.knows.length);
   const key = JSON.stringify([teams, learners]);
   let byTeams = glossaryCache.get(base);
   if (!byTeams) glossaryCache.set(base, (byTeams = new Map()));
+  return { key, learners, byTeams };
+}
+
+function remember(byTeams: Map<string, CompiledGlossary>, key: string, entry: CompiledGlossary): void {
+  if (byTeams.size > 16) byTeams.clear();
+  byTeams.set(key, entry);
+}
+
+function glossaryFor(base: GlossaryEntry[], teams: { name: string; text: string }[], audiences: AudienceCatalog): CompiledGlossary {
+  const { key, learners, byTeams } = glossaryKey(base, teams, audiences);
   let entry = byTeams.get(key);
   if (!entry) {
     const merged = mergeGlossaries(base, teams, audiences.ids.length ? audiences : undefined);
     entry = { glossary: new Glossary(knownBy(merged.entries, learners)), problems: merged.problems };
-    if (byTeams.size > 16) byTeams.clear();
-    byTeams.set(key, entry);
+    remember(byTeams, key, entry);
   }
   return entry;
+}
+
+/** `glossaryFor` in slices (src/core/glossary-compile.ts), once per key however many ask at the same time. */
+function glossaryForAsync(base: GlossaryEntry[], teams: { name: string; text: string }[], audiences: AudienceCatalog, slicing: SliceOptions): Promise<CompiledGlossary> {
+  const { key, learners, byTeams } = glossaryKey(base, teams, audiences);
+  const done = byTeams.get(key);
+  if (done) return Promise.resolve(done);
+  let pending = compiling.get(base);
+  if (!pending) compiling.set(base, (pending = new Map()));
+  const running = pending.get(key);
+  if (running) return running;
+  const slicer = new Slicer(slicing);
+  const work = (async () => {
+    const merged = await mergeGlossariesAsync(base, teams, slicer);
+    // knownBy maps each entry on its own: slice by slice gives the same list.
+    let known = merged.entries;
+    if (learners.length) {
+      known = [];
+      for (let i = 0; i < merged.entries.length; i += 2000) {
+        await slicer.maybePause();
+        for (const e of knownBy(merged.entries.slice(i, i + 2000), learners)) known.push(e);
+      }
+    }
+    const entry = { glossary: await compileGlossary(known, slicer), problems: merged.problems };
+    remember(byTeams, key, entry);
+    return entry;
+  })();
+  pending.set(key, work);
+  const forget = () => pending.delete(key);
+  work.then(forget, forget);
+  return work;
 }
 
 /**
@@ -89,12 +134,28 @@ function knownBy(entries: GlossaryEntry[], learners: AudienceCatalog['list']): G
   });
 }
 
-export function createLinter(options: LintOptions, parts: EngineParts): Linter {
-  const RULES = parts.rules;
+/** The config a linter checks with: the engine's defaults under the options', validated. */
+function configOf(options: LintOptions, parts: EngineParts) {
   const given = parts.config || options.config ? { ...parts.config, ...options.config } : undefined;
   const builtInAudiences = parts.audiences ?? NO_AUDIENCES;
-  const validated = given ? validateConfig(given, RULES, undefined, builtInAudiences) : { config: {}, problems: [] };
-  const config = resolveConfig(validated.config, builtInAudiences);
+  const validated = given ? validateConfig(given, parts.rules, undefined, builtInAudiences) : { config: {}, problems: [] };
+  return { validated, config: resolveConfig(validated.config, builtInAudiences) };
+}
+
+/**
+ * `createLinter`, with the team glossaries compiled in slices first, with turns of the event loop
+ * between them (`slicing`): a 100,000-term glossary does not hold up the editor or the language
+ * server while it compiles. The compiled glossary is shared as `createLinter` shares it.
+ */
+export async function createLinterAsync(options: LintOptions, parts: EngineParts, slicing: SliceOptions = {}): Promise<Linter> {
+  const { config } = configOf(options, parts);
+  await glossaryForAsync(parts.glossary?.entries ?? NO_ENTRIES, options.glossaries ?? [], config.audiences, slicing);
+  return createLinter(options, parts);
+}
+
+export function createLinter(options: LintOptions, parts: EngineParts): Linter {
+  const RULES = parts.rules;
+  const { validated, config } = configOf(options, parts);
   const audiences = config.audiences;
   const { glossary, problems: glossaryProblems } = glossaryFor(parts.glossary?.entries ?? NO_ENTRIES, options.glossaries ?? [], audiences);
   const sources = parts.glossary?.sources ?? new Map<string, { title: string; url?: string }>();

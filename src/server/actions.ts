@@ -36,6 +36,8 @@ export interface ActionContext {
   capabilities: ClientCapabilities;
   readText(uri: string): Promise<string | undefined>;
   documentVersion(uri: string): number | undefined;
+  /** Where a file URI's symbolic links lead (ServerHost.realPath), when the host can tell. */
+  realPath?(uri: string): Promise<string | undefined>;
 }
 
 const keyOf = (f: Finding) => `${f.ruleId}:${f.range.start.offset}:${f.range.end.offset}:${f.term ?? ''}`;
@@ -242,6 +244,14 @@ export async function glossaryEdit(config: DocumentConfig, term: string, audienc
   // Nothing outside the workspace folder (or, with none, the draft's folder) is written, whatever a config names.
   const root = folder ?? joinUri(base, parentPath(splitUri(draftUri)?.path ?? '/') || '/');
   if (!isInside(target, root)) throw new Error(`the team glossary ${splitUri(target)?.path ?? target} is outside the workspace folder; Crosswalk writes only inside it.`);
+  // Nor through a link that leads out of it (team.yaml -> ~/.ssh/authorized_keys).
+  for (const uri of [target, ...(addToConfig ? [loaded.path ? joinUri(base, loaded.path) : resolve(folderPath, '.crosswalk.yaml')] : [])]) {
+    const real = await context.realPath?.(uri);
+    const realRoot = real !== undefined ? await context.realPath?.(root) : undefined;
+    if (real !== undefined && realRoot !== undefined && !isInside(joinUri(base, real), joinUri(base, realRoot))) {
+      throw new Error(`${splitUri(uri)?.path ?? uri} is a symbolic link to ${real}, outside the workspace folder; Crosswalk writes only inside it.`);
+    }
+  }
   const files: { uri: string; old: string | undefined; next: string }[] = [];
   const old = await context.readText(target);
   // The built-in audiences of the term stay in the override's list (src/core/edits.ts).

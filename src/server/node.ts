@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { realPath } from '../node/real-path';
 import { startServer, type ServerHost } from './server';
+import { splitUri } from './uri';
 
 /** Files on disk for `file:` URIs; other schemes (untitled, virtual) have nothing to read here. */
 export const nodeHost: ServerHost = {
@@ -14,6 +16,10 @@ export const nodeHost: ServerHost = {
       if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
       throw error;
     }
+  },
+  async realPath(uri) {
+    if (!uri.startsWith('file:')) return undefined;
+    return splitUri(pathToFileURL(await realPath(fileURLToPath(uri))).href)?.path;
   },
 };
 

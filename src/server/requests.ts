@@ -1,7 +1,7 @@
 import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import * as Engine from '../index';
 import {
-  audiences, buildReport, createLinter, describeIgnored, glossaryAdditions, ignoreEntryFor, lint, undoGlossaryAddition, type GlossaryAddition, ReportLinters, type AudienceReport, rewriteForAudience, templateForAudience, type AudienceId, type AudienceSection, type CrosswalkConfig, type Linter, type LintResult, type RewriteResult, type Stats,
+  audiences, buildReport, createLinterAsync, describeIgnored, glossaryAdditions, ignoreEntryFor, lint, undoGlossaryAddition, type GlossaryAddition, ReportLinters, type AudienceReport, rewriteForAudience, templateForAudience, type AudienceId, type AudienceSection, type CrosswalkConfig, type Linter, type LintResult, type RewriteResult, type Stats,
 } from '../index';
 import { glossaryEdit, ignoreEdit, isRefusal, minimalEdit } from './actions';
 import { toDiagnostic } from './convert';
@@ -128,6 +128,7 @@ export function registerCrosswalkRequests(core: ServerCore): void {
   connection.onRequest('crosswalk/glossaryAdditions', async ({ uri }: { uri?: string }): Promise<{ uri: string; name: string; addition: GlossaryAddition }[]> => {
     const out: { uri: string; name: string; addition: GlossaryAddition }[] = [];
     for (const file of await glossaryFiles(uri)) {
+      if (await core.linkOutside(file)) continue;
       const text = await core.readText(file);
       if (text === undefined) continue;
       for (const addition of glossaryAdditions(text)) out.push({ uri: file, name: core.relative(file), addition });
@@ -137,6 +138,8 @@ export function registerCrosswalkRequests(core: ServerCore): void {
 
   connection.onRequest('crosswalk/undoGlossaryAddition', async ({ uri, term }: { uri: string; term: string }): Promise<{ edit: WorkspaceEdit; message: string } | { refused: string }> => {
     if (!core.folders().some((f) => isInside(uri, f))) return { refused: `${core.relative(uri)} is outside the workspace folder; Crosswalk writes only inside it.` };
+    const outside = await core.linkOutside(uri);
+    if (outside) return { refused: outside };
     const old = await core.readText(uri);
     if (old === undefined) return { refused: `${core.relative(uri)} could not be read.` };
     try {
@@ -174,6 +177,9 @@ export function registerCrosswalkRequests(core: ServerCore): void {
     let text: string | undefined;
     if (open) text = open.getText();
     else {
+      // A draft found through a link that leads out of the workspace folder is not read.
+      const outside = await core.linkOutside(uri);
+      if (outside) return { uri, skipped: outside };
       try {
         text = await core.host.readFile(uri);
       } catch (error) {
@@ -190,7 +196,8 @@ export function registerCrosswalkRequests(core: ServerCore): void {
       return result ? summary(result.findings) : { uri, skipped: 'it changed while it was checked' };
     }
     let linter = linters.get(config.key);
-    if (!linter) linters.set(config.key, (linter = createLinter(config.options)));
+    // Team glossaries compile in slices (src/core/glossary-compile.ts), once for every draft that uses them.
+    if (!linter) linters.set(config.key, (linter = await createLinterAsync(config.options)));
     return summary(linter.lint(text).findings);
   }
 

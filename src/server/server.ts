@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  audiences, checkConfig, createLinter, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath, settingRange,
+  audiences, checkConfig, createLinterAsync, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath, settingRange,
   type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig,
 } from '../index';
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
@@ -21,6 +21,11 @@ import { isInside, joinUri, sameUri, splitUri, dirnameUri } from './uri';
 export interface ServerHost {
   /** The file's text, or undefined when it does not exist or cannot be read from here. */
   readFile(uri: string): Promise<string | undefined>;
+  /**
+   * The path (a URI's decoded path, as splitUri gives it) that a file's symbolic links lead to,
+   * when the host can tell (Node: src/node/real-path.ts); reads and writes are fenced by it.
+   */
+  realPath?(uri: string): Promise<string | undefined>;
 }
 
 /** A draft longer than this is checked in slices, so that a newer version can cancel the check. */
@@ -96,6 +101,11 @@ export interface ServerCore {
   relative(uri: string): string;
   /** The workspace folders, as URIs. */
   folders(): readonly string[];
+  /**
+   * Where a file's symbolic links lead when that is outside its workspace folder (a message naming
+   * it), else undefined; undefined too where the host cannot tell (a browser).
+   */
+  linkOutside(uri: string): Promise<string | undefined>;
 }
 
 /**
@@ -105,6 +115,7 @@ export interface ServerCore {
  */
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
+  const realPathOf = host.realPath ? (uri: string) => host.realPath?.(uri) ?? Promise.resolve(undefined) : undefined;
   const states = new Map<string, DocumentState>();
   let capabilities: ClientCapabilities = {};
   let initOptions: unknown;
@@ -143,6 +154,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
     else if (level === 'info') connection.console.info(message);
     else if (level === 'warn') connection.console.warn(message);
     else connection.console.error(message);
+  }
+
+  async function linkOutside(uri: string): Promise<string | undefined> {
+    const folder = folderOf(uri);
+    const real = folder && (await realPathOf?.(uri));
+    const realFolder = folder && real !== undefined ? await realPathOf?.(folder) : undefined;
+    if (real === undefined || realFolder === undefined || isInsidePath(real, realFolder)) return undefined;
+    return `${relative(uri)} leads through a symbolic link to ${real}, outside the workspace folder; Crosswalk reads and writes no file outside it.`;
   }
 
   function relative(uri: string): string {
@@ -249,7 +268,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
             // Search no higher than the workspace folder: a config elsewhere on disk is not this project's.
             if (stop !== undefined && stop !== '' && !isInsidePath(path, stop)) return Promise.resolve(undefined);
             return readText(joinUri(base, path));
-          }, undefined, stop ? { root: stop } : {});
+          }, undefined, { ...(stop ? { root: stop } : {}), ...(realPathOf ? { realPath: (path: string) => realPathOf(joinUri(base, path)) } : {}) });
         }
         const glossaries = [...loaded.glossaries];
         const refused: { name: string; message: string }[] = [];
@@ -265,6 +284,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
             continue;
           }
           const glossaryUri = joinUri(base, path);
+          // Inside as written, and where its links lead too (src/node/real-path.ts on Node).
+          const real = await realPathOf?.(glossaryUri);
+          const realFolder = real !== undefined ? await realPathOf?.(folder) : undefined;
+          if (real !== undefined && realFolder !== undefined && !isInsidePath(real, realFolder)) {
+            refused.push({ name, message: `Team glossary "${name}" in the crosswalk.glossaries setting is a symbolic link to ${real}, outside the workspace folder; Crosswalk reads and writes no file outside it.` });
+            continue;
+          }
           const text = await readText(glossaryUri);
           if (text !== undefined) glossaries.push({ name: splitUri(glossaryUri)?.path ?? name, text });
           else log('warn', `The glossary ${name} named in the crosswalk.glossaries setting could not be read (${path}).`);
@@ -384,7 +410,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       return undefined;
     }
     if (!s.linter || s.configKey !== config.key) {
-      s.linter = createLinter(config.options);
+      // Team glossaries compile in slices (a 100,000-term glossary must not hold up the server),
+      // once for every draft that uses them.
+      const linter = await createLinterAsync(config.options);
+      if (stale()) return undefined;
+      s.linter = linter;
       s.configKey = config.key;
     }
     // The text as it is now, after the config was read: the version it belongs to is this one.
@@ -584,6 +614,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     capabilities,
     readText,
     documentVersion: (uri) => documents.get(uri)?.version,
+    ...(realPathOf ? { realPath: realPathOf } : {}),
   });
 
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
@@ -636,7 +667,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   registerCrosswalkRequests({
-    connection, host, documents, settingsFor, configFor, current, readText, actionContext, optIns, recheckAll, log, relative, folders: () => folders,
+    connection, host, documents, settingsFor, configFor, current, readText, actionContext, optIns, recheckAll, log, relative, folders: () => folders, linkOutside,
     verdict: async (uri, text, config) => draftVerdict(uri, text, scopeOf(uri, config, optIns.has(uri) || optOuts.has(uri) ? undefined : await ignoreFiles.ignoredBy(uri))),
     optOuts,
   });
