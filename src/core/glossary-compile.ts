@@ -63,7 +63,7 @@ const ITEMS_PER_PARSE = 64;
  * `parseYaml`, so that every problem is reported as the one-go parse reports it.
  */
 export async function parseGlossaryText(text: string, slicer: Slicer): Promise<ReturnType<typeof parseYaml>> {
-  const split = splitTermItems(text);
+  const split = await splitTermItems(text, slicer);
   if (!split) return parseYaml(text);
   const skeleton = parseYaml(split.skeleton);
   const value = skeleton.value;
@@ -82,12 +82,25 @@ export async function parseGlossaryText(text: string, slicer: Slicer): Promise<R
 /**
  * Cuts a glossary text into the lines outside its `terms:` list (the skeleton, with `terms:`
  * standing alone) and the text of each list item, or says it cannot (undefined) when the text
- * is not plainly a block list under a top-level `terms:`.
+ * is not plainly a block list under a top-level `terms:`. Walks the lines with `indexOf`, pausing
+ * between slices: a 100,000-term file has a million lines.
  */
-export function splitTermItems(text: string): { skeleton: string; items: string[] } | undefined {
-  // Cheap refusals first: tabs in indentation, directives and document markers, anchors.
+export async function splitTermItems(text: string, slicer: Slicer = new Slicer({ sliceMs: Infinity })): Promise<{ skeleton: string; items: string[] } | undefined> {
+  // Cheap refusals first: tabs in indentation, directives and document markers.
   if (/^[ ]*\t|^(?:%|---|\.\.\.)/m.test(text)) return undefined;
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines: string[] = [];
+  // The next CR is searched for again only once passed (most files have none: a search per line
+  // would read the rest of the file each time).
+  let cr = text.indexOf('\r');
+  for (let from = 0, n = 0; ; n++) {
+    if (n % 4096 === 4095) await slicer.maybePause();
+    if (cr !== -1 && cr < from) cr = text.indexOf('\r', from);
+    const lf = text.indexOf('\n', from);
+    const brk = lf === -1 ? (cr === -1 ? text.length : cr) : cr === -1 || lf < cr ? lf : cr;
+    lines.push(text.slice(from, brk));
+    if (brk === text.length) break;
+    from = brk + (text.charCodeAt(brk) === 13 && text.charCodeAt(brk + 1) === 10 ? 2 : 1);
+  }
   const at = lines.findIndex((line) => /^terms:[ ]*(?:#.*)?$/.test(line));
   if (at === -1) return undefined;
   const blankOrComment = (line: string) => /^[ ]*(?:#.*)?$/.test(line);
@@ -101,6 +114,7 @@ export function splitTermItems(text: string): { skeleton: string; items: string[
   let current: string[] | undefined;
   let end = first;
   for (; end < lines.length; end++) {
+    if (end % 4096 === 4095) await slicer.maybePause();
     const line = lines[end];
     if (itemStart.test(line)) {
       if (current) items.push(current.join('\n'));

@@ -51,8 +51,8 @@ test('a team glossary compiled in slices gives the entries and problems of the o
     // 64 items a parse: the usual shape is parsed in five slices, not in one go.
     if (name === 'usual') assert.ok(pauses() >= 5, `usual: ${pauses()} pauses`);
   }
-  assert.ok(splitTermItems(cases.usual), 'the usual shape is parsed in slices');
-  assert.equal(splitTermItems(cases['flow list']), undefined);
+  assert.ok(await splitTermItems(cases.usual), 'the usual shape is parsed in slices');
+  assert.equal(await splitTermItems(cases['flow list']), undefined);
 });
 
 test('createLinterAsync yields while a large team glossary compiles, and checks as createLinter does', async () => {
