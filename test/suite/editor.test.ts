@@ -195,23 +195,7 @@ describe('Editor: quick fixes', () => {
   // Fix-all applies rewordings only when the writer opts in (crosswalk.fixAll.includeRewording);
   // these tests opt in and check that every fix is then applied. The default is checked below.
   describe('with rewording opted in', () => {
-    const crosswalkConfig = () => vscode.workspace.getConfiguration('crosswalk');
-    const settingsUri = () => vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
-    let settingsBefore: string | undefined;
-    let vscodeDirExisted = false;
-    before(async () => {
-      settingsBefore = await readText(settingsUri());
-      vscodeDirExisted = await exists(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
-      await crosswalkConfig().update('fixAll.includeRewording', true, vscode.ConfigurationTarget.Workspace);
-      await waitFor(() => crosswalkConfig().get('fixAll.includeRewording') === true, 10_000, 'the opt-in setting to take effect');
-    });
-    after(async () => {
-      await crosswalkConfig().update('fixAll.includeRewording', undefined, vscode.ConfigurationTarget.Workspace);
-      // The workspace folder is the repository's test/workspace: leave it as it was.
-      if (settingsBefore !== undefined) await writeText(settingsUri(), settingsBefore);
-      else if (!vscodeDirExisted) await remove(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
-      else await remove(settingsUri());
-    });
+    withWorkspaceSetting('crosswalk', 'fixAll.includeRewording', true);
 
     it('fixes every problem of one rule', async () => {
       const { document } = await openDraft('fix-rule', `${CLINICAL}UAT starts Monday. Log in with SSO. The EDR agent is new. It is endpoint detection and response (EDR).\n`);
@@ -236,28 +220,7 @@ describe('Editor: quick fixes', () => {
     });
 
     describe('fix all on save', () => {
-      const settingsUri = () => vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
-      let settingsBefore: string | undefined;
-      let vscodeDirExisted = false;
-
-      before(async () => {
-        settingsBefore = await readText(settingsUri());
-        vscodeDirExisted = await exists(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
-        const editorConfig = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
-        await editorConfig.update('codeActionsOnSave', { 'source.fixAll.crosswalk': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
-        await waitFor(
-          () => JSON.stringify(vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get('codeActionsOnSave')).includes('source.fixAll.crosswalk'),
-          10_000,
-          'the codeActionsOnSave setting to take effect',
-        );
-      });
-
-      after(async () => {
-        await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
-        if (settingsBefore !== undefined) await writeText(settingsUri(), settingsBefore);
-        else if (!vscodeDirExisted) await remove(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
-        else await remove(settingsUri());
-      });
+      withWorkspaceSetting('editor', 'codeActionsOnSave', { 'source.fixAll.crosswalk': 'explicit' }, 'markdown');
 
       it('applies every fix when the draft is saved (rewording opted in)', async () => {
         const { document, editor } = await openDraft('fix-on-save', `${CLINICAL}UAT starts Monday.\n`);
@@ -277,27 +240,7 @@ describe('Editor: quick fixes', () => {
   });
 
   describe('fix all on save, by default', () => {
-    const settingsUri = () => vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
-    let settingsBefore: string | undefined;
-    let vscodeDirExisted = false;
-
-    before(async () => {
-      settingsBefore = await readText(settingsUri());
-      vscodeDirExisted = await exists(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
-      await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', { 'source.fixAll.crosswalk': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
-      await waitFor(
-        () => JSON.stringify(vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get('codeActionsOnSave')).includes('source.fixAll.crosswalk'),
-        10_000,
-        'the codeActionsOnSave setting to take effect',
-      );
-    });
-
-    after(async () => {
-      await vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
-      if (settingsBefore !== undefined) await writeText(settingsUri(), settingsBefore);
-      else if (!vscodeDirExisted) await remove(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
-      else await remove(settingsUri());
-    });
+    withWorkspaceSetting('editor', 'codeActionsOnSave', { 'source.fixAll.crosswalk': 'explicit' }, 'markdown');
 
     it('applies only safe fixes on save: acronyms spelled out at their first use, no jargon reworded', async () => {
       const { document, editor } = await openDraft('fix-on-save-safe', `${CLINICAL}UAT starts Monday. Log in with SSO.\n`);
@@ -390,3 +333,30 @@ describe('Editor: the project config', () => {
     }
   });
 });
+
+/**
+ * Sets one workspace setting (for a language, when given) for the tests of the enclosing describe,
+ * and afterwards leaves the test workspace's .vscode folder as it was: the workspace folder is the
+ * repository's test/workspace.
+ */
+function withWorkspaceSetting(section: string, key: string, value: Record<string, unknown> | boolean, languageId?: string): void {
+  const config = () => vscode.workspace.getConfiguration(section, languageId ? { languageId } : undefined);
+  const settingsUri = () => vscode.Uri.joinPath(workspaceFolder().uri, '.vscode', 'settings.json');
+  // A language's value may merge in other keys: it has taken effect once it holds every key set here.
+  const holds = (actual: unknown) =>
+    typeof value === 'object' ? typeof actual === 'object' && actual !== null && Object.entries(value).every(([k, v]) => (actual as Record<string, unknown>)[k] === v) : actual === value;
+  let settingsBefore: string | undefined;
+  let vscodeDirExisted = false;
+  before(async () => {
+    settingsBefore = await readText(settingsUri());
+    vscodeDirExisted = await exists(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
+    await config().update(key, value, vscode.ConfigurationTarget.Workspace, languageId !== undefined);
+    await waitFor(() => holds(config().get(key)), 10_000, `the ${section}.${key} setting to take effect`);
+  });
+  after(async () => {
+    await config().update(key, undefined, vscode.ConfigurationTarget.Workspace, languageId !== undefined);
+    if (settingsBefore !== undefined) await writeText(settingsUri(), settingsBefore);
+    else if (!vscodeDirExisted) await remove(vscode.Uri.joinPath(workspaceFolder().uri, '.vscode'));
+    else await remove(settingsUri());
+  });
+}

@@ -5,22 +5,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
+import { runCli } from './run-cli';
 import { discoverConfig, checkConfig } from '../../src/index';
 import { isInside, normalisePath, resolvePath } from '../../src/core/paths';
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, (s) => out.push(s), (s) => err.push(s), async () => '');
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.chdir(before);
-  }
-}
+const run = runCli;
 
 function tree(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-safety-'));

@@ -11,7 +11,7 @@ import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { main } from '../../src/cli/main';
+import { runCli } from './run-cli';
 import { nodeHost } from '../../src/server/node';
 import { startServer } from '../../src/server/server';
 import { realPath, realPathOutside } from '../../src/node/real-path';
@@ -33,18 +33,7 @@ function tree(files: Record<string, string>, links: Record<string, string> = {})
   return root;
 }
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, (s) => out.push(s), (s) => err.push(s), async () => '');
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    process.chdir(before);
-  }
-}
+const cli = runCli;
 
 test('real paths: links resolved, a file not there yet resolved through its folder', async () => {
   const root = tree({ 'outside/keys': 'k' }, { 'ws/team.yaml': 'outside/keys', 'ws/linked': 'outside' });
