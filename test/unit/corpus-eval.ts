@@ -20,6 +20,12 @@ export const HELD_OUT = path.join(CORPUS, 'held-out');
 export function heldOutSets(): string[] {
   return fs.readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory() && /^held-out(?:-\d+)?$/.test(d.name)).map((d) => path.join(CORPUS, d.name)).sort();
 }
+/**
+ * The held-out sets test/unit/corpus.test.ts guards against false-flag regressions: those already
+ * tuned against (their README.md says how). A later set (held-out-3/, an independent measurement)
+ * is only reported by `npm run eval`: a threshold on it would invite tuning against it.
+ */
+export const GUARDED_HELD_OUT: ReadonlySet<string> = new Set(['held-out', 'held-out-2']);
 export const TERM_RULES = new Set(['jargon', 'undefined-acronym']);
 
 export interface Mark {
