@@ -103,16 +103,22 @@ const joinedParts = new WeakMap<Fix, number>();
 function pureInsertion(fix: Fix): number | undefined {
   if (fix.kind !== 'insert' || fix.edits.length !== 1) return undefined;
   const [edit] = fix.edits;
-  // A block on lines of its own (after a line break, or a heading at a line's start), so that two
-  // of them one after the other read as two blocks.
-  if (edit.range.start.offset !== edit.range.end.offset || !/^(?:\r?\n|#{1,6} )/.test(edit.newText)) return undefined;
+  // A block on lines of its own (after a line break, LF, CRLF or lone CR, or a heading at a
+  // line's start), so that two of them one after the other read as two blocks.
+  if (edit.range.start.offset !== edit.range.end.offset || !/^(?:[\r\n]|#{1,6} )/.test(edit.newText)) return undefined;
   return edit.range.start.offset;
 }
 
-/** What keeps a blank line between two blocks written one after the other. */
-function blankLineBetween(a: string, b: string): string {
-  if (/^\r?\n/.test(b) || /\n\s*\n$/.test(a)) return '';
-  return a.endsWith('\n') ? '\n' : '\n\n';
+const LEADING_BREAKS = /^(?:\r\n|\r|\n)+/;
+const TRAILING_BREAKS = /(?:\r\n|\r|\n)+$/;
+
+/**
+ * Two blocks inserted at one place, one after the other: what leads the first and what ends the
+ * second stay, and one blank line, in the line ending they are written in, stands between them.
+ */
+function joinBlocks(a: string, b: string): string {
+  const eol = /\r\n|\r|\n/.exec(a + b)?.[0] ?? '\n';
+  return `${a.replace(TRAILING_BREAKS, '')}${eol}${eol}${b.replace(LEADING_BREAKS, '')}`;
 }
 
 function joinInsertions(a: Fix, b: Fix): Fix {
@@ -120,7 +126,7 @@ function joinInsertions(a: Fix, b: Fix): Fix {
     title: `${a.title}; ${b.title}`,
     kind: 'insert',
     safe: a.safe && b.safe,
-    edits: [{ range: a.edits[0].range, newText: a.edits[0].newText + blankLineBetween(a.edits[0].newText, b.edits[0].newText) + b.edits[0].newText }],
+    edits: [{ range: a.edits[0].range, newText: joinBlocks(a.edits[0].newText, b.edits[0].newText) }],
   };
   joinedParts.set(merged, partsOf(a) + partsOf(b));
   return merged;

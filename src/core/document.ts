@@ -34,6 +34,48 @@ export interface PreparedDocument {
    * uses before they pick a term's first use, so that the first use not silenced is flagged.
    */
   isSuppressed?(ruleId: string, offset: number): boolean;
+  /**
+   * The places between blocks where a fix may insert a section, in document order, with how the
+   * engine would place a block inserted there (computed on first call). Fixes that add sections
+   * (message-parts, interests) choose among them, so that a section lands where its audience
+   * holds and leaves every other block under the audience it had.
+   */
+  insertionSlots?(): readonly InsertionSlot[];
+}
+
+/**
+ * A place where a block may be inserted: a chunk's start or end (a blank line or the end of the
+ * draft lies beyond it), the start of a top-level heading's line, or the start of the line of an
+ * audience marker that follows a line of prose.
+ */
+export interface InsertionSlot {
+  offset: number;
+  kind: 'chunk-start' | 'chunk-end' | 'heading' | 'marker';
+  /** The audience that holds here. */
+  audience: AudienceId[];
+  /** The document's audience, which holds again after a marker's heading section. */
+  documentAudience: AudienceId[];
+  /** A marker stands just before with no block since: the next block decides its scope. */
+  pending: boolean;
+  /** The level of the heading whose section a marker holds to, when one does here. */
+  scopeDepth?: number;
+  /** That section ends right after this slot (at a heading, a marker or the end): no block of it follows. */
+  atScopeEnd?: boolean;
+}
+
+/**
+ * The audience a block inserted at `slot` would get (a heading of `depth`, or a paragraph for
+ * no depth), or undefined when inserting it there would move other blocks to another audience:
+ * a block after a marker takes the marker's scope from what follows, and a heading at or above
+ * the level of a marker's section ends that section early, unless nothing of the section follows
+ * (src/core/linter.ts `placeBlocks`).
+ */
+export function insertedAudience(slot: InsertionSlot, depth: number | undefined): AudienceId[] | undefined {
+  if (slot.pending) return undefined;
+  // A heading at or above the section's level ends it: harmless only where it ends anyway, and
+  // the heading is then under the document's audience.
+  if (depth !== undefined && slot.scopeDepth !== undefined && depth <= slot.scopeDepth) return slot.atScopeEnd ? slot.documentAudience : undefined;
+  return slot.audience;
 }
 
 /** A finding as a rule reports it: document offsets, turned into positions by the engine. */

@@ -2,7 +2,7 @@ import { analyseChunks, type BlockAnalysis, type ChunkAnalysis } from './analysi
 import { AudienceCatalog } from './audience';
 import { splitChunks, type Chunk } from './chunks';
 import { resolveConfig, validateConfig, type ResolvedConfig } from './config';
-import type { PlacedBlock, PreparedDocument, RawFinding, Rule } from './document';
+import type { InsertionSlot, PlacedBlock, PreparedDocument, RawFinding, Rule } from './document';
 import { readFrontMatter, type FrontMatter } from './frontmatter';
 import { Glossary, mergeGlossaries, type GlossaryEntry, type GlossaryFileProblem } from './glossary';
 import { compileGlossary, mergeGlossariesAsync, Slicer, type SliceOptions } from './glossary-compile';
@@ -250,6 +250,8 @@ function run(
   const failures: { at: number; end: number; why: string }[] = [];
   const failedRules: string[] = [];
   const placedChunks: { start: number; analysis: ChunkAnalysis }[] = [];
+  /** Where each placed chunk's text ends. */
+  const chunkEnds: number[] = [];
   for (const chunk of chunks) {
     if (chunk.kind === 'frontmatter') {
       frontMatter = caches.frontMatter.get(chunk.text) ?? readFrontMatter(chunk.text, config.audiences);
@@ -257,6 +259,7 @@ function run(
       caches.frontMatter.set(chunk.text, frontMatter);
     } else {
       placedChunks.push({ start: chunk.start, analysis: analyse(chunk.text) });
+      chunkEnds.push(chunk.start + chunk.text.length);
       const failure = placedChunks[placedChunks.length - 1].analysis.failure;
       if (failure) failures.push({ at: chunk.start, end: chunk.start + chunk.text.length, why: failure });
     }
@@ -282,6 +285,15 @@ function run(
     allowed,
     audience: documentAudience,
     enabled: new Set(enabled.map((r) => r.id)),
+  };
+  let slots: InsertionSlot[] | undefined;
+  doc.insertionSlots = () => {
+    if (slots) return slots;
+    const found: InsertionSlot[] = [];
+    const last = chunks[chunks.length - 1];
+    const lastOpen = last?.kind === 'markdown' && leavesOpen(last.text);
+    placeBlocks(text, index, placedChunks, documentAudience, config.audiences, ignoreMarkers, { ends: chunkEnds, lastOpen, add: (slot) => found.push(slot) });
+    return (slots = found);
   };
 
   const comments = placedChunks.flatMap((c) => c.analysis.comments.map((m) => ({ body: m.body, start: c.start + m.start, end: c.start + m.end })));
@@ -425,6 +437,7 @@ function placeBlocks(
   documentAudience: AudienceId[],
   audiences: AudienceCatalog,
   ignoreMarkers: boolean,
+  slots?: SlotRecorder,
 ) {
   const blocks: PlacedBlock[] = [];
   const markerProblems: YamlProblem[] = [];
@@ -449,9 +462,41 @@ function placeBlocks(
     }
     if (block.depth !== undefined && scopeDepth !== undefined && block !== scopeHeading && block.depth <= scopeDepth) {
       scopeDepth = undefined;
+      scopeEnds();
       switchTo(documentAudience, chunkStart + block.start);
     }
     if (block.kind !== 'heading' || block.text) blocks.push({ analysis: block, chunkStart, audience: current });
+    sinceBlock.length = 0;
+  };
+  /** Slots passed since the last block: when a marker's heading section ends right after them, they stand at its end. */
+  const sinceBlock: InsertionSlot[] = [];
+  const scopeEnds = () => {
+    for (const s of sinceBlock) if (s.scopeDepth !== undefined) s.atScopeEnd = true;
+  };
+  const slot = (kind: InsertionSlot['kind'], offset: number) => {
+    if (!slots) return;
+    const found: InsertionSlot = { offset, kind, audience: current, documentAudience, pending, ...(scopeDepth !== undefined && { scopeDepth }) };
+    slots.add(found);
+    sinceBlock.push(found);
+  };
+  /** A heading at the start of its own line (no quote or list around it), not the chunk's first line: a slot before it. */
+  const headingSlot = (block: BlockAnalysis, chunkStart: number) => {
+    if (!slots || block.kind !== 'heading') return;
+    const at = chunkStart + block.start;
+    const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+    if (lineStart > chunkStart && at - lineStart <= 3 && /^ *$/.test(text.slice(lineStart, at))) slot('heading', lineStart);
+  };
+  /**
+   * A marker at the start of its own line, just after a line that ends a block of prose (so not
+   * within an HTML block or a comment): a slot before it, where the audience before it holds.
+   */
+  const markerSlot = (at: number, chunkStart: number, previousEnd: number) => {
+    if (!slots || previousEnd < 0) return;
+    const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+    if (lineStart <= chunkStart || at - lineStart > 3 || !/^ *$/.test(text.slice(lineStart, at))) return;
+    const breakAt = lineStart - (text.startsWith('\r\n', lineStart - 2) ? 2 : 1);
+    const previousLine = Math.max(text.lastIndexOf('\n', breakAt - 1), text.lastIndexOf('\r', breakAt - 1)) + 1;
+    if (previousEnd >= previousLine && previousEnd <= breakAt) slot('marker', lineStart);
   };
   const mark = (value: string, at: number) => {
     const resolved = audiences.resolve(value);
@@ -468,27 +513,61 @@ function placeBlocks(
     }
     pending = true;
     scopeDepth = undefined;
+    scopeEnds();
     switchTo(resolved.audience, at);
   };
 
-  for (const chunk of chunks) {
+  chunks.forEach((chunk, c) => {
+    slot('chunk-start', chunk.start);
     const { blocks: chunkBlocks } = chunk.analysis;
     const markers = ignoreMarkers ? [] : chunk.analysis.markers;
-    if (markers.length === 0) {
-      for (const block of chunkBlocks) place(block, chunk.start);
-      continue;
-    }
     // Markers and blocks of this chunk in the order they stand.
     let m = 0;
+    let previousEnd = -1;
+    const nextMarker = () => {
+      markerSlot(chunk.start + markers[m].start, chunk.start, previousEnd);
+      mark(markers[m].value, chunk.start + markers[m++].start);
+    };
     for (const block of chunkBlocks) {
-      while (m < markers.length && markers[m].start < block.start) mark(markers[m].value, chunk.start + markers[m++].start);
+      while (m < markers.length && markers[m].start < block.start) nextMarker();
+      headingSlot(block, chunk.start);
       place(block, chunk.start);
+      previousEnd = chunk.start + block.map[block.text.length];
     }
-    while (m < markers.length) mark(markers[m].value, chunk.start + markers[m++].start);
-  }
+    while (m < markers.length) nextMarker();
+    // Not inside a comment or code fence that runs to the end of the draft.
+    if (slots && !(c === chunks.length - 1 && slots.lastOpen)) slot('chunk-end', slots.ends[c]);
+  });
+  scopeEnds();
   sections.push({ audience: current, start: sectionStart, end: text.length });
   const out: AudienceSection[] = sections.map((s) => ({ audience: s.audience, range: index.range(s.start, s.end) }));
   return { blocks, markerProblems, sections: out };
+}
+
+/** Asks `placeBlocks` for the insertion slots it passes (src/core/document.ts `InsertionSlot`). */
+interface SlotRecorder {
+  /** Where each chunk's text ends. */
+  ends: number[];
+  /** The last chunk leaves an HTML comment or a code fence open: its end lies inside it. */
+  lastOpen: boolean;
+  add(slot: InsertionSlot): void;
+}
+
+/**
+ * True when a chunk ends inside an HTML comment or a fenced code block it opened (so it runs to
+ * the end of the draft): text inserted at its end would be hidden in the comment or the code.
+ */
+function leavesOpen(chunk: string): boolean {
+  if (chunk.lastIndexOf('<!--') > chunk.lastIndexOf('-->')) return true;
+  let fence: { char: string; length: number } | undefined;
+  for (const line of chunk.split(/\r\n|\r|\n/)) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!m) continue;
+    if (!fence) {
+      if (m[1][0] === '~' || !m[2].includes('`')) fence = { char: m[1][0], length: m[1].length };
+    } else if (m[1][0] === fence.char && m[1].length >= fence.length && /^[ \t]*$/.test(m[2])) fence = undefined;
+  }
+  return fence !== undefined;
 }
 
 function statsOf(blocks: PlacedBlock[], findings: Finding[]) {

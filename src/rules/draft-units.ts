@@ -1,4 +1,4 @@
-import { docRange, type PlacedBlock, type PreparedDocument } from '../core/document';
+import { docRange, insertedAudience, type InsertionSlot, type PlacedBlock, type PreparedDocument } from '../core/document';
 import type { CueUnit } from '../core/cues';
 import type { AudienceId } from '../core/types';
 
@@ -13,6 +13,8 @@ export interface Unit extends CueUnit {
   end: number;
   /** Document offset where the unit's Markdown line starts (a heading's `#`). */
   lineStart: number;
+  /** Document offset where the unit's block ends (a setext heading's underline included). */
+  blockEnd: number;
   depth?: number;
   audience: AudienceId[];
 }
@@ -83,9 +85,10 @@ export function unitsOf(doc: PreparedDocument): DraftUnits {
 function blockUnits(doc: PreparedDocument, block: PlacedBlock): Omit<Unit, 'headings' | 'opening'>[] {
   const a = block.analysis;
   const lineStart = lineStartOf(doc.text, block.chunkStart + a.start);
+  const blockEnd = block.chunkStart + a.map[a.text.length];
   const make = (from: number, to: number, kind: Unit['kind']) => {
     const { start, end } = docRange(block, from, to);
-    return { text: a.text.slice(from, to).trim(), raw: doc.text.slice(start, end), start, end, lineStart, kind, depth: a.depth, audience: block.audience };
+    return { text: a.text.slice(from, to).trim(), raw: doc.text.slice(start, end), start, end, lineStart, blockEnd, kind, depth: a.depth, audience: block.audience };
   };
   if (a.kind === 'heading') return [make(0, a.text.length, 'heading')];
   const sentences = a.sentences.filter((s) => a.text.slice(s.start, s.end).trim());
@@ -135,6 +138,7 @@ function rowUnit(doc: PreparedDocument, chunkStart: number, names: string[], row
     start,
     end,
     lineStart: start,
+    blockEnd: end,
     kind: 'row',
     audience,
   };
@@ -165,8 +169,63 @@ function firstBlockIn(doc: PreparedDocument, start: number, end: number): Placed
   return lo < starts.length && starts[lo] <= end ? doc.blocks[lo] : undefined;
 }
 
+/** Where the line holding `offset` starts: after an LF, a CRLF or a lone CR, as CommonMark counts lines. */
 export function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** The draft's own line ending (its first one; LF for a draft of one line), for the lines a fix adds. */
+export function eolOf(text: string): string {
+  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+}
+
+/**
+ * A slot where blocks may be inserted, and the audience they would get: searched from the slot at
+ * index `from` back to the first slot at or after offset `lo`, then on from `from + 1` to the last
+ * slot at or before `hi`. A slot is taken when inserting a heading of `depth` (a paragraph for no
+ * depth) there leaves every other block under the audience it had, and `accept` takes the
+ * audience the inserted blocks would get (src/core/document.ts `insertedAudience`).
+ */
+export function chooseSlot(
+  slots: readonly InsertionSlot[],
+  from: number,
+  range: { lo: number; hi: number },
+  depth: number | undefined,
+  accept: (audience: AudienceId[]) => boolean,
+): InsertionSlot | undefined {
+  const takes = (slot: InsertionSlot) => {
+    const audience = insertedAudience(slot, depth);
+    return audience !== undefined && accept(audience);
+  };
+  for (let i = Math.min(from, slots.length - 1); i >= 0 && slots[i].offset >= range.lo; i--) if (takes(slots[i])) return slots[i];
+  for (let i = Math.max(0, from + 1); i < slots.length && slots[i].offset <= range.hi; i++) if (takes(slots[i])) return slots[i];
+  return undefined;
+}
+
+/** Index of the last slot at or before `offset` (-1 when none), or with `after`, of the first at or after it. */
+export function slotIndex(slots: readonly InsertionSlot[], offset: number, after = false): number {
+  let lo = 0;
+  let hi = slots.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after ? slots[mid].offset < offset : slots[mid].offset <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return after ? lo : lo - 1;
+}
+
+/**
+ * The edit that inserts `blocks` (Markdown blocks, one line each) at a slot, in the draft's own
+ * line endings and with a blank line on each side: after a chunk, before one, or before a
+ * heading's or a marker's line within one.
+ */
+export function insertBlocks(text: string, slot: InsertionSlot, blocks: string[]): { start: number; end: number; newText: string } {
+  const eol = eolOf(text);
+  const body = blocks.join(eol + eol);
+  const newText =
+    slot.kind === 'chunk-end' ? `${eol}${eol}${body}${slot.offset === text.length ? eol : ''}` : slot.kind === 'chunk-start' ? `${body}${eol}${eol}` : `${eol}${body}${eol}${eol}`;
+  // Before a heading's or a marker's line within a chunk, the line before it ends in a line break.
+  return { start: slot.offset, end: slot.offset, newText };
 }
 
 /** The units of a heading's section: after it, up to the next heading of its level or higher. */

@@ -3,7 +3,7 @@ import { findAnyCue, hasPhrase } from '../core/cues';
 import { AUDIENCE_INTERESTS, messageType, type Interest } from '../core/message-types';
 import type { AudienceId } from '../core/types';
 import { capitalise } from './wording';
-import { audiencesOf, baseAudience, hasBlank, placeOf, sectionOf, unitsOf, type DraftUnits, type Unit } from './draft-units';
+import { audiencesOf, baseAudience, chooseSlot, hasBlank, insertBlocks, placeOf, sectionOf, slotIndex, unitsOf, type DraftUnits, type Unit } from './draft-units';
 
 /**
  * What each audience cares about (data/interests.yaml): clinicians patient care and their
@@ -55,20 +55,24 @@ function addresses(draft: DraftUnits, interest: Interest, units: Unit[]): boolea
 }
 
 /**
- * Adds the interest's section, with its blank, after the last line written for this audience:
- * the end of the draft, or the end of the audience's own section in a draft for several.
+ * Adds the interest's section, with its blank, after the last block written for this audience:
+ * the end of the draft, or the end of the audience's own section in a draft for several. The
+ * section goes only where the engine would place it under this audience and where it leaves every
+ * other block's audience as it was (not just after a marker, whose scope the next block decides,
+ * nor at a level that would end a marker's heading section early); when the place after the last
+ * block is not such a place, the nearest one before it in the audience's part of the draft is.
  */
 function insertFix(doc: PreparedDocument, draft: DraftUnits, interest: Interest, units: Unit[], audience: AudienceId): RawFix | undefined {
   if (!interest.heading || !interest.blank) return undefined;
-  const last = units[units.length - 1];
-  const lineEnd = doc.text.indexOf('\n', last.end);
-  const at = lineEnd === -1 ? doc.text.length : lineEnd;
+  const several = audiencesOf(doc).length > 1;
   // In a draft for several audiences, the section goes under the audience's own heading.
-  const own = audiencesOf(doc).length > 1 ? [...units].reverse().find((u) => u.kind === 'heading' && u !== draft.title) : undefined;
+  const own = several ? [...units].reverse().find((u) => u.kind === 'heading' && u !== draft.title) : undefined;
   const level = Math.min(6, (own?.depth ?? draft.title?.depth ?? 1) + 1);
-  const section = `\n\n${'#'.repeat(level)} ${interest.heading}\n\n${interest.blank}`;
-  // Inside the audience's section, keep a blank line before what follows it.
-  const tail = lineEnd === -1 ? '\n' : doc.text.slice(lineEnd + 1).trimStart() === '' || doc.text.startsWith('\n\n', lineEnd) ? '' : '\n';
-  const forWhom = audiencesOf(doc).length > 1 ? ` for ${doc.config.audiences.label(audience)} readers` : '';
-  return { kind: 'insert', title: `Add the section "${interest.heading}"${forWhom}`, edits: [{ start: at, end: at, newText: `${section}${tail}` }] };
+  const slots = doc.insertionSlots?.() ?? [];
+  const last = units[units.length - 1];
+  const lo = slots[Math.max(0, slotIndex(slots, units[0].start))]?.offset ?? 0;
+  const slot = chooseSlot(slots, slotIndex(slots, last.end, true), { lo, hi: lo - 1 }, level, (a) => a.includes(audience));
+  if (!slot) return undefined;
+  const forWhom = several ? ` for ${doc.config.audiences.label(audience)} readers` : '';
+  return { kind: 'insert', title: `Add the section "${interest.heading}"${forWhom}`, edits: [insertBlocks(doc.text, slot, [`${'#'.repeat(level)} ${interest.heading}`, interest.blank])] };
 }

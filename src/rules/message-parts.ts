@@ -2,7 +2,7 @@ import type { PreparedDocument, RawFinding, RawFix, Rule } from '../core/documen
 import { findAnyCue, hasPhrase } from '../core/cues';
 import { messageType, type MessagePart, type MessageType } from '../core/message-types';
 import type { AudienceId } from '../core/types';
-import { audiencesOf, baseAudience, hasBlank, placeOf, sectionOf, unitsOf, type DraftUnits, type Unit } from './draft-units';
+import { audiencesOf, baseAudience, chooseSlot, eolOf, hasBlank, insertBlocks, placeOf, sectionOf, slotIndex, unitsOf, type DraftUnits, type Unit } from './draft-units';
 
 /**
  * What a message of a given front matter `type:` must say for its readers (data/message-types.yaml,
@@ -82,7 +82,7 @@ function missingParts(doc: PreparedDocument, draft: DraftUnits, type: MessageTyp
     const forWhom = part.audiences ? audiences.filter((a) => part.audiences?.includes(baseAudience(doc, a))) : audiences;
     const why = forWhom.length === 1 ? (part.why[baseAudience(doc, forWhom[0])] ?? part.why.default) : part.why.default;
     const where = entry.title && entry.title !== draft.title ? 'This entry' : `This ${type.label}`;
-    const fix = entry.fixable ? insertFix(doc, draft, part, entry, found.slice(0, i).reverse().find((u) => u)) : undefined;
+    const fix = entry.fixable ? insertFix(doc, draft, part, entry, found.slice(0, i).reverse().find((u) => u), forWhom) : undefined;
     findings.push({
       ...placeOf(doc, entry.title),
       message: `${where} does not say ${part.name}: ${why}.`,
@@ -110,28 +110,48 @@ function findPart(draft: DraftUnits, part: MessagePart, units: Unit[]): Unit | u
 /**
  * Inserts the part's section where the template puts it: after the section of the part before it
  * that the draft has, or else before the first section after the title; a part of the opening
- * goes just under the title.
+ * goes just under the title. In the draft's own line endings, and only where the engine would
+ * place the section under an audience the part is for and every other block keeps its audience
+ * (src/core/document.ts `insertedAudience`): when the template's place is not such a place, the
+ * nearest one before it (after the part before), or else after it within the entry.
  */
-function insertFix(doc: PreparedDocument, draft: DraftUnits, part: MessagePart, entry: Entry, before: Unit | undefined): RawFix | undefined {
+function insertFix(doc: PreparedDocument, draft: DraftUnits, part: MessagePart, entry: Entry, before: Unit | undefined, forWhom: AudienceId[]): RawFix | undefined {
   const text = doc.text;
+  const eol = eolOf(text);
   const title = entry.title;
+  const slots = doc.insertionSlots?.() ?? [];
+  const forUs = (audience: AudienceId[]) => audience.some((a) => forWhom.includes(a));
   if (part.place === 'opening') {
     if (!title) {
       const first = entry.units[0];
-      return first && { kind: 'insert', title: `Add "${part.blank}" at the top`, edits: [{ start: first.lineStart, end: first.lineStart, newText: `${part.blank}\n\n` }] };
+      const slot = first && chooseSlot(slots, slotIndex(slots, first.start), { lo: 0, hi: entry.end }, undefined, forUs);
+      return slot && { kind: 'insert', title: `Add "${part.blank}" at the top`, edits: [insertBlocks(text, slot, [part.blank])] };
     }
-    const lineEnd = text.indexOf('\n', title.end);
-    const at = lineEnd === -1 ? text.length : lineEnd + 1;
-    return { kind: 'insert', title: `Add "${part.blank}" under the title`, edits: [{ start: at, end: at, newText: lineEnd === -1 ? `\n\n${part.blank}\n` : `\n${part.blank}\n` }] };
+    // Just under the title: after the line its block ends on (a setext heading's underline too).
+    const lineEnd = nextBreak(text, title.blockEnd);
+    const at = lineEnd === -1 ? text.length : lineEnd + (text.startsWith('\r\n', lineEnd) ? 2 : 1);
+    // A marker after the title on its line would give its scope to the paragraph added here.
+    if (markerBetween(doc, title.start, at) || !forUs(title.audience)) return undefined;
+    return { kind: 'insert', title: `Add "${part.blank}" under the title`, edits: [{ start: at, end: at, newText: lineEnd === -1 ? `${eol}${eol}${part.blank}${eol}` : `${eol}${part.blank}${eol}` }] };
   }
   const level = Math.min(6, (title?.depth ?? 1) + 1);
   const anchor = before ?? title ?? entry.units[0];
   const from = anchor ? draft.units.indexOf(anchor) : 0;
   const next = draft.units.slice(from + 1).find((u) => u.kind === 'heading' && (u.depth ?? 1) <= level && u.lineStart < entry.end);
-  const section = `${'#'.repeat(level)} ${part.heading}\n\n${part.blank}\n`;
-  if (next) return { kind: 'insert', title: `Add the section "${part.heading}"`, edits: [{ start: next.lineStart, end: next.lineStart, newText: `${section}\n` }] };
-  const at = entry.end;
-  if (at < text.length) return { kind: 'insert', title: `Add the section "${part.heading}"`, edits: [{ start: at, end: at, newText: `${section}\n` }] };
-  const lead = text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-  return { kind: 'insert', title: `Add the section "${part.heading}"`, edits: [{ start: at, end: at, newText: `${lead}${section}` }] };
+  const lo = anchor && anchor !== entry.units[0] ? anchor.end : anchor ? slots[Math.max(0, slotIndex(slots, anchor.start))]?.offset ?? 0 : 0;
+  const slot = chooseSlot(slots, slotIndex(slots, next ? next.lineStart : entry.end), { lo, hi: entry.end }, level, forUs);
+  if (!slot) return undefined;
+  return { kind: 'insert', title: `Add the section "${part.heading}"`, edits: [insertBlocks(text, slot, [`${'#'.repeat(level)} ${part.heading}`, part.blank])] };
+}
+
+/** The offset of the first line break at or after `from`, or -1. */
+function nextBreak(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  return cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+}
+
+/** True when an audience marker stands in the document range [start, end). */
+function markerBetween(doc: PreparedDocument, start: number, end: number): boolean {
+  return doc.chunks.some((c) => c.analysis.markers.some((m) => c.start + m.start >= start && c.start + m.start < end));
 }

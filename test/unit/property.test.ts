@@ -95,16 +95,13 @@ function checkFixKeepsMarkup(text: string, finding: Finding): void {
 }
 
 /**
- * Known gap, left to the owners of message-parts and interests: in a draft with CR or CRLF line
- * endings, or with audience markers, their insert-section fixes are placed by LF offsets and by
- * the audience's last line, and can land inside a table or ask again for a section they added
- * under another audience's heading. There these properties leave `insert` fixes out; everywhere
- * else every fix kind is included. Fix-all joins the sections inserted at one place into one edit
+ * Every fix kind on every generated draft, section insertions included: message-parts and
+ * interests place a section in the draft's own line endings, only where the engine puts it under
+ * an audience it is for and every other block keeps its audience (src/core/document.ts
+ * `insertedAudience`), and fix-all joins the sections inserted at one place into one edit
  * (src/core/apply-fixes.ts), so they settle in one run.
  */
-const insertsKnownToMisplace = (text: string) => /\r|<!--\s*audience:/.test(text);
-const fixesOf = (text: string, findings: Finding[]) => (insertsKnownToMisplace(text) ? findings.map((f) => ({ ...f, fixes: f.fixes.filter((x) => x.kind !== 'insert') })) : findings);
-const fixAll = (text: string) => applyFixes(text, fixAllFixes(fixesOf(text, lint(text).findings)));
+const fixAll = (text: string) => applyFixes(text, fixAllFixes(lint(text).findings));
 const shape = (r: LintResult) => JSON.stringify({ findings: r.findings, audience: r.audience, stats: r.stats, sections: r.sections });
 
 test('every input: no exception, ranges inside the text with the right line and column, fixes keep markup', () => {
@@ -130,7 +127,7 @@ test('fix-all settles within three passes, and a fix does not bring its finding 
       // Every fix kind, section insertions and terms of several uses included: settled after three runs.
       assert.equal(fixAll(current), current, `fix-all still changes ${JSON.stringify(current)}`);
 
-      const fixable = fixesOf(text, lint(text).findings).filter((f) => f.fixes.length);
+      const fixable = lint(text).findings.filter((f) => f.fixes.length);
       if (!fixable.length) return;
       const finding = fixable[pick % fixable.length];
       const fix = finding.fixes[pick % finding.fixes.length];
