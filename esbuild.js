@@ -19,56 +19,18 @@ const yamlAsJson = {
 };
 
 /**
- * unist-util-visit-parents names every visitor closure it creates (Object.defineProperty) so that
- * stack traces read well; on a draft that is one property definition per syntax node, a tenth of
- * a check's time. The bundles skip it; behaviour is otherwise the library's own.
+ * The dependency patches of scripts/source-patches.cjs (micromark's linear data merge, unnamed
+ * visitors), applied to the bundles as test/setup/yaml-require.cjs applies them to unbundled runs.
  */
-const unnamedVisitors = {
-  name: 'unnamed-visitors',
+const sourcePatches = {
+  name: 'source-patches',
   setup(build) {
-    build.onLoad({ filter: /unist-util-visit-parents[\\/]lib[\\/]index\.js$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      const patched = text.replace(/Object\.defineProperty\(visit, 'name', \{[\s\S]*?\n      \}\)/, '/* visitor naming skipped: see esbuild.js */');
-      if (patched === text) throw new Error(`esbuild.js: unist-util-visit-parents changed shape at ${args.path}; update the unnamed-visitors patch`);
-      return { contents: patched, loader: 'js' };
-    });
-  },
-};
-
-/**
- * micromark merges each run of adjacent `data` events of a paragraph with one `splice` of the
- * paragraph's whole event list (micromark/lib/initialize/text.js, resolveAllText): quadratic in a
- * long paragraph that the parser fragments, such as 1 MB of lines of `Text <!-- x` (11 times a
- * normal draft's time, issue 9). The bundles compact the list in one pass instead; the events
- * that come out are the same.
- */
-const linearDataMerge = {
-  name: 'linear-data-merge',
-  setup(build) {
-    build.onLoad({ filter: /micromark[\\/]lib[\\/]initialize[\\/]text\.js$/ }, async (args) => {
-      const text = await fs.promises.readFile(args.path, 'utf8');
-      const patched = text.replace(LOOP, LINEAR_LOOP);
-      if (patched === text) throw new Error(`esbuild.js: micromark's resolveAllText changed shape at ${args.path}; update the linear-data-merge patch`);
-      return { contents: patched, loader: 'js' };
-    });
-  },
-};
-const LOOP = /while \(\+\+index <= events\.length\) \{\n\s*if \(enter === undefined\) \{[\s\S]*?events\.splice\(enter \+ 2, index - enter - 2\);[\s\S]*?\n {4}\}\n(?= {4}return extraResolver)/;
-const LINEAR_LOOP = `// Patched by esbuild.js (linear-data-merge): one pass, no splice per run.
-    let write = 0;
-    while (++index < events.length) {
-      if (events[index][1].type === "data") {
-        enter = index;
-        while (index + 1 < events.length && events[index + 1][1].type === "data") index++;
-        if (index !== enter + 1) events[enter][1].end = events[index][1].end;
-        events[write++] = events[enter];
-        events[write++] = events[enter + 1];
-      } else {
-        events[write++] = events[index];
-      }
+    const { PATCHES, patchSource } = require('./scripts/source-patches.cjs');
+    for (const patch of PATCHES) {
+      build.onLoad({ filter: patch.file }, async (args) => ({ contents: patchSource(args.path, await fs.promises.readFile(args.path, 'utf8')), loader: 'js' }));
     }
-    events.length = write;
-`;
+  },
+};
 
 /** Reports build results in the format of the `$esbuild-watch` problem matcher in tasks.json. */
 const problemMatcher = {
@@ -97,7 +59,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   logLevel: 'warning',
-  plugins: watch ? [yamlAsJson, unnamedVisitors, linearDataMerge, problemMatcher] : [yamlAsJson, unnamedVisitors, linearDataMerge],
+  plugins: watch ? [yamlAsJson, sourcePatches, problemMatcher] : [yamlAsJson, sourcePatches],
   // Some unified packages look for a "development" export condition only to add checks.
   conditions: ['node', 'import', 'require', 'default'],
   mainFields: ['module', 'main'],
