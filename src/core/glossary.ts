@@ -52,12 +52,15 @@ interface Candidate {
   first: number;
   length: number;
   strength: number;
+  /** The entry's own term rather than an alias: between two matches alike in length and strength, the term wins. */
+  canonical: boolean;
 }
 
 interface CompiledForm {
   tokens: string[];
   caseSensitive: boolean;
   weak: boolean;
+  canonical: boolean;
   entry: GlossaryEntry;
 }
 
@@ -120,6 +123,7 @@ export class Glossary {
       tokens: caseSensitive ? tokens : tokens.map((t) => t.toLowerCase()),
       caseSensitive,
       weak,
+      canonical: form === entry.term,
       entry,
     };
     const index = caseSensitive ? this.exact : this.caseless;
@@ -131,15 +135,16 @@ export class Glossary {
 
   /**
    * Finds every term in a block of prose. Where matches overlap, the longest wins, then the
-   * strongest (a warning term over an info one, a term over a weak alias): "The HL7 interface
-   * engine" is HL7 and "interface engine", not the weak "HL7 interface" and a stray "engine".
+   * strongest (a warning term over an info one, a term over a weak alias), then a term over
+   * another term's alias: "The HL7 interface engine" is HL7 and "interface engine", not the alias
+   * "HL7 interface" and a stray "engine".
    */
   match(text: string, allTokens: Token[] = tokenize(text)): GlossaryMatch[] {
     const tokens = this.splitSlashes(allTokens);
     const candidates: Candidate[] = [];
     for (let i = 0; i < tokens.length; i++) this.candidatesAt(text, tokens, i, candidates);
     if (candidates.length === 0) return [];
-    candidates.sort((a, b) => b.length - a.length || b.strength - a.strength || a.first - b.first);
+    candidates.sort((a, b) => b.length - a.length || b.strength - a.strength || Number(b.canonical) - Number(a.canonical) || a.first - b.first);
     const taken = new Uint8Array(tokens.length);
     const chosen: Candidate[] = [];
     for (const c of candidates) {
@@ -224,8 +229,8 @@ export class Glossary {
       // Strength: a warning term over an info one, a term or alias over a weak form, as written over inflected.
       const strength = (form.entry.severity === 'warning' ? 4 : 0) + (form.weak ? 0 : 2) + (exact ? 1 : 0);
       const previous = byLength.get(n);
-      if (!previous || strength > previous.strength) {
-        byLength.set(n, { match: { entry: form.entry, start, end, text: text.slice(start, end) }, first: i, length: n, strength });
+      if (!previous || strength > previous.strength || (strength === previous.strength && form.canonical && !previous.canonical)) {
+        byLength.set(n, { match: { entry: form.entry, start, end, text: text.slice(start, end) }, first: i, length: n, strength, canonical: form.canonical });
       }
     }
     for (const c of byLength.values()) out.push(c);
