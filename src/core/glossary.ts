@@ -139,10 +139,14 @@ export class Glossary {
    * another term's alias: "The HL7 interface engine" is HL7 and "interface engine", not the alias
    * "HL7 interface" and a stray "engine".
    */
-  match(text: string, allTokens: Token[] = tokenize(text)): GlossaryMatch[] {
+  /**
+   * `anyContext`: weak forms match without a context word too. Only for reading a draft's own
+   * definitions: "This is called number matching." defines the term though no sign-in word is near.
+   */
+  match(text: string, allTokens: Token[] = tokenize(text), options: { anyContext?: boolean } = {}): GlossaryMatch[] {
     const tokens = this.splitSlashes(allTokens);
     const candidates: Candidate[] = [];
-    for (let i = 0; i < tokens.length; i++) this.candidatesAt(text, tokens, i, candidates);
+    for (let i = 0; i < tokens.length; i++) this.candidatesAt(text, tokens, i, candidates, options.anyContext === true);
     if (candidates.length === 0) return [];
     candidates.sort((a, b) => b.length - a.length || b.strength - a.strength || Number(b.canonical) - Number(a.canonical) || a.first - b.first);
     const taken = new Uint8Array(tokens.length);
@@ -187,7 +191,7 @@ export class Glossary {
   }
 
   /** Every form that matches at token i (the best per length), added to `out`. */
-  private candidatesAt(text: string, tokens: Token[], i: number, out: Candidate[]): void {
+  private candidatesAt(text: string, tokens: Token[], i: number, out: Candidate[], anyContext = false): void {
     const first = tokens[i].text;
     const lower = first.toLowerCase();
     // Most words are no term at all: look them up before building anything.
@@ -223,7 +227,7 @@ export class Glossary {
       if (!ok) continue;
       const start = tokens[i].start;
       const end = tokens[i + n - 1].end;
-      if (form.weak && !this.hasContext(form.entry, text, tokens, i, i + n - 1)) continue;
+      if (form.weak && !anyContext && !this.hasContext(form.entry, text, tokens, i, i + n - 1)) continue;
       if (this.isExcluded(form.entry, text, tokens[i].start, tokens[i + n - 1].end)) continue;
       if (form.caseSensitive && n === 1 && /^[A-Z]+$/.test(form.tokens[0]) && notAnAbbreviation(form.tokens[0], text, tokens, i)) continue;
       // Strength: a warning term over an info one, a term or alias over a weak form, as written over inflected.
