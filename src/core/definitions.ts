@@ -230,9 +230,9 @@ const EXPLAINED_AFTER = [
 // failed last night," is not.
 const GENERIC_BEFORE = /(?:^|\s)(?:a|an)\s+["“‘'*_]*$/i;
 const CLAUSE_AFTER = new RegExp(`^${CLOSE},\\s+(?:which|that|who)\\s+\\p{L}`, 'iu');
-// "A fraud alert is a note on your credit file", "Hypercare is the first two weeks": a term at the
-// start of its sentence, or after "a"/"an", said to be something.
-const SENTENCE_START = /(?:^|[.!?:]\s+)["“‘'*_]*$/;
+// "A fraud alert is a note on your credit file": a term after "a"/"an" said to be something. Not
+// at a sentence start alone: "Alert fatigue is a safety risk" says something about a term it
+// does not explain.
 // "- **Credit freeze** — blocks new credit", "- Proxy access: lets a family member see your record".
 const ITEM_AFTER = new RegExp(`^${CLOSE}\\s*(?::|[—–]|\\s-)\\s*\\p{L}`, 'u');
 const IS_A_AFTER = new RegExp(`^${CLOSE}\\s+(?:is|are)\\s+(?:a|an|when|what|how|where)\\s`, 'i');
@@ -247,7 +247,7 @@ export interface ExplainOptions {
 /**
  * The glossary terms a block explains where it uses them: named after "called" or "known as",
  * followed by an explanation in parentheses, after a dash or colon, or by "which means", said to
- * be something ("A fraud alert is a note ..."), given a clause after "a"/"an" ("A credit freeze,
+ * be something after "a" or "an" ("A fraud alert is a note ..."), given a clause after "a"/"an" ("A credit freeze,
  * which ..., "), or joined by ", or" to a term explained so ("pump integration, or IV
  * interoperability"). A reader told what a term means there does not stumble on it (issue 11).
  */
@@ -264,7 +264,7 @@ export function explainedTerms(text: string, matches: readonly GlossaryMatch[], 
     const explained: boolean = NAMED_BEFORE.test(before)
       || after.some((re) => re.test(rest))
       || (!options.strongOnly && GENERIC_BEFORE.test(before) && CLAUSE_AFTER.test(rest))
-      || (!options.strongOnly && (SENTENCE_START.test(before) || GENERIC_BEFORE.test(before)) && IS_A_AFTER.test(rest))
+      || (!options.strongOnly && GENERIC_BEFORE.test(before) && IS_A_AFTER.test(rest))
       || (options.glossaryItem === true && atHead && ITEM_AFTER.test(rest))
       || (chained && lastExplained);
     if (explained) {
