@@ -1,7 +1,7 @@
 import type { AudienceCatalog } from './audience';
 import { checkConfigText } from './config-check';
 import type { RuleMeta } from './document';
-import { mergeGlossaries } from './glossary';
+import { teamGlossaryProblems } from './glossary';
 import { isInside, resolvePath } from './paths';
 import { LineIndex } from './positions';
 import type { CrosswalkConfig, Finding } from './types';
@@ -32,6 +32,8 @@ export interface DiscoverOptions {
    * from is refused with a finding, not read; without it (a browser), paths are compared as written.
    */
   realPath?: (path: string) => Promise<string | undefined>;
+  /** Whether a term is one the engine's glossary already has (set by the engine): a team entry for it may say `override: true`. */
+  knownTerm?: (term: string) => boolean;
 }
 
 /** The real path `path` leads to when it is outside the real paths of every one of `folders`; else undefined. */
@@ -119,15 +121,25 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
       configFindings.push(configFinding(`Team glossary "${name}" could not be read (looked for ${glossaryPath}${reason}); checking without it.`, index.range(at, at + name.length)));
       continue;
     }
-    // A broken team glossary is reported on its own file, at the broken line.
-    const glossaryIndex = new LineIndex(glossaryText);
-    // Audience ids are checked against the built-in audiences and this config's team audiences.
-    const broken = mergeGlossaries([], [{ name, text: glossaryText }], audiences?.withTeamAudiences(config.audiences)).problems;
-    if (broken.length) loaded.problems.push({ path: glossaryPath, findings: broken.map((p) => configFinding(p.message, glossaryIndex.range(p.start, p.end))) });
+    // A broken team glossary is reported on its own file, at the broken line; audience ids are
+    // checked against the built-in audiences and this config's team audiences.
+    const findings = glossaryFindings(name, glossaryText, audiences?.withTeamAudiences(config.audiences), options.knownTerm);
+    if (findings.length) loaded.problems.push({ path: glossaryPath, findings });
     loaded.glossaries.push({ name: glossaryPath, text: glossaryText });
   }
   if (configFindings.length) loaded.problems.unshift({ path, findings: configFindings });
   return loaded;
+}
+
+/**
+ * A team glossary's problems as findings at their lines in it (src/core/glossary.ts
+ * teamGlossaryProblems): for the glossaries `.crosswalk.yaml` names and those the
+ * `crosswalk.glossaries` setting names (the language server).
+ */
+export function glossaryFindings(name: string, text: string, audiences?: AudienceCatalog, knownTerm?: (term: string) => boolean): Finding[] {
+  const index = new LineIndex(text);
+  return teamGlossaryProblems({ name, text }, { ...(audiences ? { audiences } : {}), ...(knownTerm ? { knownTerm } : {}) })
+    .map((p) => configFinding(p.message, index.range(p.start, p.end)));
 }
 
 function configFinding(message: string, range: Finding['range']): Finding {

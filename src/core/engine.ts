@@ -1,7 +1,7 @@
 import { AudienceCatalog } from './audience';
 import { resolveConfig } from './config';
 import { checkConfigText } from './config-check';
-import { discoverConfig, loadConfigText, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
+import { discoverConfig, glossaryFindings, loadConfigText, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
 import type { RuleMeta } from './document';
 import type { SliceOptions } from './glossary-compile';
 import { createLinter, createLinterAsync, type EngineParts, type Linter } from './linter';
@@ -33,6 +33,12 @@ export interface Engine {
   loadConfigText(path: string, text: string, read: ReadFile, options?: DiscoverOptions): Promise<LoadedConfig>;
   /** The built-in audiences, or with a config's team audiences added: for pickers, labels, status. */
   audiences(config?: CrosswalkConfig): AudienceCatalog;
+  /**
+   * A team glossary's problems as `config` findings at their lines in it: YAML errors, entries
+   * that do not fit the glossary format, unknown audience ids (the config's team audiences
+   * count). For glossaries named outside `.crosswalk.yaml`, such as the `crosswalk.glossaries` setting.
+   */
+  checkGlossary(name: string, text: string, config?: CrosswalkConfig): Finding[];
 }
 
 /** Builds an engine from rules and data; nothing in src/core names a rule. */
@@ -41,14 +47,17 @@ export function createEngine(parts: EngineParts): Engine {
     id, title, description, defaultSeverity, docs: docs ?? `rule-${id}`, ...(options ? { options } : {}),
   }));
   const builtIn = parts.audiences ?? new AudienceCatalog([]);
+  let terms: Set<string> | undefined;
+  const knownTerm = (term: string) => (terms ??= new Set((parts.glossary?.entries ?? []).map((e) => e.term.toLowerCase()))).has(term.toLowerCase());
   return {
     rules,
     lint: (text, options = {}) => createLinter(options, parts).lint(text),
     createLinter: (options = {}) => createLinter(options, parts),
     createLinterAsync: (options = {}, slicing = {}) => createLinterAsync(options, parts, slicing),
     checkConfig: (text) => checkConfigText(text, parts.rules, builtIn),
-    discoverConfig: (startDir, read, explicitPath, options) => discoverConfig(parts.rules, builtIn, startDir, read, explicitPath, options),
-    loadConfigText: (path, text, read, options) => loadConfigText(parts.rules, builtIn, path, text, read, options),
+    discoverConfig: (startDir, read, explicitPath, options) => discoverConfig(parts.rules, builtIn, startDir, read, explicitPath, { knownTerm, ...options }),
+    loadConfigText: (path, text, read, options) => loadConfigText(parts.rules, builtIn, path, text, read, { knownTerm, ...options }),
+    checkGlossary: (name, text, config) => glossaryFindings(name, text, config ? resolveConfig(config, builtIn).audiences : builtIn, knownTerm),
     // Config passed here is already validated (checkConfig, discoverConfig): only its team audiences are read.
     audiences: (config) => (config ? resolveConfig(config, builtIn).audiences : builtIn),
   };

@@ -5,6 +5,7 @@ import type YAML from 'yaml';
 import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
 import { closest, parseYaml, rangeOfPath } from './yaml-problems';
+import { glossaryFormatProblems } from './glossary-schema';
 
 /** One glossary term, merged from the built-in glossary and any team glossaries. */
 export interface GlossaryEntry {
@@ -415,6 +416,21 @@ export function mergeGlossaries(builtIn: GlossaryEntry[], teams: { name: string;
     for (const entry of entries) byTerm.set(entry.term.toLowerCase(), entry);
   }
   return { entries: [...byTerm.values()], problems };
+}
+
+/**
+ * Everything wrong with one team glossary, each at its place in the file: YAML errors, entries
+ * that do not fit the glossary format (src/core/glossary-schema.ts) and audience ids that are no
+ * audience of the project. What `.crosswalk.yaml` names and what the `crosswalk.glossaries`
+ * setting names are both checked with it; the entries that fit still load (mergeGlossaries).
+ * `knownTerm`: whether Crosswalk already has a term (built in), which `override: true` may change.
+ */
+export function teamGlossaryProblems(team: { name: string; text: string }, options: { audiences?: AudienceCatalog; knownTerm?: (term: string) => boolean } = {}): GlossaryFileProblem[] {
+  const parsed = parseYaml(team.text);
+  if (parsed.problems.length) return parsed.problems.map((p) => ({ origin: team.name, message: `${team.name}: ${p.message}`, start: p.start, end: p.end }));
+  const problems = glossaryFormatProblems(parsed.value, parsed.doc, team.name, options.knownTerm);
+  if (options.audiences) problems.push(...audienceProblems(parsed.value, parsed.doc, team.name, options.audiences));
+  return problems.sort((a, b) => a.start - b.start);
 }
 
 /** The catalog's id for an id as written, case-insensitively. */

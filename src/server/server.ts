@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  audiences, checkConfig, createLinterAsync, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath, settingRange,
+  audiences, checkConfig, checkGlossary, createLinterAsync, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath, settingRange,
   type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig,
 } from '../index';
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
@@ -292,8 +292,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
             continue;
           }
           const text = await readText(glossaryUri);
-          if (text !== undefined) glossaries.push({ name: splitUri(glossaryUri)?.path ?? name, text });
-          else log('warn', `The glossary ${name} named in the crosswalk.glossaries setting could not be read (${path}).`);
+          if (text !== undefined) {
+            const glossaryPath = splitUri(glossaryUri)?.path ?? name;
+            glossaries.push({ name: glossaryPath, text });
+            // Checked as a glossary .crosswalk.yaml names is (src/core/config-discovery.ts): each bad entry at its line, the rest loads.
+            const findings = checkGlossary(glossaryPath, text, mergeConfig(settings.config, loaded.config));
+            if (findings.length) loaded = { ...loaded, problems: [...loaded.problems, { path: glossaryPath, findings }] };
+          } else log('warn', `The glossary ${name} named in the crosswalk.glossaries setting could not be read (${path}).`);
         }
         if (refused.length && folder && crosswalkClient) {
           // VS Code's workspace settings file carries the finding, at the path refused (else at the setting's key).

@@ -638,3 +638,21 @@ test('a crosswalk.glossaries setting naming a file outside the folder is refused
     s.close();
   }
 });
+
+test('a team glossary named by the crosswalk.glossaries setting is checked against the glossary format: a bad entry is a finding at its line in the glossary, and the rest loads', async () => {
+  const glossaryUri = 'file:///work/project/team.yaml';
+  const glossary = 'version: 1\nterms:\n  - term: UAT\n    override: true\n    familiar_to: [clinical, admin, it]\n  - term: tele box\n    familar_to: [clinical]\n';
+  const s = await session({ [glossaryUri]: glossary }, { initializationOptions: { delay: 0, glossaries: ['team.yaml'] } });
+  try {
+    const problems = s.next(glossaryUri, (p) => p.diagnostics.length > 0);
+    const draft = s.next(DRAFT_URI);
+    s.open(DRAFT_URI, DRAFT);
+    const messages = (await problems).diagnostics.map((d) => [d.range.start.line, d.message] as const);
+    // 0-based lines: "- term: tele box" is line 5, its misspelt field line 6.
+    assert.ok(messages.some(([line, m]) => line === 6 && /Unknown field "familar_to" in "tele box"; did you mean "familiar_to"\?/.test(m)), JSON.stringify(messages));
+    assert.ok(messages.some(([line, m]) => line === 5 && /"tele box" lacks/.test(m)), JSON.stringify(messages));
+    assert.ok(!(await draft).diagnostics.some((d) => d.code === 'jargon' && d.message.includes('UAT')), 'the override in the same glossary still loads');
+  } finally {
+    s.close();
+  }
+});
