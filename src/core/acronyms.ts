@@ -30,7 +30,9 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
     const token = tokens[i];
     // "CHG-20418", "INC-4471", "CO-16", "SEV-1", "FS-PRD-07": a record number, code or host name,
     // not an acronym to spell out.
-    if (/^[A-Z]{2,6}(?:-[A-Z0-9]+)*-\d+[A-Z]?$/.test(token.text)) continue;
+    // "PV1-3", "OBX-5", "IN1-2": an HL7 segment and field number, which interface readers read as a
+    // reference, as they read "PID-3".
+    if (/^[A-Z]{2,6}(?:-[A-Z0-9]+)*-\d+[A-Z]?$/.test(token.text) || /^[A-Z][A-Z0-9]{2}-\d+(?:\.\d+)*$/.test(token.text)) continue;
     // "RH-PRD-A/B", "IB-GM-CLUSTER": three or more parts of capitals name a host or a cluster.
     if (/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+(?:\/[A-Z0-9]+)*){2,}$/.test(token.text)) continue;
     // "MS-DRG", "EHRM-IO", "DTLS-SRTP": a compound of capitals is one acronym, not "MS" and "IO";
@@ -51,6 +53,7 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
       const acronym = acronymOf(part);
       if (!acronym) continue;
       if (isKnownAcronym(known, acronym, text, start)) continue;
+      if (isCitation(text, acronym, start)) continue;
       if (insideBlank(text, start, start + part.length)) continue;
       if (isShouting(tokens, i, runs, glossary, part)) continue;
       if (isIdentifier(part, glossary)) continue;
@@ -61,6 +64,14 @@ export function findAcronyms(text: string, tokens: Token[], glossary: Glossary, 
     }
   }
   return out;
+}
+
+/**
+ * "45 CFR Part 171", "42 USC 1320d", "87 FR 12345": the title number before the code's initials
+ * makes a legal citation, which a reader takes whole, as a reference, like a page number.
+ */
+function isCitation(text: string, acronym: string, start: number): boolean {
+  return /^(?:CFR|USC|FR)$/.test(acronym) && /(?:^|[^\p{L}\p{N}.,])\d{1,3}\s+$/u.test(text.slice(Math.max(0, start - 8), start));
 }
 
 /** Capitals for emphasis in running text ("download AND upload", "do NOT"), and call signs. */

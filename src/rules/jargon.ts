@@ -132,7 +132,17 @@ function shift<T extends { start: number; end: number }>(e: T, by: number): T {
 function isFlagged(block: PlacedBlock, match: GlossaryMatch, doc: PreparedDocument): boolean {
   const entry = match.entry;
   if (isAllowed(doc, entry.term, match.text)) return false;
+  if (!entry.banned && isLawName(match.text)) return false;
   return entry.banned || block.audience.some((a) => !entry.familiarTo.includes(a));
+}
+
+/**
+ * "the 21st Century Cures Act", "the No Surprises Act": a law named in full says what it is, a
+ * law, and a reader need not know what it says to read the sentence (the sentence tells them what
+ * matters). Its initials (HIPAA, EMTALA) and bare short names (HITECH) are still the glossary's.
+ */
+function isLawName(text: string): boolean {
+  return /^\S+\s[\s\S]*\bAct(?:['’]s)?$/u.test(text);
 }
 
 /** The finding for one use of a term, in offsets relative to the block's chunk; none when it is known. */

@@ -3,6 +3,7 @@ import { sentencePreview, spellOut } from './wording';
 import { draftDefinitions } from '../core/definitions';
 import { knownAcronyms, knownToAudiences } from '../core/known-acronyms';
 import { LineIndex } from '../core/positions';
+import type { GlossaryMatch } from '../core/glossary';
 
 /**
  * An acronym not spelled out at its first use, for readers who may not know it. An acronym the
@@ -40,6 +41,10 @@ export const undefinedAcronym: Rule = {
         if (isAllowed(doc, acronym, entry?.term) || doc.config.organizationInitials.includes(acronym)) continue;
         const audience = block.audience;
         if (entry && !entry.banned && audience.every((a) => entry.familiarTo.includes(a))) continue;
+        // "AR days", "AE titles": the acronym is part of a longer glossary term that this audience
+        // knows, so it knows the acronym as written there (AR is accounts receivable to finance).
+        const within = longerTermAround(block, use.start, use.end);
+        if (within && (isAllowed(doc, within.entry.term, within.text) || (!within.entry.banned && audience.every((a) => within.entry.familiarTo.includes(a))))) continue;
         // "This is known as MFA fatigue": the draft explains the term it stands in.
         if (entry && defined.explained.has(entry)) continue;
         if (knownToAudiences(known, acronym, audience)) continue;
@@ -79,6 +84,24 @@ export const undefinedAcronym: Rule = {
     return findings;
   },
 };
+
+/**
+ * The glossary match of more words than the acronym that holds it ("AR days" around AR), if any.
+ * A block's matches are in order and do not overlap: a binary search finds the one at `start`.
+ */
+function longerTermAround(block: PlacedBlock, start: number, end: number): GlossaryMatch | undefined {
+  const matches = block.analysis.glossary;
+  let lo = 0;
+  let hi = matches.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = matches[mid];
+    if (m.end <= start) lo = mid + 1;
+    else if (m.start > start) hi = mid - 1;
+    else return m.start <= start && end <= m.end && m.end - m.start > end - start && /\s/.test(m.text) ? m : undefined;
+  }
+  return undefined;
+}
 
 /**
  * Safe unattended: the writer's acronym stays, the glossary's expansion goes before it, once; it
