@@ -112,9 +112,9 @@ test('rewrite splits a hard sentence at a semicolon or before a new clause, and 
 });
 
 test('rewrite for clinical readers reads as English where it changed, and marks what it left', () => {
-  const text = '---\naudience: admin\n---\n\nThe cutover starts at 1 a.m. on Saturday. UAT sign-off is complete. We will test failover to the backup data center.\n';
+  const text = '---\naudience: admin\n---\n\nThe cutover starts at 1 a.m. on Saturday. UAT sign-off is complete. We will test failover to the hot site.\n';
   const { text: out, replaced } = rewriteForAudience(text, 'clinical');
-  assert.equal(out, '---\naudience: clinical\n---\n\nThe switch-over starts at 1 a.m. on Saturday. Final testing sign-off is complete. We will test the switch-over to the backup data center. <!-- crosswalk rewrite: "backup": no short wording fits here; say it another way -->\n');
+  assert.equal(out, '---\naudience: clinical\n---\n\nThe switch-over starts at 1 a.m. on Saturday. Final testing sign-off is complete. We will test the switch-over to the hot site. <!-- crosswalk rewrite: "hot site": no short wording fits here; say it another way -->\n');
   assert.equal(replaced, 3);
 });
 
