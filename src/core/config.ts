@@ -178,7 +178,7 @@ export function validateConfig(value: unknown, rules: readonly (string | RuleMet
     } else if (key === 'files' || key === 'ignore') {
       // Patterns that cannot be used are reported at their place; the others still apply.
       const { problems: refused } = compilePatterns(list as string[]);
-      for (const p of refused) at([key, p.at], `${key}: pattern "${p.pattern}" is not used: ${p.message}`);
+      for (const p of refused) at([key, p.at], p.kept ? `${key}: pattern "${p.pattern}" may not say what you meant: ${p.message}.` : `${key}: pattern "${p.pattern}" is not used: ${p.message}`);
       config[key] = list as string[];
     } else {
       config[key] = list as string[];

@@ -1,4 +1,4 @@
-import { compileGlob, type GlobMatcher } from './glob';
+import { compileGlob, literalGlobSyntax, type GlobMatcher } from './glob';
 import type { CrosswalkConfig } from './types';
 
 /**
@@ -39,6 +39,8 @@ export interface PatternProblem {
   message: string;
   pattern: string;
   at: number;
+  /** The pattern is still used (a `[` or `{` read literally): the message is a warning about a likely typo. */
+  kept?: boolean;
 }
 
 /** Patterns from a list (`files:` or `ignore:`), each read as a .gitignore line is. */
@@ -49,7 +51,11 @@ export function compilePatterns(patterns: readonly string[]): { rules: IgnoreRul
     const parsed = parsePattern(raw, at);
     if (parsed === undefined) return;
     if ('problem' in parsed) problems.push({ message: parsed.problem, pattern: raw, at });
-    else rules.push(parsed);
+    else {
+      rules.push(parsed);
+      const literal = literalGlobSyntax(raw);
+      if (literal) problems.push({ message: literal, pattern: raw, at, kept: true });
+    }
   });
   return { rules, problems };
 }
@@ -81,6 +87,9 @@ function parsePattern(raw: string, at: number): IgnoreRule | { problem: string }
   if (folderOnly) pattern = pattern.replace(/\/+$/, '');
   if (pattern.startsWith('./')) pattern = pattern.slice(2);
   if (pattern === '') return undefined;
+  // Paths are matched below the folder of the file that lists the pattern: these could never match.
+  if (/^(?:[A-Za-z]:[\\/]|~[\\/]|\\\\|[a-z][a-z0-9+.-]*:\/\/)/i.test(pattern)) return { problem: 'it is an absolute path; patterns are relative to the folder they are written for.' };
+  if (pattern.split(/[\\/]/).includes('..')) return { problem: 'a pattern cannot reach above its folder ("..").' };
   const anchored = pattern.includes('/');
   if (pattern.startsWith('/')) pattern = pattern.replace(/^\/+/, '');
   const compiled = compileGlob(anchored ? pattern : `**/${pattern}`);

@@ -45,6 +45,28 @@ export function hasGlobSyntax(pattern: string): boolean {
 }
 
 /**
+ * Why a pattern's `[` or `{` is read as an ordinary character, when one is (a `[` with no `]`, a
+ * class with a `/` inside or a range backwards, a `{` with no `}`): such a pattern still works,
+ * literally, but is most often a typo, so the places a writer types patterns say so. Undefined when
+ * every `[` and `{` is glob syntax (or escaped).
+ */
+export function literalGlobSyntax(pattern: string): string | undefined {
+  const chars = [...pattern];
+  let open = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      const cls = readClass(chars, i);
+      if (cls) i = cls.end;
+      else return chars.indexOf(']', i + 1) === -1 ? 'its "[" has no closing "]", so it matches a "[" itself' : 'its "[…]" is no character class (it holds a "/" or a range backwards), so it matches a "[" itself';
+    } else if (ch === '{') open++;
+    else if (ch === '}' && open > 0) open--;
+  }
+  return open > 0 ? 'its "{" has no closing "}", so it matches a "{" itself' : undefined;
+}
+
+/**
  * Expands the first balanced `{…,…}` at or after `from`, recursively, into `out`. Returns false
  * when the expansions exceed the limit. Braces with no partner or no comma stay literal.
  */

@@ -24,7 +24,7 @@ export { mergeConfig } from './merge-config';
 export { targetsFromSettings } from './settings-targets';
 export { addKnownTermMarked, glossaryAdditions, undoGlossaryAddition, type GlossaryAddition } from './glossary-additions';
 export { disableLineEdit } from './disable-line';
-export { compileGlob, hasGlobSyntax, GLOB_LIMITS, type GlobMatcher } from './glob';
+export { compileGlob, hasGlobSyntax, literalGlobSyntax, GLOB_LIMITS, type GlobMatcher } from './glob';
 export {
   createDraftFilter, parseIgnoreFile, compilePatterns, ignoringRule, ignoredByFiles, ignoredByFilesWithFolders, lastMatch, isDefaultExcludedFolder,
   DEFAULT_EXCLUDED_FOLDERS, DRAFT_FILE, type DraftFilter, type DraftVerdict, type IgnoreFileSet, type IgnoreRule, type PatternProblem,

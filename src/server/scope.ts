@@ -1,4 +1,4 @@
-import { createDraftFilter, type CrosswalkConfig, type DraftFilter } from '../index';
+import { compilePatterns, createDraftFilter, type CrosswalkConfig, type DraftFilter } from '../index';
 import { declaresAudienceOrType, projectDocumentReason } from '../core/project-documents';
 import { splitUri } from './uri';
 
@@ -23,6 +23,47 @@ export interface ScopeInput {
 }
 
 export const OPTED_OUT = 'you asked to stop checking it (Crosswalk: Check This File takes it back)';
+
+/** A `crosswalk.files` pattern that is not used as written, and why (src/server/server.ts reports it). */
+export interface SettingsPatternProblem {
+  pattern: string;
+  message: string;
+  /** Still used (a `[` or `{` read as itself): a warning about a likely typo. */
+  kept: boolean;
+}
+
+/**
+ * The `crosswalk.files` patterns to use, and what is wrong with the others: a pattern that could
+ * never match (an absolute path, `..`) or cannot be compiled is left out, and checking goes on with
+ * the rest (none left: the defaults, as with no setting). `folderPath` is the workspace folder's
+ * path: a pattern that starts with it is an absolute path written for this folder, which
+ * `.gitignore` syntax would read as a folder of that name inside it.
+ */
+export function settingsFilePatterns(patterns: readonly string[], folderPath?: string): { usable: string[]; problems: SettingsPatternProblem[] } {
+  const root = folderPath?.replace(/\/+$/, '');
+  const usable: string[] = [];
+  const problems: SettingsPatternProblem[] = [];
+  const { problems: found } = compilePatterns(patterns);
+  patterns.forEach((pattern, at) => {
+    const bare = pattern.replace(/^!/, '');
+    if (root && (bare === root || bare.startsWith(`${root}/`))) {
+      const relative = bare.slice(root.length + 1);
+      problems.push({ pattern, kept: false, message: `it is an absolute path; patterns are relative to the workspace folder${relative ? `: write "${pattern.startsWith('!') ? '!' : ''}${relative}"` : ''}.` });
+      return;
+    }
+    const own = found.filter((p) => p.at === at);
+    for (const p of own) problems.push({ pattern, kept: p.kept === true, message: p.message });
+    if (own.every((p) => p.kept)) usable.push(pattern);
+  });
+  return { usable, problems };
+}
+
+/** The message for a `crosswalk.files` problem, as the output channel and the settings file show it. */
+export function settingsPatternMessage(problem: SettingsPatternProblem, usable: number): string {
+  if (problem.kept) return `The crosswalk.files pattern "${problem.pattern}" may not say what you meant: ${problem.message}.`;
+  const rest = usable > 0 ? 'the other patterns still apply' : 'with no other pattern, every Markdown file but project documents is a draft, as without the setting';
+  return `The crosswalk.files pattern "${problem.pattern}" is not used: ${problem.message.replace(/\.$/, '')}; ${rest}.`;
+}
 
 /** The path of `path` below the folder `base`, or undefined when it is not below it. */
 function below(base: string, path: string): string | undefined {

@@ -12,7 +12,7 @@ import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionCont
 import { toDiagnostic, toLspRange } from './convert';
 import { registerCrosswalkRequests, type CheckedNotice } from './requests';
 import { createIgnoreFiles } from './ignore-files';
-import { draftVerdict } from './scope';
+import { draftVerdict, settingsFilePatterns, settingsPatternMessage } from './scope';
 import { carriedOver } from './stale';
 import { readSettings, type ServerSettings } from './settings';
 import { isInside, joinUri, sameUri, splitUri, dirnameUri } from './uri';
@@ -78,6 +78,8 @@ export interface DocumentConfig {
   base: string;
   folder?: string;
   settings: ServerSettings;
+  /** The `crosswalk.files` patterns that can be used (src/server/scope.ts `settingsFilePatterns`). */
+  settingsFiles?: string[];
   key: string;
 }
 
@@ -123,7 +125,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let folders: string[] = [];
   let watched = false;
   /** Config found per folder: the found text and when it was read. */
-  const foundConfigs = new Map<string, { at: number; found: Promise<{ loaded: LoadedConfig; glossaries: { name: string; text: string }[] }> }>();
+  const foundConfigs = new Map<string, { at: number; found: Promise<{ loaded: LoadedConfig; glossaries: { name: string; text: string }[]; settingsFiles: string[] }> }>();
+  /** Settings problems told in a notification (no line of the workspace's settings.json to carry them): once each. */
+  const toldSettingsProblems = new Set<string>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   /** For each config file, the files its last check reported problems on. */
   const configProblemFiles = new Map<string, string[]>();
@@ -256,7 +260,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const base = split?.base ?? (folder ? splitUri(folder)?.base ?? '' : '');
     // An untitled draft takes the config of its workspace folder.
     const dir = split ? splitUri(dirnameUri(uri))?.path : folder ? splitUri(folder)?.path : undefined;
-    const cacheKey = `${base}|${dir ?? ''}|${folder ?? ''}|${JSON.stringify(settings.config.glossaries)}`;
+    const cacheKey = `${base}|${dir ?? ''}|${folder ?? ''}|${JSON.stringify(settings.config.glossaries)}|${JSON.stringify(settings.files)}`;
     let entry = foundConfigs.get(cacheKey);
     if (entry && !watched && Date.now() - entry.at > UNWATCHED_CONFIG_MS) entry = undefined;
     if (!entry) {
@@ -271,7 +275,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
           }, undefined, { ...(stop ? { root: stop } : {}), ...(realPathOf ? { realPath: (path: string) => realPathOf(joinUri(base, path)) } : {}) });
         }
         const glossaries = [...loaded.glossaries];
-        const refused: { name: string; message: string }[] = [];
+        const refused: { name: string; message: string; key?: string }[] = [];
+        // crosswalk.files: a pattern that cannot be used is reported, the others still apply (src/server/scope.ts).
+        const filePatterns = settingsFilePatterns(settings.files, stop);
+        for (const problem of filePatterns.problems) refused.push({ key: 'crosswalk.files', name: problem.pattern, message: settingsPatternMessage(problem, filePatterns.usable.length) });
         for (const name of settings.config.glossaries ?? []) {
           // Only inside the workspace folder (src/core/paths.ts): `../outside/file` is not read.
           const path = resolvePath(stop ?? '/', name);
@@ -300,16 +307,26 @@ export function startServer(connection: Connection, host: ServerHost): void {
             if (findings.length) loaded = { ...loaded, problems: [...loaded.problems, { path: glossaryPath, findings }] };
           } else log('warn', `The glossary ${name} named in the crosswalk.glossaries setting could not be read (${path}).`);
         }
+        const inSettingsFile = new Set<(typeof refused)[number]>();
         if (refused.length && folder && crosswalkClient) {
-          // VS Code's workspace settings file carries the finding, at the path refused (else at the setting's key).
+          // VS Code's workspace settings file carries the finding, at the value refused (else at the setting's key).
           const settingsPath = `${stop ?? ''}/.vscode/settings.json`;
           const settingsText = (await readText(joinUri(base, settingsPath))) ?? '';
-          const findings: Finding[] = refused.map(({ name, message }) => ({
-            ruleId: 'config', severity: 'warning', audience: [], fixes: [], message, range: settingRange(settingsText, 'crosswalk.glossaries', name),
+          const inFile = refused.filter(({ key = 'crosswalk.glossaries' }) => key === 'crosswalk.glossaries' || settingsText.includes(JSON.stringify(key)));
+          const findings: Finding[] = inFile.map(({ key = 'crosswalk.glossaries', name, message }) => ({
+            ruleId: 'config', severity: 'warning', audience: [], fixes: [], message, range: settingRange(settingsText, key, name),
           }));
-          loaded = { ...loaded, problems: [...loaded.problems, { path: settingsPath, findings }] };
+          if (findings.length) loaded = { ...loaded, problems: [...loaded.problems, { path: settingsPath, findings }] };
+          for (const r of inFile) inSettingsFile.add(r);
+          // A pattern set in the user's settings (or a .code-workspace file) has no line here to carry it: say it once.
+          for (const { message } of refused.filter((r) => !inFile.includes(r))) {
+            if (toldSettingsProblems.has(message)) continue;
+            toldSettingsProblems.add(message);
+            tell(connection.window.showWarningMessage(message));
+          }
         }
-        for (const { message } of refused) log('warn', message);
+        // Those on settings.json are logged with the config problems below, at their line.
+        for (const r of refused) if (!inSettingsFile.has(r)) log('warn', r.message);
         const where = split ? relative(dirnameUri(uri)) : 'an untitled draft';
         if (loaded.path) log('info', `Config for ${where}: ${loaded.path}`);
         else log('info', `Config for ${where}: no .crosswalk.yaml found in the workspace folder; settings and defaults apply.`);
@@ -317,16 +334,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
         for (const problem of loaded.problems) {
           for (const finding of problem.findings) log('warn', `${problem.path}:${finding.range.start.line}: ${finding.message}`);
         }
-        return { loaded, glossaries };
+        return { loaded, glossaries, settingsFiles: filePatterns.usable };
       })();
       entry = { at: Date.now(), found };
       foundConfigs.set(cacheKey, entry);
       found.catch(() => foundConfigs.delete(cacheKey));
     }
-    const { loaded, glossaries } = await entry.found;
+    const { loaded, glossaries, settingsFiles } = await entry.found;
     const config = mergeConfig(settings.config, loaded.config);
     const options: LintOptions = { audience: settings.defaultAudience, config, glossaries, path: split?.path, ...(loaded.path ? { configPath: loaded.path } : {}) };
-    return { options, loaded, base, folder, settings, key: JSON.stringify([options.audience, options.config, glossaries.map((g) => g.text)]) };
+    return { options, loaded, base, folder, settings, settingsFiles, key: JSON.stringify([options.audience, options.config, glossaries.map((g) => g.text)]) };
   }
 
   function state(uri: string): DocumentState {
@@ -449,7 +466,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       configPath: config.loaded.path,
       scope: { files: config.loaded.config.files, ignore: config.loaded.config.ignore },
       folderPath: folder ? splitUri(folder)?.path : undefined,
-      settingsFiles: config.settings.files,
+      settingsFiles: config.settingsFiles ?? config.settings.files,
       optIns,
       optOuts,
       ...(ignoredBy ? { ignoredBy } : {}),

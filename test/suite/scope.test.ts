@@ -3,8 +3,8 @@
 // files:/ignore: patterns reported at their line in .crosswalk.yaml.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cleanUp, crosswalkApi, diagnosticsWhere, on, readText, remove, track, workspaceFolder, writeText } from './drafts';
-import { waitFor } from './helpers';
+import { cleanUp, crosswalkApi, diagnosticsWhere, exists, on, readText, remove, track, workspaceFolder, writeText } from './drafts';
+import { ruleId, waitFor } from './helpers';
 
 const JARGON = '---\naudience: clinical\n---\n\nUAT starts Monday.\n';
 
@@ -81,5 +81,55 @@ describe('Scope: which files are drafts', () => {
     const problem = await waitFor(() => vscode.languages.getDiagnostics(at('.crosswalk.yaml')).find((d) => /is not used: Pattern has more than 256/.test(d.message)), 20_000, 'the pattern problem on .crosswalk.yaml');
     assert.equal(problem.range.start.line, 2, 'at the pattern\'s line (line 3)');
     assert.match(problem.message, /^ignore: pattern "\{a,b\}/);
+  });
+
+  it('reports a crosswalk.files pattern it cannot use at its line in settings.json and in the output, and checks with the others', async () => {
+    const api = await crosswalkApi();
+    const tag = Date.now().toString(36);
+    const folderPath = workspaceFolder().uri.path.replace(/\/+$/, '');
+    const patterns = [`tmp-files-${tag}-*.md`, '../elsewhere/*.md', `${folderPath}/docs/*.md`, 'notes/{a,b'];
+    const settingsFile = at('.vscode/settings.json');
+    const settingsBefore = await readText(settingsFile);
+    const hadFolder = await exists(at('.vscode'));
+    const config = vscode.workspace.getConfiguration('crosswalk');
+    await config.update('files', patterns, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => JSON.stringify(vscode.workspace.getConfiguration('crosswalk').get('files')).includes(tag), 10_000, 'the setting to apply');
+      const lines = api.log.lines.length;
+      api.checker.recheckAll();
+      const draft = await openFile(`tmp-files-${tag}-a.md`, JARGON);
+      await diagnosticsWhere(draft, (ds) => on(draft, ds, 'jargon', 'UAT').length === 1, 'the draft the valid pattern names is checked');
+      const other = await openFile(`other-${tag}.md`, JARGON);
+      const skipped = await waitFor(() => api.checker.skipped(other), 20_000, 'a file the valid pattern leaves out to be skipped');
+      assert.equal(skipped.reason, 'not matched by the crosswalk.files setting');
+
+      const problems = await waitFor(() => {
+        const found = vscode.languages.getDiagnostics(settingsFile).filter((d) => ruleId(d) === 'config' && /crosswalk\.files pattern/.test(d.message));
+        return found.length === 3 ? found : undefined;
+      }, 15_000, 'three crosswalk.files problems on .vscode/settings.json');
+      const text = (await readText(settingsFile)) ?? '';
+      const lineOf = (pattern: string) => text.split(/\r\n|\r|\n/).findIndex((line) => line.includes(JSON.stringify(pattern).slice(1, -1)));
+      const expected: [string, RegExp][] = [
+        ['../elsewhere/*.md', /^The crosswalk\.files pattern "\.\.\/elsewhere\/\*\.md" is not used: a pattern cannot reach above its folder \("\.\."\); the other patterns still apply\.$/],
+        [`${folderPath}/docs/*.md`, /is not used: it is an absolute path; patterns are relative to the workspace folder: write "docs\/\*\.md"; the other patterns still apply\.$/],
+        ['notes/{a,b', /^The crosswalk\.files pattern "notes\/\{a,b" may not say what you meant: its "\{" has no closing "\}", so it matches a "\{" itself\.$/],
+      ];
+      for (const [pattern, message] of expected) {
+        const problem = problems.find((d) => d.message.includes(`"${pattern}"`));
+        assert.ok(problem, `a problem names ${pattern}: ${JSON.stringify(problems.map((d) => d.message))}`);
+        assert.match(problem.message, message);
+        assert.equal(problem.range.start.line, lineOf(pattern), `${pattern}: at its line of settings.json`);
+        assert.equal(problem.severity, vscode.DiagnosticSeverity.Warning);
+      }
+      // The output channel says the same, with the file and line, for a writer who asks why.
+      await waitFor(() => api.log.lines.slice(lines).some((l) => l.startsWith('warning ') && l.includes('.vscode/settings.json:') && l.includes('"../elsewhere/*.md" is not used')), 10_000, 'the problem in the output channel');
+    } finally {
+      await config.update('files', undefined, vscode.ConfigurationTarget.Workspace);
+      if (settingsBefore !== undefined) await writeText(settingsFile, settingsBefore);
+      else if (!hadFolder) await remove(at('.vscode'));
+      api.checker.recheckAll();
+    }
+    // The setting gone, its problems go too.
+    await waitFor(() => vscode.languages.getDiagnostics(settingsFile).every((d) => !/crosswalk\.files pattern/.test(d.message)), 15_000, 'the settings problems cleared');
   });
 });

@@ -101,3 +101,42 @@ test('files: and ignore: are config keys, validated, with bad patterns reported 
   assert.ok(messages.some((m) => /^3: files: pattern .* more than 256/.test(m)), messages.join('\n'));
   assert.ok(messages.some((m) => /^4: ignore must be a list/.test(m)), messages.join('\n'));
 });
+
+test('a pattern that could never match (an absolute path, "..") is reported and not used; an unbalanced [ or { is kept, with a warning', async () => {
+  const { compilePatterns, literalGlobSyntax } = await import('../../src/core/index');
+  const { rules, problems } = compilePatterns(['docs/', '../outside/*.md', 'a/../b.md', 'C:\\drafts\\*.md', '~/notes/*.md', 'file:///etc/*.md', 'notes/{a,b', '[abc', 'notes [draft].md', '/README.md']);
+  assert.deepEqual(rules.map((r) => r.source), ['docs/', 'notes/{a,b', '[abc', 'notes [draft].md', '/README.md'], 'the usable ones, the literal ones included');
+  const by = Object.fromEntries(problems.map((p) => [p.pattern, p]));
+  assert.match(by['../outside/*.md'].message, /cannot reach above its folder/);
+  assert.match(by['a/../b.md'].message, /cannot reach above its folder/);
+  for (const absolute of ['C:\\drafts\\*.md', '~/notes/*.md', 'file:///etc/*.md']) assert.match(by[absolute].message, /is an absolute path/, absolute);
+  assert.equal(by['notes/{a,b'].kept, true);
+  assert.equal(by['notes/{a,b'].message, 'its "{" has no closing "}", so it matches a "{" itself');
+  assert.equal(by['[abc'].message, 'its "[" has no closing "]", so it matches a "[" itself');
+  assert.equal(by['notes [draft].md'], undefined, 'a closed class is glob syntax, no typo');
+  assert.equal(by['/README.md'], undefined, 'a leading / anchors the pattern, as in .gitignore');
+  assert.match(literalGlobSyntax('[z-a].md') ?? '', /no character class/);
+  assert.equal(literalGlobSyntax('\\{a'), undefined, 'an escaped brace is meant');
+  assert.equal(literalGlobSyntax('{a,b}/[!x]*.md'), undefined);
+  // In .crosswalk.yaml: at the pattern's line, refused or kept.
+  const { config, findings } = checkConfig('files:\n  - docs/\n  - ../drafts/\nignore:\n  - "old/{a,b"\n');
+  assert.deepEqual(config.files, ['docs/', '../drafts/']);
+  const messages = findings.map((f) => `${f.range.start.line}: ${f.message}`);
+  assert.ok(messages.includes('3: files: pattern "../drafts/" is not used: a pattern cannot reach above its folder ("..").'), messages.join('\n'));
+  assert.ok(messages.includes('5: ignore: pattern "old/{a,b" may not say what you meant: its "{" has no closing "}", so it matches a "{" itself.'), messages.join('\n'));
+});
+
+test('crosswalk.files: the usable patterns, and a message for each other one (src/server/scope.ts)', async () => {
+  const { settingsFilePatterns, settingsPatternMessage } = await import('../../src/server/scope');
+  const { usable, problems } = settingsFilePatterns(['drafts/', '/work/site/docs/*.md', '!/work/site/docs/old.md', '../x.md', 'a/{b'], '/work/site');
+  assert.deepEqual(usable, ['drafts/', 'a/{b']);
+  assert.deepEqual(problems.map((p) => settingsPatternMessage(p, usable.length)), [
+    'The crosswalk.files pattern "/work/site/docs/*.md" is not used: it is an absolute path; patterns are relative to the workspace folder: write "docs/*.md"; the other patterns still apply.',
+    'The crosswalk.files pattern "!/work/site/docs/old.md" is not used: it is an absolute path; patterns are relative to the workspace folder: write "!docs/old.md"; the other patterns still apply.',
+    'The crosswalk.files pattern "../x.md" is not used: a pattern cannot reach above its folder (".."); the other patterns still apply.',
+    'The crosswalk.files pattern "a/{b" may not say what you meant: its "{" has no closing "}", so it matches a "{" itself.',
+  ]);
+  const none = settingsFilePatterns(['../x.md'], '/work/site');
+  assert.deepEqual(none.usable, []);
+  assert.match(settingsPatternMessage(none.problems[0], 0), /; with no other pattern, every Markdown file but project documents is a draft, as without the setting\.$/);
+});
