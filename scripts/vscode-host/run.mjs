@@ -102,6 +102,9 @@ const USER_SETTINGS = {
   'git.enabled': false,
   'workbench.enableExperiments': false,
   'security.workspace.trust.enabled': false,
+  // The desktop default. The web workbench's default (afterDelay, 1 s) saved a test's edit after the
+  // test had deleted the file, writing it back: the tmp-* drafts left in test/workspace.
+  'files.autoSave': 'off',
 };
 
 /** Restricted Mode: trust is on, no folder is trusted, and nothing asks (the folder opens restricted). */

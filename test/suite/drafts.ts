@@ -167,25 +167,32 @@ export async function apply(action: vscode.CodeAction): Promise<void> {
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
-/** Closes (without saving) every editor on the drafts the tests opened, and deletes their files. */
+/** Whether a tab shows the URI: a text editor, or either side of a diff (Rewrite for Audience opens one). */
+function tabShows(tab: vscode.Tab, uri: vscode.Uri): boolean {
+  const input = tab.input;
+  const same = (u: vscode.Uri) => u.toString() === uri.toString();
+  if (input instanceof vscode.TabInputText) return same(input.uri);
+  if (input instanceof vscode.TabInputTextDiff) return same(input.original) || same(input.modified);
+  return false;
+}
+
+/**
+ * Closes (without saving) every editor on the drafts the tests opened, and deletes their files.
+ * A draft with unsaved changes is reverted first, whatever shows it (a diff too): a model left
+ * dirty after its file is deleted is saved back by auto-save (the web workbench's default),
+ * which is how tmp-* drafts were left in test/workspace.
+ */
 export async function cleanUp(): Promise<void> {
   const uris = opened.splice(0);
   for (const uri of uris) {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document && !document.isClosed) {
-      // Close every tab on it without a save prompt.
-      for (const group of vscode.window.tabGroups.all) {
-        for (const tab of group.tabs) {
-          if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()) {
-            if (document.isDirty) {
-              await vscode.window.showTextDocument(document, { viewColumn: group.viewColumn });
-              await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-            } else {
-              await vscode.window.tabGroups.close(tab);
-            }
-          }
-        }
-      }
+    if (document && !document.isClosed && document.isDirty) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand(document.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
+    }
+    for (const group of vscode.window.tabGroups.all) {
+      const tabs = group.tabs.filter((tab) => tabShows(tab, uri));
+      if (tabs.length) await vscode.window.tabGroups.close(tabs);
     }
     if (uri.scheme === 'file' || uri.scheme === 'vscode-remote') await remove(uri);
   }

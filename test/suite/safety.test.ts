@@ -110,3 +110,24 @@ describe('Safety: a front matter with an alias keeps every command', () => {
     assert.equal(document.getText(), text, 'no second front matter, no change');
   });
 });
+
+describe('Safety: a deleted draft stays deleted', () => {
+  before(crosswalkApi);
+  afterEach(cleanUp);
+  after(closeEverything);
+
+  it('no check or command writes back a draft deleted with unsaved changes', async () => {
+    const api = await crosswalkApi();
+    const { document } = await openDraft('deleted', `${CLINICAL}UAT starts Monday.\n`);
+    assert.ok(await vscode.commands.executeCommand<boolean>('crosswalk.setAudience', 'admin', document.uri));
+    assert.ok(document.isDirty, 'Set Audience leaves the edit unsaved, as any edit');
+    await remove(document.uri);
+    api.checker.recheckAll();
+    await vscode.commands.executeCommand('crosswalk.checkDocument');
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('crosswalk.showReport', document.uri);
+    panel?.dispose();
+    await waitFor(() => api.checker.result(document), 20_000, 'the edited draft checked after its file was deleted');
+    assert.equal(await exists(document.uri), false, 'the deleted file is not written back');
+    assert.match(document.getText(), /^---\naudience: admin\n/, 'the unsaved text is still in the editor, for the writer to save or drop');
+  });
+});

@@ -57,6 +57,8 @@ describe('Team audiences', () => {
       for (const audience of ['Clinical', 'Admin', 'IT']) assert.match(panel.webview.html, new RegExp(`<h2 id="h-[a-z]+">.*${audience}</h2>`));
       panel.dispose();
     } finally {
+      // Set Audience left note.md edited: cleanUp reverts it before the folder goes, so nothing saves it back.
+      await cleanUp();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
     }
