@@ -211,7 +211,7 @@ describe('Command: Check All Drafts in Workspace', () => {
     edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, 'The HL7 feed is down.\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
 
-    const drafts = async () => (await vscode.workspace.findFiles('**/*.md', '**/node_modules/**')).map((u) => u.toString()).sort().join('\n');
+    const drafts = async () => (await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**')).map((u) => u.toString()).sort().join('\n');
     const before = await drafts();
     const summary = await vscode.commands.executeCommand<{ files: number; findings: number; errors: number }>('crosswalk.checkWorkspace');
     assert.ok(summary);

@@ -145,6 +145,31 @@ describe('Commands say what they did', () => {
     assert.ok(api.log.lines.some((l) => /^info Config for .*: (no \.crosswalk\.yaml found|\/)/.test(l)), `the config search is logged (${JSON.stringify(api.log.lines.slice(-5))})`);
   });
 
+  it('Check This Draft and Check This File on a file that is not Markdown say so, and change nothing', async () => {
+    const api = await crosswalkApi();
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, `tmp-notes-${Date.now().toString(36)}.txt`);
+    await writeText(uri, 'UAT starts Monday.\n');
+    track(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const name = vscode.workspace.asRelativePath(uri);
+    assert.equal(await vscode.commands.executeCommand('crosswalk.checkDocument'), undefined);
+    await told(new RegExp(`^Crosswalk checks Markdown drafts: ${name.replace(/[.]/g, '\\.')} is not one \\(plaintext\\)\\.$`), 'Check This Draft on a text file');
+    assert.equal(await vscode.commands.executeCommand('crosswalk.checkThisFile'), undefined);
+    await told(new RegExp(`^Crosswalk checks Markdown files only: ${name.replace(/[.]/g, '\\.')} is not one \\(plaintext\\)\\.$`), 'Check This File on a text file');
+    assert.ok(!api.checker.optIns.has(uri), 'the text file is not added to the files to check');
+  });
+
+  it('Check All Drafts checks .markdown drafts too, as the editor does', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, `tmp-long-name-${Date.now().toString(36)}.markdown`);
+    await writeText(uri, `${CLINICAL_DRAFT}UAT starts Monday.\n`);
+    track(uri);
+    const summary = await vscode.commands.executeCommand<{ files: number }>('crosswalk.checkWorkspace');
+    assert.ok(summary && summary.files >= 2, `uat.md and the .markdown draft at least (got ${summary?.files})`);
+    await waitFor(() => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'crosswalk' && /UAT/.test(d.message)), 15_000, 'the .markdown draft\'s finding in the Problems panel');
+    (await crosswalkApi()).checker.diagnostics.delete(uri);
+  });
+
   it('Check All Drafts says which drafts it skipped and why', async () => {
     const folder = vscode.Uri.joinPath(workspaceFolder().uri, `tmp-scope-all-${Date.now().toString(36)}`);
     const readme = vscode.Uri.joinPath(folder, 'CONTRIBUTING.md');

@@ -22,13 +22,14 @@ export interface WorkspaceSummary {
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-test/**}';
 
 /**
- * Crosswalk: Check All Drafts in Workspace. Checks every `**\/*.md` (not in node_modules) in the
+ * Crosswalk: Check All Drafts in Workspace. Checks every `*.md` and `*.markdown` (the draft scope's
+ * DRAFT_FILE, src/core/draft-files.ts; not in node_modules) in the
  * language server (`crosswalk/checkFiles`, a few files per request so that the progress moves and
  * Cancel stops it) and puts the findings in the Problems panel. Drafts open in an editor are
  * checked with their unsaved text; the others are read from disk, not opened as documents (VS
  * Code would close them again a little later, and their diagnostics with them).
  */
-export async function checkWorkspace(checker: Checker, include = '**/*.md'): Promise<WorkspaceSummary> {
+export async function checkWorkspace(checker: Checker, include = '**/*.{md,markdown}'): Promise<WorkspaceSummary> {
   const summary: WorkspaceSummary = { files: 0, findings: 0, errors: 0, warnings: 0, filesWithFindings: 0, skipped: 0, skippedFiles: [], cancelled: false };
   const uris = (await vscode.workspace.findFiles(include, EXCLUDE)).sort((a, b) => a.toString().localeCompare(b.toString()));
   if (uris.length === 0) {

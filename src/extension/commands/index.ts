@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Checker } from '../checker';
+import { isDraft, type Checker } from '../checker';
 import { log, recordTold, tell } from '../log';
 import { addToGlossary } from './add-to-glossary';
 import { checkWorkspace } from './check-workspace';
@@ -30,8 +30,12 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
         void vscode.window.showInformationMessage('Open a Markdown draft to check it.');
         return undefined;
       }
-      const result = await checker.current(document);
       const name = vscode.workspace.asRelativePath(document.uri);
+      if (!isDraft(document)) {
+        tell(`Crosswalk checks Markdown drafts: ${name} is not one (${document.languageId}).`, true);
+        return undefined;
+      }
+      const result = await checker.current(document);
       const skipped = checker.skipped(document);
       if (result) {
         const n = result.findings;
@@ -49,11 +53,25 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
       return result;
     }),
     vscode.commands.registerCommand('crosswalk.checkThisFile', async (uri?: vscode.Uri) => {
-      const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-      if (!document) return undefined;
+      const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showInformationMessage('Open the Markdown file Crosswalk should check.');
+        return undefined;
+      }
+      const name = vscode.workspace.asRelativePath(document.uri);
+      if (!isDraft(document)) {
+        tell(`Crosswalk checks Markdown files only: ${name} is not one (${document.languageId}).`, true);
+        return undefined;
+      }
       const result = await checker.optIn(document);
+      const skipped = checker.skipped(document);
+      if (!result && skipped) {
+        // Taken in, but not checkable now (too large, Crosswalk off): say why rather than "0 findings".
+        tell(`Crosswalk will check ${name}, but did not check it now: ${skipped.reason}.`, true);
+        return result;
+      }
       const n = result?.findings ?? 0;
-      tell(`Crosswalk now checks ${vscode.workspace.asRelativePath(document.uri)}: ${n} finding${n === 1 ? '' : 's'}.`);
+      tell(`Crosswalk now checks ${name}: ${n} finding${n === 1 ? '' : 's'}.`);
       return result;
     }),
     // Run by the "Ignore here" code action: the finding is named by rule and offsets in the draft as it is now.
