@@ -58,8 +58,9 @@ const unknownTo = (term: Pick<TermOccurrence, 'familiarTo'>, readers: readonly A
 
 /**
  * The hover of a sentence the readability rule flagged (hard) or long-sentence flagged (long), or
- * undefined for any other finding. It says the grade once, against the readers' target, and
- * names what pushes it up: the long words (with their syllables) and the jargon of the sentence
+ * undefined for any other finding. A hard sentence's card names the readers' target and leaves the
+ * grade to the diagnostic shown with it (said once); a long one's gives the grade. Both name what
+ * pushes the grade up: the long words (with their syllables) and the jargon of the sentence
  * for these readers (`terms`: the draft's term occurrences; those outside the sentence are ignored).
  */
 export function sentenceHoverMarkdown(finding: Finding, audiences: HoverAudiences, terms: readonly SentenceTerm[] = []): string | undefined {
@@ -83,7 +84,9 @@ export function sentenceHoverMarkdown(finding: Finding, audiences: HoverAudience
       + (d.hard && pushes.length ? `What pushes the grade up: ${pushes.join('; ')}.\n\n` : '')
       + 'Split it in two.';
   }
-  return `**Hard to read for ${who}**\n\nGrade ${d.grade} against a target of grade ${d.targetGrade}.\n\n`
+  // The grade itself is in the diagnostic's message, which editors show with this hover (VS Code in
+  // the same box, others beside it): said once (readability's `editorMessage`).
+  return `**Hard to read for ${who}** (their target: grade ${d.targetGrade})\n\n`
     + `What pushes the grade up: ${pushes.length ? pushes.join('; ') : 'many words for one sentence'}.\n\n`
     + `${size} Split the sentence or use shorter words.`;
 }
@@ -116,9 +119,10 @@ export function hoverAt(result: Pick<LintResult, 'findings' | 'terms'>, offset: 
 }
 
 /**
- * A finding's message in an editor, where a hover stands beside the diagnostic: a rule may give a
- * shorter one (`data.editorMessage`) that leaves to the hover what it says (the grade of a hard
- * sentence), so the two do not repeat each other. The CLI and reports keep the full message.
+ * A finding's message in an editor (the Problems panel, and the hover box beside the card): a rule
+ * may give a shorter one (`data.editorMessage`: a hard sentence's grade and first hard words) that
+ * leaves the rest to the hover, so the two do not repeat each other. The CLI and reports keep the
+ * full message.
  */
 export function editorMessage(finding: Pick<Finding, 'message' | 'data'>): string {
   const short = finding.data?.editorMessage;

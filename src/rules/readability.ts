@@ -2,6 +2,12 @@ import { blockRange, type RawFinding, type Rule } from '../core/document';
 import { ageToGrade, failingFormulas, hardWords, isHardToRead, sentenceGrade } from '../core/readability';
 import type { AudienceId } from '../core/types';
 
+/** The reasons of the editor's message: the hard words cut to three ("and 2 more"); the hover names them all. */
+function briefReasons(hard: readonly string[], reasons: readonly string[]): string {
+  const few = hard.length > 3 ? `${hard.slice(0, 3).join(', ')} and ${hard.length - 3} more` : hard.join(', ');
+  return reasons.map((r) => r.replace(/^(hard|long) words: .*$/, `$1 words: ${few}`)).join(', ');
+}
+
 /** A template blank ("[CONTACT NAME]", "{{date}}"): a sentence holding one is not scored yet. */
 const BLANK = /\[[A-Z0-9][A-Z0-9 _/&.,:#'’-]*\]|\{\{[^}]*\}\}/;
 
@@ -45,8 +51,9 @@ export const readability: Rule = {
         audience: struggling,
         data: {
           grade, targetGrade, targetAge: target, words: scores.words, longWords: scores.longWords, hardWords: hard, failingFormulas: failing, formulas: scores.ages.length, reasons,
-          // In an editor the hover beside the diagnostic gives the grade (src/core/hover-text.ts): said once there.
-          editorMessage: `Hard for ${doc.config.audiences.describe(struggling)} (${reasons.join(', ')}). Split it or use shorter words.`,
+          // The Problems panel's line: the grade and a few hard words, briefly. The hover beside it
+          // (src/core/hover-text.ts) names the target and what pushes the grade up, not the grade again.
+          editorMessage: `Hard for ${doc.config.audiences.describe(struggling)}: grade ${grade > 18 ? '18+' : grade}, target ${targetGrade} (${briefReasons(hard, reasons)}). Split it or use shorter words.`,
         },
       });
     }

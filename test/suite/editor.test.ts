@@ -75,10 +75,13 @@ describe('Editor: hovers', () => {
 
   it('explains a hard sentence: its grade against the audience\'s target', async () => {
     const { document } = await openDraft('hover-hard', `${CLINICAL}${HARD}\n`);
-    await diagnosticsWhere(document, (ds) => ds.some((d) => ruleId(d) === 'readability'), 'a readability diagnostic');
+    const diagnostics = await diagnosticsWhere(document, (ds) => ds.some((d) => ruleId(d) === 'readability'), 'a readability diagnostic');
     const position = rangeOf(document, 'committee').start.translate(0, 2);
     const text = await hoverAt(document, position, /Hard to read/, 'a readability hover');
-    assert.match(text, /Grade \d+(\.\d+)? against a target of grade 8/);
+    // The hover box shows the diagnostic's message with the card: the grade from the one, the target in both.
+    const shown = `${diagnostics.find((d) => ruleId(d) === 'readability')?.message}\n${text}`;
+    assert.match(shown, /grade \d+\+?, target 8\b/);
+    assert.match(text, /their target: grade 8/);
     assert.match(text, /clinical staff/);
   });
 });

@@ -1,6 +1,7 @@
 // The hover of a hard or long sentence (src/core/hover-text.ts, shared by the extension and the
-// language server): it names the words that push the grade up, says the grade once (the editor's
-// diagnostic beside it leaves the grade to the hover), and shows no unrelated definition card.
+// language server): it names the words that push the grade up, says the grade once (a hard
+// sentence's grade is in the diagnostic shown with the hover, its card names the target), and shows
+// no unrelated definition card.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { audiences, editorMessage, hoverAt, lint } from '../../src/index';
@@ -22,10 +23,12 @@ test('a hard sentence: the hard words with their syllables, the grade once, and 
   const { parts, diagnostics, all } = shown(`${CLINICAL}${HARD}\n`, 'eMAR');
   assert.equal(parts.length, 1, `only the sentence's hover, no definition of eMAR (clinical staff know it): ${JSON.stringify(parts)}`);
   assert.match(parts[0], /^\*\*Hard to read for clinical staff\*\*/);
-  assert.match(parts[0], /Grade \d+ against a target of grade 8\./);
+  assert.match(parts[0], /^\*\*Hard to read for clinical staff\*\* \(their target: grade 8\)\n/);
+  assert.doesNotMatch(parts[0], /grade (?!8\b)\d+/i, 'the card leaves the grade to the diagnostic');
   assert.match(parts[0], /What pushes the grade up: the long words \*interdisciplinary\* \(7 syllables\), \*operationalize\* \(6 syllables\)/);
   assert.equal((all.match(/grade \d+/gi) ?? []).length - (all.match(/grade 8/gi) ?? []).length, 1, `the sentence's grade is said once: ${all}`);
-  assert.ok(diagnostics.some((d) => /^Hard for clinical readers \(hard words: /.test(d)), 'the diagnostic names the hard words and leaves the grade to the hover');
+  const problem = diagnostics.find((d) => d.startsWith('Hard for clinical readers'));
+  assert.match(problem ?? '', /^Hard for clinical readers: grade \d+\+?, target 8 \(hard words: interdisciplinary, [a-z]+, [a-z]+ and \d+ more\)\. Split it or use shorter words\.$/, 'the Problems panel names the grade and the first hard words');
   // The CLI's message keeps the grade: it has no hover.
   assert.match(lint(`${CLINICAL}${HARD}\n`).findings.find((f) => f.ruleId === 'readability')?.message ?? '', /grade \S+ against a target of grade 8/);
 });
