@@ -126,9 +126,12 @@ describe('Editor: quick fixes', () => {
   it('allows a term in this document: front matter allow gains it, and the finding goes away', async () => {
     const { document } = await openDraft('fix-allow', `---\naudience: clinical\ntitle: Testing week\n---\n\nUAT starts Monday.\n`);
     const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
+    const told = (await crosswalkApi()).log.told.length;
     await apply(await codeAction(document, finding.range, /^Allow "UAT" in this document/));
     const text = document.getText();
     assert.match(text, /^---\naudience: clinical\ntitle: Testing week\nallow: \[ UAT \]\n---\n/);
+    const name = vscode.workspace.asRelativePath(document.uri);
+    assert.ok((await crosswalkApi()).log.told.slice(told).includes(`Allowed "UAT" in ${name}: added to its front matter allow list.`), 'Allow says what it did, naming the term and the file');
     assert.match(text, /UAT starts Monday\./);
     await diagnosticsWhere(document, (ds) => !ds.some((d) => ruleId(d) === 'jargon'), 'the jargon finding to go away');
   });
@@ -166,9 +169,13 @@ describe('Editor: quick fixes', () => {
     it('adds the term to the team glossary: the file appears in the workspace and the finding goes away', async () => {
       const { document } = await openDraft('fix-glossary', `${CLINICAL}UAT starts Monday.\n`);
       const [finding] = on(document, await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length > 0, 'jargon on UAT'), 'jargon', 'UAT');
+      const api = await crosswalkApi();
+      const told = api.log.told.length;
       await apply(await codeAction(document, finding.range, /^Add "UAT" to the team glossary as known to clinical readers/));
       const glossary = vscode.Uri.joinPath(folder(), '.crosswalk', 'glossary.yaml');
       const text = await waitFor(() => readText(glossary), 10_000, 'the team glossary file to appear');
+      await waitFor(() => api.log.told.slice(told).includes('Added "UAT" to the team glossary .crosswalk/glossary.yaml as known to clinical readers.'), 10_000,
+        `Add to Glossary says what it did, naming the term, the file and the readers (told: ${JSON.stringify(api.log.told.slice(told))})`);
       assert.match(text, /term: UAT/);
       // UAT is built in as known to IT: the override keeps IT and adds clinical (issue 9).
       assert.match(text, /familiar_to: \[ it, clinical \]/);
@@ -176,6 +183,8 @@ describe('Editor: quick fixes', () => {
       assert.equal(found.length, 1, 'the glossary is a file of the workspace');
       assert.match((await readText(vscode.Uri.joinPath(folder(), '.crosswalk.yaml'))) ?? '', /\.crosswalk\/glossary\.yaml/, '.crosswalk.yaml lists the glossary');
       await diagnosticsWhere(document, (ds) => on(document, ds, 'jargon', 'UAT').length === 0, 'the jargon finding on UAT to go away');
+      // The output channel says which glossaries the check used, for a writer who asks why UAT is no longer flagged.
+      assert.ok(api.log.lines.some((l) => l.startsWith('info Glossary loaded: ') && l.endsWith('.crosswalk/glossary.yaml')), `the glossary is logged (${JSON.stringify(api.log.lines.slice(-5))})`);
     });
   });
 
