@@ -95,9 +95,13 @@ export class AudienceStatus implements vscode.Disposable {
     const names = audiences.isAll(section.audience) ? 'All' : section.audience.map((a) => audiences.title(a)).join(' + ');
     const { stats } = result;
     const findings = `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
-    this.item.text = `$(person) Audience: ${names} · grade ${stats.gradeLevel}`;
-    this.item.tooltip = `Audience here: ${names}. Grade level of the draft: ${stats.gradeLevel}. ${stats.words} words, ${stats.readingTimeMinutes} min to read, ${findings}. Click to set the audience.`;
-    this.item.accessibilityInformation = { label: screenReaderText(`Crosswalk audience here: ${names}. Grade level ${stats.gradeLevel}. ${findings}. Activate to set the audience.`) };
+    // A new draft (the walkthrough's "New draft") has no words to grade: "grade 0" would be a number that means nothing.
+    const empty = stats.words === 0;
+    this.item.text = `$(person) Audience: ${names} · ${empty ? 'no text yet' : `grade ${stats.gradeLevel}`}`;
+    this.item.tooltip = empty
+      ? `Audience here: ${names}. No text to grade yet. Click to set the audience.`
+      : `Audience here: ${names}. Grade level of the draft: ${stats.gradeLevel}. ${stats.words} words, ${stats.readingTimeMinutes} min to read, ${findings}. Click to set the audience.`;
+    this.item.accessibilityInformation = { label: screenReaderText(`Crosswalk audience here: ${names}. ${empty ? 'No text to grade yet' : `Grade level ${stats.gradeLevel}`}. ${findings}. Activate to set the audience.`) };
     this.item.command = { title: 'Set audience', command: 'crosswalk.setAudience' };
     this.item.backgroundColor = result.errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.show();

@@ -70,6 +70,17 @@ describe('Status bar: the audience of the active draft', () => {
     await waitFor(() => vscode.languages.getDiagnostics(readme.uri).some((d) => d.source === 'crosswalk'), 15_000, 'findings on the README once opted in');
   });
 
+  it('a new draft with no text yet shows its audience and no grade', async () => {
+    const api = await crosswalkApi();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\naudience: clinical\n---\n\n' });
+    track(document);
+    const editor = await vscode.window.showTextDocument(document);
+    await statusShows(/^\$\(person\) Audience: Clinical · no text yet$/, 'the empty draft');
+    assert.equal(api.status.label, 'Crosswalk audience here: Clinical. No text to grade yet. 0 findings. Activate to set the audience.');
+    await editor.edit((b) => b.insert(document.lineAt(document.lineCount - 1).range.end, 'The new lab system starts Monday for every unit.\n'));
+    await statusShows(/^\$\(person\) Audience: Clinical · grade \d+(\.\d)?$/, 'a grade once the draft has words');
+  });
+
   it('checks a README that declares its audience', async () => {
     await openProjectDocument('CHANGELOG.md', '---\naudience: it\n---\n\n# Changes\n\nThe feed moves to the new server on Monday.\n');
     await statusShows(/Audience: IT · grade/, 'a changelog meant for IT readers is checked');
