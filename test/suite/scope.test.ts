@@ -132,4 +132,25 @@ describe('Scope: which files are drafts', () => {
     // The setting gone, its problems go too.
     await waitFor(() => vscode.languages.getDiagnostics(settingsFile).every((d) => !/crosswalk\.files pattern/.test(d.message)), 15_000, 'the settings problems cleared');
   });
+
+  it('says so in the output channel (and a notification) when the bad crosswalk.files pattern is in the user settings', async () => {
+    const api = await crosswalkApi();
+    const tag = Date.now().toString(36);
+    const config = vscode.workspace.getConfiguration('crosswalk');
+    await config.update('files', [`../user-${tag}/*.md`], vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(() => JSON.stringify(vscode.workspace.getConfiguration('crosswalk').get('files')).includes(tag), 10_000, 'the user setting to apply');
+      const lines = api.log.lines.length;
+      api.checker.recheckAll();
+      const draft = await openFile(`user-files-${tag}.md`, JARGON);
+      // No usable pattern left: the defaults apply, as with no setting.
+      await diagnosticsWhere(draft, (ds) => on(draft, ds, 'jargon', 'UAT').length === 1, 'the draft checked under the defaults');
+      await waitFor(() => api.log.lines.slice(lines).includes(`warning The crosswalk.files pattern "../user-${tag}/*.md" is not used: a pattern cannot reach above its folder (".."); with no other pattern, every Markdown file but project documents is a draft, as without the setting.`),
+        10_000, `the problem in the output channel (${JSON.stringify(api.log.lines.slice(lines))})`);
+      assert.ok(vscode.languages.getDiagnostics(at('.vscode/settings.json')).every((d) => !d.message.includes(tag)), 'no finding on a workspace settings file that does not hold the pattern');
+    } finally {
+      await config.update('files', undefined, vscode.ConfigurationTarget.Global);
+      api.checker.recheckAll();
+    }
+  });
 });
