@@ -95,7 +95,6 @@ describe('Scope: which files are drafts', () => {
     await config.update('files', patterns, vscode.ConfigurationTarget.Workspace);
     try {
       await waitFor(() => JSON.stringify(vscode.workspace.getConfiguration('crosswalk').get('files')).includes(tag), 10_000, 'the setting to apply');
-      const lines = api.log.lines.length;
       api.checker.recheckAll();
       const draft = await openFile(`tmp-files-${tag}-a.md`, JARGON);
       await diagnosticsWhere(draft, (ds) => on(draft, ds, 'jargon', 'UAT').length === 1, 'the draft the valid pattern names is checked');
@@ -122,7 +121,8 @@ describe('Scope: which files are drafts', () => {
         assert.equal(problem.severity, vscode.DiagnosticSeverity.Warning);
       }
       // The output channel says the same, with the file and line, for a writer who asks why.
-      await waitFor(() => api.log.lines.slice(lines).some((l) => l.startsWith('warning ') && l.includes('.vscode/settings.json:') && l.includes('"../elsewhere/*.md" is not used')), 10_000, 'the problem in the output channel');
+      // (The channel's copy for tests keeps the last 200 lines: search them all, not those after a count.)
+      await waitFor(() => api.log.lines.some((l) => l.startsWith('warning ') && l.includes('.vscode/settings.json:') && l.includes('"../elsewhere/*.md" is not used')), 10_000, 'the problem in the output channel');
     } finally {
       await config.update('files', undefined, vscode.ConfigurationTarget.Workspace);
       if (settingsBefore !== undefined) await writeText(settingsFile, settingsBefore);
@@ -140,13 +140,12 @@ describe('Scope: which files are drafts', () => {
     await config.update('files', [`../user-${tag}/*.md`], vscode.ConfigurationTarget.Global);
     try {
       await waitFor(() => JSON.stringify(vscode.workspace.getConfiguration('crosswalk').get('files')).includes(tag), 10_000, 'the user setting to apply');
-      const lines = api.log.lines.length;
       api.checker.recheckAll();
       const draft = await openFile(`user-files-${tag}.md`, JARGON);
       // No usable pattern left: the defaults apply, as with no setting.
       await diagnosticsWhere(draft, (ds) => on(draft, ds, 'jargon', 'UAT').length === 1, 'the draft checked under the defaults');
-      await waitFor(() => api.log.lines.slice(lines).includes(`warning The crosswalk.files pattern "../user-${tag}/*.md" is not used: a pattern cannot reach above its folder (".."); with no other pattern, every Markdown file but project documents is a draft, as without the setting.`),
-        10_000, `the problem in the output channel (${JSON.stringify(api.log.lines.slice(lines))})`);
+      await waitFor(() => api.log.lines.includes(`warning The crosswalk.files pattern "../user-${tag}/*.md" is not used: a pattern cannot reach above its folder (".."); with no other pattern, every Markdown file but project documents is a draft, as without the setting.`),
+        10_000, `the problem in the output channel (${JSON.stringify(api.log.lines.slice(-5))})`);
       assert.ok(vscode.languages.getDiagnostics(at('.vscode/settings.json')).every((d) => !d.message.includes(tag)), 'no finding on a workspace settings file that does not hold the pattern');
     } finally {
       await config.update('files', undefined, vscode.ConfigurationTarget.Global);
