@@ -1,8 +1,11 @@
 // The Audience Report in a real VS Code: its numbers agree with the editor's diagnostics, it comes
-// back after a window reload (its serializer), and it exports as one self-contained HTML file.
+// back after a window reload (its serializer), and it exports as one self-contained HTML file and
+// as a PDF.
 import * as assert from 'node:assert/strict';
+import { PDFDocument } from 'pdf-lib';
 import * as vscode from 'vscode';
-import { cleanUp, closeEverything, crosswalkApi, diagnosticsWhere, EXTENSION_ID, openDraft, readText, remove, tempUri, track } from './drafts';
+import { cleanUp, closeEverything, crosswalkApi, diagnosticsWhere, EXTENSION_ID, exists, openDraft, readText, remove, tempUri, track, workspaceFolder } from './drafts';
+import type { AudienceReport } from '../../src/core/report';
 import { ruleId, waitFor } from './helpers';
 
 /** A clinical draft with jargon, an undefined acronym, a jargon acronym, passive voice and a hard sentence. */
@@ -149,4 +152,88 @@ describe('Audience Report: numbers, restore, export', () => {
       await remove(target);
     }
   });
+
+  it('exports a PDF of the report into the workspace, with the draft\'s name, audiences and every finding, and refuses a file outside it', async () => {
+    const api = await crosswalkApi();
+    const { document } = await openDraft('report-pdf', DRAFT);
+    const name = document.uri.path.split('/').pop() ?? '';
+    const target = tempUri('report-pdf', 'pdf');
+    track(target);
+    const outside = vscode.Uri.joinPath(workspaceFolder().uri, '..', `crosswalk-outside-${Date.now().toString(36)}.pdf`);
+    try {
+      const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('crosswalk.exportReportPdf', document.uri, target);
+      assert.equal(written?.toString(), target.toString());
+      const bytes = await vscode.workspace.fs.readFile(target);
+      assert.equal(new TextDecoder('latin1').decode(bytes.subarray(0, 5)), '%PDF-', 'a PDF file');
+      const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      assert.ok(pdf.getPageCount() >= 1, 'at least one page');
+      assert.equal(pdf.getTitle(), `Audience report: ${name}`, 'titled with the draft\'s name');
+      // The pages' text (src/extension/report/pdf.ts draws it with a standard font, in hex strings).
+      const text = await pdfText(bytes);
+      assert.ok(text.includes(`Audience report: ${name}`), 'the draft\'s name on the page');
+      // The figures the report panel shows, from the same request it makes.
+      const report = await api.checker.client.sendRequest<AudienceReport | null>('crosswalk/report', { uri: document.uri.toString() });
+      assert.ok(report);
+      for (const c of report.columns) {
+        assert.ok(text.includes(c.label), `${c.label}: its card`);
+        assert.ok(text.includes(`${c.gradeLevel} (target ${c.targetGrade})`), `${c.label}: its grade`);
+        assert.ok(text.includes(`${c.label}: ${c.total} finding${c.total === 1 ? '' : 's'}`), `${c.label}: its findings list`);
+      }
+      await waitFor(() => api.log.told.some((m) => m.startsWith('Exported the audience report of ') && m.includes(target.path.split('/').pop() ?? '')), 5_000, 'a message naming the PDF written');
+
+      // A target outside the workspace is refused, and nothing is written there.
+      assert.equal(await vscode.commands.executeCommand('crosswalk.exportReportPdf', document.uri, outside), undefined);
+      assert.equal(await exists(outside), false, 'nothing written outside the workspace');
+      assert.ok(api.log.told.some((m) => /did not export the report .* only inside the workspace/.test(m)), 'and says why');
+      // Nor over the draft.
+      const before = document.getText();
+      assert.equal(await vscode.commands.executeCommand('crosswalk.exportReportPdf', document.uri, document.uri), undefined);
+      assert.equal(await readText(document.uri), before, 'the draft is untouched');
+    } finally {
+      await remove(target);
+      await remove(outside);
+    }
+  });
+
+  it('offers a PDF named after the draft in its folder in the save dialog', async () => {
+    const { document } = await openDraft('report-pdf-dialog', DRAFT);
+    const expected = vscode.Uri.joinPath(document.uri, '..', `${document.uri.path.split('/').pop()?.replace(/\.md$/, '')}-audience-report.pdf`);
+    track(expected);
+    try {
+      let done = false;
+      let written: vscode.Uri | undefined;
+      const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('crosswalk.exportReportPdf', document.uri)).then((uri) => {
+        written = uri;
+        done = true;
+      });
+      await waitFor(async () => {
+        if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return done;
+      }, 20_000, 'the save dialog to be accepted', 250);
+      await running;
+      assert.equal(written?.toString(), expected.toString(), 'saved where the dialog proposed');
+      assert.equal(new TextDecoder('latin1').decode((await vscode.workspace.fs.readFile(expected)).subarray(0, 5)), '%PDF-');
+    } finally {
+      await remove(expected);
+    }
+  });
 });
+
+/** The text a PDF's pages draw: each page's content streams inflated, their hex strings decoded (WinAnsi, as latin1). */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFRef } = await import('pdf-lib');
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const parts: string[] = [];
+  for (const page of pdf.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'));
+    for (const ref of contents instanceof PDFArray ? contents.asArray() : [contents]) {
+      const stream = ref instanceof PDFRef ? pdf.context.lookup(ref) : ref;
+      if (!(stream instanceof PDFRawStream)) continue;
+      const source = new TextDecoder('latin1').decode(decodePDFRawStream(stream).decode());
+      for (const m of source.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
+        parts.push(String.fromCharCode(...(m[1].match(/../g) ?? []).map((h) => parseInt(h, 16))));
+      }
+    }
+  }
+  return parts.join(' ');
+}

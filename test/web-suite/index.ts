@@ -120,6 +120,27 @@ test('the commands run here as on the desktop: Set Audience rewrites the front m
   await vscode.commands.executeCommand('workbench.action.files.revert');
 });
 
+test('Export Report as PDF makes a PDF in the worker (pdf-lib, no Node) and writes it into the workspace', async () => {
+  const document = await openDraft();
+  const target = vscode.Uri.joinPath(folder(), `tmp-web-report-${Date.now().toString(36)}.pdf`);
+  try {
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('crosswalk.exportReportPdf', document.uri, target);
+    assert(written?.toString() === target.toString(), `the command wrote ${written?.toString()}`);
+    const bytes = await vscode.workspace.fs.readFile(target);
+    const head = String.fromCharCode(...bytes.subarray(0, 5));
+    assert(head === '%PDF-', `the file starts ${JSON.stringify(head)}`);
+    // The document's title is stored as a plain string in its information dictionary.
+    const latin1 = Array.from(bytes, (b) => String.fromCharCode(b)).join('');
+    assert(latin1.includes('%%EOF') && bytes.length > 1000, `a whole PDF (${bytes.length} bytes)`);
+  } finally {
+    try {
+      await vscode.workspace.fs.delete(target);
+    } catch {
+      /* not written */
+    }
+  }
+});
+
 export async function run(): Promise<void> {
   const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'crosswalk-test.json')))) as { report: string };
   const reportUri = folder().with({ path: settings.report });

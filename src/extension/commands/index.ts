@@ -106,6 +106,8 @@ export function registerCommands(context: vscode.ExtensionContext, checker: Chec
     // front (or the active draft) and a save dialog.
     vscode.commands.registerCommand('crosswalk.exportReport', (uri?: unknown, target?: unknown) =>
       exportReport(checker, uri instanceof vscode.Uri ? uri : undefined, target instanceof vscode.Uri ? target : undefined)),
+    vscode.commands.registerCommand('crosswalk.exportReportPdf', (uri?: unknown, target?: unknown) =>
+      exportReport(checker, uri instanceof vscode.Uri ? uri : undefined, target instanceof vscode.Uri ? target : undefined, 'pdf')),
     registerReportRestore(context, checker),
     // What the serializer runs after a reload, reachable for tests: a panel of the report's view type in, the figures out.
     vscode.commands.registerCommand('crosswalk.restoreReport', (panel: vscode.WebviewPanel) => restoreReport(checker, panel)),

@@ -199,13 +199,39 @@ function currentDraft(): vscode.TextDocument | undefined {
   return document?.languageId === 'markdown' ? document : undefined;
 }
 
+/** The two exports: what the dialog offers, how the file is made, and what the message says after. */
+const FORMATS = {
+  html: {
+    what: 'a web page (.html)',
+    title: 'Export the audience report as HTML',
+    filters: { 'Web page': ['html', 'htm'] } as Record<string, string[]>,
+    extension: 'html',
+    after: ' Open it in a browser to print it.',
+    render: async (report: AudienceReport, generated: string) => new TextEncoder().encode(renderReportFile(report, nonce(), generated)),
+  },
+  pdf: {
+    what: 'a PDF (.pdf)',
+    title: 'Export the audience report as PDF',
+    filters: { PDF: ['pdf'] } as Record<string, string[]>,
+    extension: 'pdf',
+    after: '',
+    // pdf-lib is loaded on the first PDF export only (./report/pdf.ts).
+    render: async (report: AudienceReport, generated: string, date: Date) => (await import('../report/pdf')).renderReportPdf(report, { generated, date }),
+  },
+} as const;
+
+export type ReportFormat = keyof typeof FORMATS;
+
 /**
- * Crosswalk: Export Audience Report as HTML. Saves one self-contained page (no script, nothing
- * to load, print styles for a PDF from a browser) where the user chooses in a save dialog.
- * Arguments (for menus, keybindings and tests): the draft's URI, then the file to write; without
- * the second, the save dialog asks. It never writes over a Markdown file or the draft itself.
+ * Crosswalk: Export Audience Report as HTML, and Crosswalk: Export Report as PDF. The HTML is one
+ * self-contained page (no script, nothing to load, print styles); the PDF is a handout with the
+ * same figures (src/extension/report/pdf.ts). Without a target, a save dialog asks, offering the
+ * draft's folder; a target given by a caller (a keybinding, a menu, a test) must lie inside an open
+ * workspace folder, so that nothing but the user's own pick in the dialog writes anywhere else.
+ * Neither ever writes over a Markdown file or the draft itself.
  */
-export async function exportReport(checker: Checker, uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportReport(checker: Checker, uri?: vscode.Uri, target?: vscode.Uri, format: ReportFormat = 'html'): Promise<vscode.Uri | undefined> {
+  const kind = FORMATS[format];
   const document = uri ? await vscode.workspace.openTextDocument(uri) : currentDraft();
   if (!document || document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage('Open a Markdown draft, or its audience report, to export the report.');
@@ -213,15 +239,19 @@ export async function exportReport(checker: Checker, uri?: vscode.Uri, target?: 
   }
   const name = fileName(document.uri).replace(/\.(md|markdown|mdx)$/i, '') || 'draft';
   const folder = document.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(document.uri, '..');
+  if (target && !vscode.workspace.getWorkspaceFolder(target)) {
+    tell(`Crosswalk did not export the report to ${target.scheme === 'file' ? target.fsPath : target.toString()}: it writes only inside the workspace, or where you choose in the save dialog.`, true);
+    return undefined;
+  }
   target ??= await vscode.window.showSaveDialog({
-    title: 'Export the audience report as HTML',
+    title: kind.title,
     saveLabel: 'Export',
-    filters: { 'Web page': ['html', 'htm'] },
-    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${name}-audience-report.html`) } : {}),
+    filters: kind.filters,
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${name}-audience-report.${kind.extension}`) } : {}),
   });
   if (!target) return undefined;
   if (target.toString() === document.uri.toString() || /\.(md|markdown|mdx)$/i.test(target.path)) {
-    tell(`Crosswalk did not export the report to ${vscode.workspace.asRelativePath(target)}: it writes a web page (.html), never over a Markdown draft.`, true);
+    tell(`Crosswalk did not export the report to ${vscode.workspace.asRelativePath(target)}: it writes ${kind.what}, never over a Markdown draft.`, true);
     return undefined;
   }
   const report = await reportOf(checker, document);
@@ -229,9 +259,10 @@ export async function exportReport(checker: Checker, uri?: vscode.Uri, target?: 
     tell(`Crosswalk could not build the audience report of ${vscode.workspace.asRelativePath(document.uri)}.`, true);
     return undefined;
   }
-  const html = renderReportFile(report, nonce(), new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
-  tell(`Exported the audience report of ${vscode.workspace.asRelativePath(document.uri)} to ${vscode.workspace.asRelativePath(target)}. Open it in a browser to print it or save it as PDF.`);
+  const date = new Date();
+  const bytes = await kind.render(report, date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', date);
+  await vscode.workspace.fs.writeFile(target, bytes);
+  tell(`Exported the audience report of ${vscode.workspace.asRelativePath(document.uri)} to ${vscode.workspace.asRelativePath(target)}.${kind.after}`);
   return target;
 }
 

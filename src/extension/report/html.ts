@@ -8,7 +8,8 @@ const esc = (text: string | number): string =>
 const COLOURS = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'];
 const colour = (c: AudienceColumn) => Math.max(0, c.index) % COLOURS.length;
 
-function minutes(value: number): string {
+/** A reading time as the report says it ("under a minute", "3 minutes"); the PDF export (./pdf.ts) says it alike. */
+export function minutes(value: number): string {
   if (value < 1) return 'under a minute';
   const rounded = Math.round(value);
   return `${rounded} minute${rounded === 1 ? '' : 's'}`;
