@@ -6,6 +6,7 @@
 //   extension host (development)      build the suite, set up code-server + Chromium, run it (HOST-RESULT line)
 //   extension host (web worker)       the web extension (browser entry only) in code-server's worker host (scripts/web-host)
 //   extension host (untrusted)        the @untrusted tests with workspace trust on and the folder untrusted
+//   extension host (window reload)    the @reload test: the report restored after a real window reload
 //   extension host (empty folder)     the @empty tests (the walkthrough) in a fresh, empty folder
 //   package                           `npm run package` (vsce), one check
 //   extension host (installed .vsix)  the @vsix-tagged tests against the packaged extension
@@ -196,6 +197,15 @@ async function main() {
     }
     // Restricted Mode: workspace trust on and the folder untrusted (test/suite/untrusted.test.ts).
     if (ready) hostTestsRan += await hostRun('extension host (untrusted workspace, grep @untrusted)', ['--untrusted', '--grep', '@untrusted']);
+    // A real window reload: the audience report comes back through its serializer (test/suite/reload.test.ts).
+    if (ready) {
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-reload-'));
+      try {
+        hostTestsRan += await hostRun('extension host (window reload, grep @reload)', ['--reload', '--workspace', folder, '--grep', '@reload']);
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    }
     // A fresh, empty folder: the walkthrough has no dead end (test/suite/walkthrough.test.ts).
     if (ready) {
       const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-empty-'));

@@ -26,6 +26,10 @@
 //                 its workspace instead (scripts/web-host/run.mjs).
 //   --untrusted   open the workspace in Restricted Mode: workspace trust on, the folder not trusted
 //                 (the suite sees CROSSWALK_TEST_TRUST=untrusted; run it with --grep @untrusted).
+//   --reload      the suite may reload the window (workbench.action.reloadWindow): the page reloads
+//                 with the same payload, a new extension host runs the suite again, and the suite
+//                 tells the two runs apart by the state file named in CROSSWALK_TEST_RELOAD (run it
+//                 with --grep @reload; test/suite/reload.test.ts). The exit code is the second run's.
 /* global fetch, AbortSignal, setInterval, clearInterval */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,6 +56,7 @@ function parseArgs(argv) {
     timeoutSeconds: Number(process.env.CROSSWALK_HOST_TIMEOUT ?? 300),
     verbose: process.env.CROSSWALK_HOST_VERBOSE === '1',
     untrusted: false,
+    reload: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -71,6 +76,7 @@ function parseArgs(argv) {
       case '--timeout': options.timeoutSeconds = Number(value()); break;
       case '--verbose': options.verbose = true; break;
       case '--untrusted': options.untrusted = true; break;
+      case '--reload': options.reload = true; break;
       case '-h':
       case '--help':
         console.log(fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
@@ -159,6 +165,8 @@ function testEnvironment(options, dirs) {
     CROSSWALK_TEST_TRUST: options.untrusted ? 'untrusted' : 'trusted',
   };
   if (options.grep) env.CROSSWALK_TEST_GREP = options.grep;
+  // Kept across the reload: the payload, and so this environment, is in the page's address.
+  if (options.reload) env.CROSSWALK_TEST_RELOAD = path.join(dirs.tmp, 'reload-state.json');
   return env;
 }
 

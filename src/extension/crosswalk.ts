@@ -3,6 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Checker } from './checker';
 import { CrosswalkFeature, wireClient } from './client';
 import { registerCommands } from './commands';
+import { openReports } from './commands/report';
 import { activeGlossaryPick } from './commands/review-glossary';
 import { activeAudiencePick, activeDraftPick } from './commands/set-audience';
 import { log, toldMessages } from './log';
@@ -20,6 +21,8 @@ export interface CrosswalkApi {
   draftPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
   /** Review Glossary Additions' pick while it is on screen. */
   glossaryPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  /** The audience report panels open now, restored ones included (tests: the report after a window reload). */
+  reports(): { uri: string; title: string; html: string }[];
 }
 
 /**
@@ -36,5 +39,5 @@ export async function startCrosswalk(context: vscode.ExtensionContext, client: B
   const status = new AudienceStatus(checker);
   context.subscriptions.push(status);
   registerCommands(context, checker);
-  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } }, audiencePick: () => activeAudiencePick, draftPick: () => activeDraftPick, glossaryPick: () => activeGlossaryPick };
+  return { checker, status, log: { get lines() { return log.lines; }, get told() { return toldMessages(); } }, audiencePick: () => activeAudiencePick, draftPick: () => activeDraftPick, glossaryPick: () => activeGlossaryPick, reports: openReports };
 }

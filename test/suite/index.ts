@@ -7,6 +7,8 @@
 //                          of the code-server route would get Mocha's output unformatted)
 //   CROSSWALK_TEST_GREP    regular expression: run only the tests whose full title matches
 //   CROSSWALK_TEST_MODE    `dev` (extensionDevelopmentPath) or `vsix` (the installed package)
+//   CROSSWALK_TEST_RELOAD  a state file: the suite may reload the window, and runs again after it
+//                          (test/suite/reload.test.ts)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -23,7 +25,9 @@ export async function run(): Promise<void> {
   // Mocha 12 is an ES module: import() loads it in any extension host (require() of ESM needs Node >= 20.19).
   const { default: Mocha } = await import('mocha');
   const reportFile = process.env.CROSSWALK_TEST_REPORT;
-  if (reportFile) fs.writeFileSync(reportFile, '');
+  // After a window reload (run.mjs --reload) the suite runs again in a new host: the report goes on.
+  const reloaded = Boolean(process.env.CROSSWALK_TEST_RELOAD && fs.existsSync(process.env.CROSSWALK_TEST_RELOAD));
+  if (reportFile && !reloaded) fs.writeFileSync(reportFile, '');
   const write = (text: string): void => {
     if (reportFile) fs.appendFileSync(reportFile, text + '\n');
     console.log(text);

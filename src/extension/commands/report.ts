@@ -266,6 +266,11 @@ export async function exportReport(checker: Checker, uri?: vscode.Uri, target?: 
   return target;
 }
 
+/** The report panels open now (restored ones included): each draft, the panel's title and page, for tests. */
+export function openReports(): { uri: string; title: string; html: string; report?: AudienceReport }[] {
+  return [...panels.entries()].map(([uri, p]) => ({ uri, title: p.panel.title, html: p.panel.webview.html, report: p.report }));
+}
+
 /** The figures behind an open report, for tests. */
 export function reportFor(uri: vscode.Uri): AudienceReport | undefined {
   return panels.get(uri.toString())?.report;
