@@ -84,7 +84,9 @@ describe('Audience Report: numbers, restore, export', () => {
     await waitFor(() => panel.webview.html.includes('<code>PACS</code>'), 15_000, 'the restored report to follow an edit');
     panel.dispose();
     // Saved, so that closing it asks nothing and the clean-up deletes it (a dirty draft can outlive its file).
-    assert.ok(await document.save());
+    // Under load the workbench's first save of a file the extension host wrote can fail to find it (a
+    // file watcher event not yet seen): saving again, with a deadline, is what a user would do.
+    await waitFor(() => Promise.resolve(document.save()), 15_000, 'the draft to be saved', 500);
 
     // A panel whose draft is unknown says so instead of staying blank.
     const orphan = vscode.window.createWebviewPanel('crosswalk.report', 'Audience report: gone.md', vscode.ViewColumn.Beside, { enableScripts: false });
@@ -153,7 +155,7 @@ describe('Audience Report: numbers, restore, export', () => {
     }
   });
 
-  it('exports a PDF of the report into the workspace, with the draft\'s name, audiences and every finding, and refuses a file outside it', async () => {
+  it('exports a PDF of the report into the workspace, with the draft\'s name, audiences and every finding, and refuses a file outside it @vsix', async () => {
     const api = await crosswalkApi();
     const { document } = await openDraft('report-pdf', DRAFT);
     const name = document.uri.path.split('/').pop() ?? '';
