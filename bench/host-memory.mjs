@@ -71,6 +71,8 @@ fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringi
   'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true, 'update.mode': 'none',
   'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'git.enabled': false, 'workbench.enableExperiments': false,
   'security.workspace.trust.enabled': false,
+  // As on the desktop (the web workbench's default is afterDelay): no 1 MB write after every edit.
+  'files.autoSave': 'off',
 }, null, 2));
 // Just under crosswalk.maxFileSize (1,000,000 characters), cut at a paragraph: the draft of bench/run.mjs's large-draft figures.
 const generated = makeDraft(170_000);
