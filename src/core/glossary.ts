@@ -132,6 +132,16 @@ export class Glossary {
     const list = index.get(key);
     if (list) list.push(compiled);
     else index.set(key, [compiled]);
+    // A case-sensitive form that opens with a lower-case word ("phishing-resistant MFA", "bulk
+    // FHIR") is also written with a capital at a sentence start or in a heading.
+    const opening = compiled.tokens[0];
+    if (caseSensitive && /^\p{Ll}/u.test(opening)) {
+      const capitalised = opening[0].toUpperCase() + opening.slice(1);
+      const variant: CompiledForm = { ...compiled, tokens: [capitalised, ...compiled.tokens.slice(1)] };
+      const others = index.get(capitalised);
+      if (others) others.push(variant);
+      else index.set(capitalised, [variant]);
+    }
   }
 
   /**

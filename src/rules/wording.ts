@@ -158,8 +158,13 @@ export function inflectionOf(text: string, forms: readonly string[]): Inflection
   const apostrophe = possessiveMatch?.[1] ?? '\'';
   const bare = (isPossessive && possessiveMatch ? text.slice(0, possessiveMatch.index) : text).toLowerCase();
   const lowered = forms.map((f) => f.toLowerCase());
-  // An alias that is the plural spelled out ("order sets") is still a plural.
-  const plural = lowered.some((f) => !f.endsWith('s') && (bare === `${f}s` || bare === `${f}es`));
+  // An alias that is the plural spelled out ("order sets") is still a plural; the term as written
+  // ("on-premises" beside its alias "on-premise") is not. An acronym ending in S takes a small s
+  // ("CDSs", "PACSs"), which a word ending in s never does.
+  const plural = bare !== lowered[0] && forms.some((form) => {
+    const f = form.toLowerCase();
+    return (!f.endsWith('s') || /S$/.test(form)) && (bare === `${f}s` || bare === `${f}es`);
+  });
   if (!plural && !isPossessive) return { plural: false, possessive: false, apostrophe };
   return { plural, possessive: isPossessive && !lowered.includes(text.toLowerCase()), apostrophe };
 }
@@ -313,9 +318,11 @@ export function placeWording(prose: string, from: number, to: number, wording: {
     const own = /^(the|a|an)\s+(.+)$/i.exec(wording.noun);
     article = own ? own[1].toLowerCase() : '';
     phrase = own ? own[2] : wording.noun;
+    // A plural takes no article the writer did not write: "RTOs differ" -> "Recovery time
+    // targets differ", not "The recovery time targets differ".
     if (inflection.plural) {
       phrase = wording.plural ?? pluralise(phrase);
-      if (article !== 'the') article = '';
+      article = '';
     }
     if (inflection.possessive) phrase = possessive(phrase, inflection.plural, inflection.apostrophe);
   }

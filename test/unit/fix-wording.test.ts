@@ -37,7 +37,7 @@ const TABLE: [sentence: string, clinical: Expected, admin: Expected, it: Expecte
   ["The **cutover** is on Saturday.", "The **switch-over** is on Saturday.", "The **switch-over** is on Saturday.", null, "The **switch-over** is on Saturday."],
   ["An RTO is the target time to restore a system.", KEEP, KEEP, null, KEEP],
   ["The RTO for the lab system is four hours.", "The recovery time target for the lab system is four hours.", "The recovery time target for the lab system is four hours.", null, "The recovery time target for the lab system is four hours."],
-  ["RTOs differ for each system.", "The recovery time targets differ for each system.", "The recovery time targets differ for each system.", null, "The recovery time targets differ for each system."],
+  ["RTOs differ for each system.", "Recovery time targets differ for each system.", "Recovery time targets differ for each system.", null, "Recovery time targets differ for each system."],
   ["Check the RTO's owner before the drill.", "Check the recovery time target's owner before the drill.", "Check the recovery time target's owner before the drill.", null, "Check the recovery time target's owner before the drill."],
   ["The RPO for the chart is fifteen minutes.", "The data loss limit for the chart is fifteen minutes.", "The data loss limit for the chart is fifteen minutes.", null, "The data loss limit for the chart is fifteen minutes."],
   ["Failover takes about two minutes.", "The switch-over takes about two minutes.", "The switch-over takes about two minutes.", null, "The switch-over takes about two minutes."],
