@@ -22,6 +22,9 @@ export const HOSTILE = {
   // date-check reads each section's starts and ends and each table row's Start and End cells.
   'sections of starts and ends': (n) => '## When\n\nStart: Saturday 10 p.m. from June 12.\n\nEnd: Saturday 8 p.m.\n\n'.repeat(n / 72),
   'a long Start/End table': (n) => '| Site | Start | End |\n|---|---|---|\n' + '| HL7 | June 12, 10 p.m. | June 12, 8 p.m. |\n'.repeat(n / 44),
+  // Windows paired by proximity in one sentence, and in one long list item.
+  'windows in one sentence': (n) => 'Phase 1: June 13 22:00 to June 12 02:00; starts June 14 until June 13; '.repeat(n / 72),
+  'windows in one list item': (n) => '- ' + 'Starts June 13. Ends June 12. from 22:00 to 02:00 '.repeat(n / 50),
 };
 
 /** Directives on every line, and findings on every line that they do not silence. */

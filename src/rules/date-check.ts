@@ -1,5 +1,6 @@
 import { docRange, type PlacedBlock, type PreparedDocument, type RawFinding, type Rule } from '../core/document';
 import type { AudienceId } from '../core/types';
+import { sentenceAt } from './wording';
 
 /**
  * Dates and times readers act on (guidance.md check 5): a weekday that does not match its date,
@@ -50,8 +51,14 @@ export const dateCheck: Rule = {
     findings.push(...ranges);
     // An end before its start across the sentences, lines or table rows of one section.
     const moments: Moments = { dates, clocks: clocksOf, tokens: new Map() };
+    const found = new Set<string>();
     for (const f of [...sectionRanges(doc, blocks, moments), ...tableRanges(doc, blocks, moments)]) {
-      if (!ranges.some((g) => g.start < f.end && f.start < g.end)) findings.push(f);
+      if (ranges.some((g) => g.start < f.end && f.start < g.end)) continue;
+      // One end read twice (a range in a row with Start and End columns) is one finding.
+      const key = `${f.start}:${f.end}`;
+      if (found.has(key)) continue;
+      found.add(key);
+      findings.push(f);
     }
     return findings.sort((a, b) => a.start - b.start);
   },
@@ -365,9 +372,27 @@ interface Anchor {
   at: number;
   moment: Moment;
   block?: PlacedBlock;
+  /**
+   * The sentence, list item or table row the moment stands in: a start and its end written
+   * there are read as one window, whatever else the section holds.
+   */
+  unit?: string;
 }
 
-function anchorsIn(block: PlacedBlock, moments: Moments): Anchor[] {
+/**
+ * True when the block is a list item's text: its line opens with a list marker ("- ", "1. "). A
+ * list item is one window's line ("- Phase 2: Sunday 22:00. It ends Saturday 20:00."), so its
+ * sentences are one unit. Only the few characters before the block are read.
+ */
+function isListItem(doc: PreparedDocument, block: PlacedBlock): boolean {
+  const at = block.chunkStart + block.analysis.start;
+  let i = at;
+  while (i > 0 && at - i < 24 && doc.text[i - 1] !== '\n') i--;
+  if (i > 0 && doc.text[i - 1] !== '\n') return false;
+  return /^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$/.test(doc.text.slice(i, at));
+}
+
+function anchorsIn(block: PlacedBlock, moments: Moments, listItem = false): Anchor[] {
   const text = block.analysis.text;
   const out: Anchor[] = [];
   for (const [kind, cue] of [['start', START_CUE], ['end', END_CUE]] as const) {
@@ -385,30 +410,85 @@ function anchorsIn(block: PlacedBlock, moments: Moments): Anchor[] {
       }
     }
   }
-  return out;
+  // "Phase 1: Saturday 22:00 to Sunday 02:00": a range needs no cue; it is a start and its end.
+  const tokens = tokensOf(block, moments);
+  for (let i = 0; i < tokens.length; ) {
+    const start = momentAt(block, moments, tokens[i].start, /^$/);
+    // A moment of two tokens ("Saturday 22:00") is read once.
+    i += start && start.proseEnd > tokens[i].end ? 2 : 1;
+    if (!start) continue;
+    const to = /^\s?(?:-|–|—|to)\s?/i.exec(text.slice(start.proseEnd, start.proseEnd + 4));
+    const end = to && momentAt(block, moments, start.proseEnd + to[0].length, /^$/);
+    if (!to || !end || !RANGE_TO.test(to[0])) continue;
+    out.push({ kind: 'start', at: start.start, moment: start, block }, { kind: 'end', at: end.start, moment: end, block });
+  }
+  // A range after a cue ("from June 12 to June 10") is found both ways: once is enough.
+  const seen = new Set<string>();
+  const unique = out.filter((a) => {
+    const key = `${a.kind}:${a.moment.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const blockKey = block.chunkStart + block.analysis.start;
+  for (const a of unique) a.unit = listItem ? `${blockKey}` : `${blockKey}:${sentenceAt(block.analysis, a.moment.proseEnd - 1).start}`;
+  return unique.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The starts and ends of one sentence, list item or table row, paired by proximity: each start
+ * with the end right after it, when they alternate (start, end, start, end). Anything else
+ * (two starts, then an end) is left unpaired, for the section to read or leave alone.
+ */
+function pairWithin(anchors: Anchor[]): { pairs: [Anchor, Anchor][]; rest: Anchor[] } {
+  const byUnit = new Map<string, Anchor[]>();
+  for (const a of anchors) {
+    const key = a.unit ?? '';
+    const list = byUnit.get(key);
+    if (list) list.push(a);
+    else byUnit.set(key, [a]);
+  }
+  const pairs: [Anchor, Anchor][] = [];
+  const rest: Anchor[] = [];
+  for (const list of byUnit.values()) {
+    list.sort((a, b) => a.at - b.at);
+    const alternates = list.length % 2 === 0 && list.every((a, i) => a.kind === (i % 2 === 0 ? 'start' : 'end'));
+    if (!alternates) {
+      rest.push(...list);
+      continue;
+    }
+    for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+  }
+  return { pairs, rest: rest.sort((a, b) => a.at - b.at) };
 }
 
 /**
  * "Start: Saturday 10 p.m." ... "End: Saturday 8 p.m.": within one section (the text under one
- * heading), one start and one end that come in the wrong order. A section with several starts
- * or ends (phases, sites) is left alone: which end belongs to which start is a guess.
+ * heading), starts and ends that come in the wrong order. A start and an end written together in
+ * one sentence or list item ("Phase 1: Saturday 22:00 to Sunday 02:00; Phase 2: ...") are one
+ * window, paired by proximity (`pairWithin`). What is left is paired only when it is one start
+ * and one end: a section with several (phases, sites) on separate lines is left alone, since
+ * which end belongs to which start would be a guess.
  */
 function sectionRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Moments): RawFinding[] {
   const out: RawFinding[] = [];
   let section: Anchor[] = [];
+  const push = (s: Anchor, e: Anchor) => {
+    const finding = compare(s.moment, e.moment, e.block?.audience ?? doc.audience);
+    if (finding) out.push(finding);
+  };
   const close = () => {
-    const starts = section.filter((a) => a.kind === 'start');
-    const ends = section.filter((a) => a.kind === 'end');
-    if (starts.length === 1 && ends.length === 1 && starts[0].at < ends[0].at) {
-      const finding = compare(starts[0].moment, ends[0].moment, ends[0].block?.audience ?? doc.audience);
-      if (finding) out.push(finding);
-    }
+    const { pairs, rest } = pairWithin(section);
+    for (const [s, e] of pairs) push(s, e);
+    const starts = rest.filter((a) => a.kind === 'start');
+    const ends = rest.filter((a) => a.kind === 'end');
+    if (starts.length === 1 && ends.length === 1 && starts[0].at < ends[0].at) push(starts[0], ends[0]);
     section = [];
   };
   for (const block of blocks) {
     if (block.analysis.kind === 'heading') close();
     if (block.analysis.kind === 'tableCell') continue;
-    section.push(...anchorsIn(block, moments));
+    section.push(...anchorsIn(block, moments, isListItem(doc, block)));
   }
   close();
   // A table whose rows are labels ("Start | Saturday 10 p.m.") is read like lines of its section.
@@ -455,6 +535,17 @@ function tableRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Mome
           const block = cell(to);
           if (start && end && block) {
             const finding = compare(start, end, block.audience);
+            if (finding) out.push(finding);
+          }
+        }
+        // A row's own windows ("| Phase 2 | Sunday 22:00 to Sunday 20:00 |"), start and end in one row.
+        if (row !== header) {
+          const own = row.cells.flatMap((_c, i) => {
+            const block = cell(i);
+            return block ? anchorsIn(block, moments).map((a) => ({ ...a, unit: `${row.start}` })) : [];
+          });
+          for (const [s, e] of pairWithin(own).pairs) {
+            const finding = compare(s.moment, e.moment, e.block?.audience ?? doc.audience);
             if (finding) out.push(finding);
           }
         }
