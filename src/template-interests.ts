@@ -7,7 +7,7 @@
  * applies it to the snippet it inserts, and test/unit/templates.test.ts to every audience choice.
  */
 import { builtinEngine } from './builtins';
-import { AUDIENCE_INTERESTS, type Interest } from './core/message-types';
+import { interestsFor, resolveMessageType, type Interest } from './core/message-types';
 import type { AudienceId } from './core/types';
 
 const BLANK = /\[(?=[^\]]{0,80}[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]{0,80}\]/g;
@@ -53,7 +53,9 @@ function expand(body: string, audience: AudienceId): string {
  * tab stop, each heading one level below the title and its blank a tab stop of its own.
  */
 export function templateForAudience(body: string, audience: AudienceId): TemplateForAudience {
-  const interests = AUDIENCE_INTERESTS[audience] ?? [];
+  // The type's interests: a breach notice asks its own questions, and leaves out those its parts ask.
+  const typeName = /^type:\s*["']?([\w-]+)/m.exec(body)?.[1];
+  const interests = interestsFor(typeName ? resolveMessageType(typeName).type : undefined, audience);
   if (interests.length === 0) return { body, added: [] };
   const result = builtinEngine.lint(expand(body, audience), { audience });
   const missing = new Set(result.findings.filter((f) => f.ruleId === 'interests').map((f) => String(f.data?.interest)));

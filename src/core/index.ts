@@ -16,7 +16,7 @@ export { settingRange } from './settings-location';
 export { fixAllPlan, describePlan, type FixAllPlan, type FixAllOptions } from './fix-all';
 export { CONFIG_KEYS } from './config';
 export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
-export { MESSAGE_TYPE_LIST, AUDIENCE_INTERESTS, resolveMessageType, type MessageType, type MessagePart, type Interest } from './message-types';
+export { MESSAGE_TYPE_LIST, AUDIENCE_INTERESTS, interestsFor, resolveMessageType, type MessageType, type MessagePart, type Interest } from './message-types';
 export * from './types';
 export { CONFIG_FILE_NAMES, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
 export { termHoverMarkdown, readabilityHoverMarkdown, sentenceHoverMarkdown, hoverAt, editorMessage, markdownToPlainText, screenReaderText } from './hover-text';

@@ -29,7 +29,13 @@ export interface MessageType {
   label: string;
   aliases: string[];
   source?: string;
+  /** Whether the interests rule reads drafts of this type (data/interests.yaml; see `interestsFor`). */
   interests: boolean;
+  /**
+   * The audience interests this type checks, by id, when it checks only some (a breach notice's
+   * parts already ask what to do and whom to call); every interest of the audience when left out.
+   */
+  interestIds?: string[];
   blameFree: boolean;
   breachWord: boolean;
   maxWords?: number;
@@ -47,20 +53,23 @@ export interface Interest {
   heading: string;
   blank: string;
   cues: Cue[];
+  /** Set for an interest of a message type's readers (data/interests.yaml `messageTypes:`), not of one audience. */
+  forType?: string;
 }
 
 interface TypesFile {
-  types?: Partial<MessageType>[];
+  types?: (Omit<Partial<MessageType>, 'interests'> & { interests?: boolean | string[] })[];
 }
 
 function load(): MessageType[] {
   const raw = ((typesData ?? {}) as TypesFile).types ?? [];
-  return raw.filter((t): t is Partial<MessageType> & { id: string } => typeof t?.id === 'string').map((t) => ({
+  return raw.filter((t): t is NonNullable<TypesFile['types']>[number] & { id: string } => typeof t?.id === 'string').map((t) => ({
     id: t.id,
     label: t.label ?? t.id.replace(/-/g, ' '),
     aliases: t.aliases ?? [],
     source: t.source,
-    interests: t.interests === true,
+    interests: t.interests === true || Array.isArray(t.interests) || (TYPE_INTERESTS[t.id]?.length ?? 0) > 0,
+    interestIds: Array.isArray(t.interests) ? t.interests : t.interests === true ? undefined : [],
     blameFree: t.blameFree === true,
     breachWord: t.breachWord === true,
     maxWords: t.maxWords,
@@ -70,6 +79,15 @@ function load(): MessageType[] {
     parts: t.parts ?? [],
   }));
 }
+
+/**
+ * What the readers of one message type care about whatever their audience (data/interests.yaml
+ * `messageTypes:`): a breach notice's reader, nurse or patient, asks whether their information
+ * was misused.
+ */
+const TYPE_INTERESTS: Readonly<Partial<Record<string, readonly Interest[]>>> = Object.fromEntries(
+  Object.entries(((interestsData ?? {}) as { messageTypes?: Record<string, Interest[]> }).messageTypes ?? {}).map(([id, list]) => [id, (list ?? []).map((i) => ({ ...i, forType: id }))]),
+);
 
 export const MESSAGE_TYPE_LIST: readonly MessageType[] = load();
 const BY_ID = new Map(MESSAGE_TYPE_LIST.map((t) => [t.id, t]));
@@ -103,3 +121,15 @@ export function messageType(id: string | undefined): MessageType | undefined {
 /** What each audience cares about, in the order of data/interests.yaml; an audience it does not list has none. */
 export const AUDIENCE_INTERESTS: Readonly<Partial<Record<string, readonly Interest[]>>> =
   ((interestsData ?? {}) as { audiences?: Record<string, Interest[]> }).audiences ?? {};
+
+/**
+ * The interests the interests rule checks in a draft of `type` for `audience` (a built-in id; a
+ * team audience passes the one it extends): the audience's own (all of them, or those the type
+ * lists), then the type's own.
+ */
+export function interestsFor(type: MessageType | undefined, audience: string): readonly Interest[] {
+  if (!type?.interests) return [];
+  const own = AUDIENCE_INTERESTS[audience] ?? [];
+  const ids = type.interestIds;
+  return [...(ids ? own.filter((i) => ids.includes(i.id)) : own), ...(TYPE_INTERESTS[type.id] ?? [])];
+}

@@ -1,7 +1,7 @@
 import type { AudienceCatalog } from './audience';
 import type { Engine } from './engine';
 import type { Linter } from './linter';
-import { AUDIENCE_INTERESTS, resolveMessageType, type MessageType } from './message-types';
+import { interestsFor, resolveMessageType, type MessageType } from './message-types';
 import type { AudienceId, Finding, LintOptions, LintResult, Severity } from './types';
 
 /**
@@ -193,7 +193,7 @@ function typeOf(text: string): MessageType | undefined {
 
 function interestsOf(audience: AudienceId, result: LintResult, audiences: AudienceCatalog, type: MessageType | undefined): AudienceColumn['interests'] {
   if (!type?.interests) return undefined;
-  const list = AUDIENCE_INTERESTS[audiences.get(audience)?.extends ?? audience];
+  const list = interestsFor(type, audiences.get(audience)?.extends ?? audience);
   if (!list?.length) return undefined;
   const missing = new Set(result.findings.filter((f) => f.ruleId === 'interests').map((f) => f.data?.interest));
   return list.map((i) => ({ name: i.name, question: i.question, addressed: !missing.has(i.id) }));

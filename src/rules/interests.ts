@@ -1,6 +1,6 @@
 import type { PreparedDocument, RawFinding, RawFix, Rule } from '../core/document';
 import { findAnyCue, hasPhrase } from '../core/cues';
-import { AUDIENCE_INTERESTS, messageType, type Interest } from '../core/message-types';
+import { interestsFor, messageType, type Interest } from '../core/message-types';
 import type { AudienceId } from '../core/types';
 import { capitalise } from './wording';
 import { audiencesOf, baseAudience, chooseSlot, hasBlank, insertBlocks, placeOf, sectionOf, slotIndex, unitsOf, type DraftUnits, type Unit } from './draft-units';
@@ -25,20 +25,36 @@ export const interests: Rule = {
     if (draft.units.length === 0) return [];
     const at = placeOf(doc, draft.title);
     const findings: RawFinding[] = [];
+    // A question every reader of the type asks (a breach notice's "Has anyone used my
+    // information?") is one finding for all the audiences that find it unanswered.
+    const shared = new Map<string, RawFinding>();
     for (const audience of audiencesOf(doc)) {
       const units = draft.units.filter((u) => u.audience.includes(audience));
       if (units.length === 0) continue;
       // A team audience (`pharmacy` extends `clinical`) cares about what its parent cares about.
-      for (const interest of AUDIENCE_INTERESTS[baseAudience(doc, audience)] ?? []) {
+      for (const interest of interestsFor(type, baseAudience(doc, audience))) {
         if (addresses(draft, interest, units)) continue;
+        const previous = interest.forType ? shared.get(interest.id) : undefined;
+        if (previous) {
+          previous.audience.push(audience);
+          previous.message = `${capitalise(doc.config.audiences.describe(previous.audience))} will ask "${interest.question}": this ${type.label} never says ${interest.name}.`;
+          // The section then goes at the end of the draft, for all of them.
+          const fix = insertFix(doc, draft, interest, draft.units, audience, false);
+          previous.fixes = fix ? [fix] : [];
+          continue;
+        }
         const fix = insertFix(doc, draft, interest, units, audience);
-        findings.push({
+        const finding: RawFinding = {
           ...at,
-          message: `${capitalise(doc.config.audiences.label(audience))} readers will ask "${interest.question}": this ${type.label} never says anything about ${interest.name}.`,
+          message: interest.forType
+            ? `${capitalise(doc.config.audiences.label(audience))} readers will ask "${interest.question}": this ${type.label} never says ${interest.name}.`
+            : `${capitalise(doc.config.audiences.label(audience))} readers will ask "${interest.question}": this ${type.label} never says anything about ${interest.name}.`,
           audience: [audience],
           data: { interest: interest.id, question: interest.question, audience },
           fixes: fix ? [fix] : [],
-        });
+        };
+        if (interest.forType) shared.set(interest.id, finding);
+        findings.push(finding);
       }
     }
     return findings;
@@ -62,17 +78,17 @@ function addresses(draft: DraftUnits, interest: Interest, units: Unit[]): boolea
  * nor at a level that would end a marker's heading section early); when the place after the last
  * block is not such a place, the nearest one before it in the audience's part of the draft is.
  */
-function insertFix(doc: PreparedDocument, draft: DraftUnits, interest: Interest, units: Unit[], audience: AudienceId): RawFix | undefined {
+function insertFix(doc: PreparedDocument, draft: DraftUnits, interest: Interest, units: Unit[], audience: AudienceId, forOne = true): RawFix | undefined {
   if (!interest.heading || !interest.blank) return undefined;
   const several = audiencesOf(doc).length > 1;
   // In a draft for several audiences, the section goes under the audience's own heading.
-  const own = several ? [...units].reverse().find((u) => u.kind === 'heading' && u !== draft.title) : undefined;
+  const own = forOne && several ? [...units].reverse().find((u) => u.kind === 'heading' && u !== draft.title) : undefined;
   const level = Math.min(6, (own?.depth ?? draft.title?.depth ?? 1) + 1);
   const slots = doc.insertionSlots?.() ?? [];
   const last = units[units.length - 1];
   const lo = slots[Math.max(0, slotIndex(slots, units[0].start))]?.offset ?? 0;
   const slot = chooseSlot(slots, slotIndex(slots, last.end, true), { lo, hi: lo - 1 }, level, (a) => a.includes(audience));
   if (!slot) return undefined;
-  const forWhom = several ? ` for ${doc.config.audiences.label(audience)} readers` : '';
+  const forWhom = forOne && several ? ` for ${doc.config.audiences.label(audience)} readers` : '';
   return { kind: 'insert', title: `Add the section "${interest.heading}"${forWhom}`, edits: [insertBlocks(doc.text, slot, [`${'#'.repeat(level)} ${interest.heading}`, interest.blank])] };
 }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import Ajv from 'ajv';
 import { lint } from '../../src/index';
-import { MESSAGE_TYPE_LIST, resolveMessageType } from '../../src/core/message-types';
+import { AUDIENCE_INTERESTS, MESSAGE_TYPE_LIST, interestsFor, resolveMessageType } from '../../src/core/message-types';
 import { hasContact, hasTime, isInstruction } from '../../src/core/cues';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -141,4 +141,15 @@ test('front matter: breachDetermined and sites are read, and mistakes in them re
   const breach = '---\naudience: all\ntype: incident-update\nbreachDetermined: true\n---\n\n# Update\n\nThis is a breach of patient data.\n';
   assert.equal(lint(breach).findings.filter((f) => f.ruleId === 'tone').length, 0);
   assert.equal(lint(breach.replace('true', 'false')).findings.filter((f) => f.ruleId === 'tone').length, 1);
+});
+
+test('a type that lists its audience interests names interests that exist; a breach notice asks its own', () => {
+  const known = new Set(Object.values(AUDIENCE_INTERESTS).flatMap((list) => (list ?? []).map((i) => i.id)));
+  for (const type of MESSAGE_TYPE_LIST) for (const id of type.interestIds ?? []) assert.ok(known.has(id), `${type.id}: no interest "${id}"`);
+  const breach = resolveMessageType('breach-notice').type;
+  for (const audience of ['clinical', 'admin', 'it', 'patients']) {
+    assert.deepEqual(interestsFor(breach, audience).map((i) => i.id), ['misuse'], audience);
+  }
+  // Types that check every interest still do.
+  assert.deepEqual(interestsFor(resolveMessageType('go-live').type, 'admin').map((i) => i.id), ['cost', 'risk', 'decision']);
 });
