@@ -7,7 +7,7 @@
  * applies it to the snippet it inserts, and test/unit/templates.test.ts to every audience choice.
  */
 import { builtinEngine } from './builtins';
-import { interestsFor, resolveMessageType, type Interest } from './core/message-types';
+import { AUDIENCE_INTERESTS, interestsFor, resolveMessageType, type Interest, type MessageType } from './core/message-types';
 import type { AudienceId } from './core/types';
 
 const BLANK = /\[(?=[^\]]{0,80}[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]{0,80}\]/g;
@@ -48,6 +48,34 @@ function expand(body: string, audience: AudienceId): string {
 }
 
 /**
+ * A snippet typed through its `cw-` prefix cannot know the audience its writer then picks (VS Code
+ * snippets are static text), so a template for a choice of audiences carries the interest
+ * sections of its first choice (test/unit/templates.test.ts keeps them in step). Picked for
+ * another audience, those sections go: the ones that close the template, still as written (a
+ * heading and its blank as a tab stop), for interests this audience is not asked about.
+ */
+function withoutOthers(body: string, type: MessageType | undefined, audience: AudienceId): string {
+  if (!type?.interests) return body;
+  const own = new Set(interestsFor(type, audience).map((i) => i.id));
+  const others = Object.entries(AUDIENCE_INTERESTS).flatMap(([, list]) => list ?? []).filter((i) => !own.has(i.id) && i.heading && i.blank);
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let out = body;
+  // Only the trailing run of sections, before the final tab stop: a template's own sections stay.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const i of others) {
+      const section = new RegExp(`\\n\\n#{1,6} ${escape(i.heading)}\\n\\$\\{\\d+:${escape(i.blank)}\\}(?=\\n?\\$0\\s*$|\\s*$)`);
+      const next = out.replace(section, '');
+      if (next !== out) {
+        out = next;
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The template `body` (a snippet) used for `audience` (a built-in audience id; a team audience
  * passes the one it extends): the sections its readers' interests need, added before the final
  * tab stop, each heading one level below the title and its blank a tab stop of its own.
@@ -55,7 +83,9 @@ function expand(body: string, audience: AudienceId): string {
 export function templateForAudience(body: string, audience: AudienceId): TemplateForAudience {
   // The type's interests: a breach notice asks its own questions, and leaves out those its parts ask.
   const typeName = /^type:\s*["']?([\w-]+)/m.exec(body)?.[1];
-  const interests = interestsFor(typeName ? resolveMessageType(typeName).type : undefined, audience);
+  const type = typeName ? resolveMessageType(typeName).type : undefined;
+  const interests = interestsFor(type, audience);
+  body = withoutOthers(body, type, audience);
   if (interests.length === 0) return { body, added: [] };
   const result = builtinEngine.lint(expand(body, audience), { audience });
   const missing = new Set(result.findings.filter((f) => f.ruleId === 'interests').map((f) => String(f.data?.interest)));

@@ -16,7 +16,7 @@ import { templateForAudience } from '../../src/index';
 import { AUDIENCE_INTERESTS, MESSAGE_TYPE_LIST } from '../../src/core/message-types';
 
 const ROOT = path.join(__dirname, '..', '..');
-const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'crosswalk.code-snippets.json'), 'utf8')) as Record<string, { body: string[] }>;
+const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'crosswalk.code-snippets.json'), 'utf8')) as Record<string, { prefix?: string; body: string[] }>;
 const fills = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'fills.json'), 'utf8')) as Record<string, Record<string, string>>;
 const BLANK = /\[(?=[^\]]*[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]*\]/g;
 const FIELD_RULES = ['message-parts', 'interests', 'date-check', 'blame', 'phi', 'tone', 'redundant-acronym', 'placeholder', 'frontmatter'];
@@ -82,4 +82,21 @@ test('a template for a choice of audiences asks each audience about what it care
   // Without those sections, the filled template leaves administrators' questions open.
   const bare = fill('Go-live announcement', expand(body, (options, i) => (i === 1 ? 'admin' : options[0])));
   assert.deepEqual(lint(bare).findings.filter((f) => f.ruleId === 'interests').map((f) => f.data?.interest), ['cost', 'risk', 'decision']);
+});
+
+test('a template typed through its cw- prefix carries the interest sections of its first audience choice, and another choice swaps them', () => {
+  // VS Code snippets are static text: the sections cannot follow the choice made after typing
+  // the prefix, so they are those of the first (default) choice; New Communication from Template
+  // swaps them for the chosen audience's.
+  for (const [name, snippet] of Object.entries(snippets)) {
+    const body = snippet.body.join('\n');
+    const choices = /^audience:\s*\$\{\d+\|([^|]*)\|\}/m.exec(body)?.[1].split(',');
+    if (!choices) continue;
+    assert.deepEqual(templateForAudience(body, choices[0]).added, [], `"${name}" (${snippet.prefix}) has the sections ${choices[0]} readers need`);
+  }
+  const goLive = snippets['Go-live announcement'].body.join('\n');
+  assert.match(goLive, /\n\n## What this means for patients\n\$\{15:\[WHAT THIS MEANS FOR PATIENT CARE\]\}\n\$0$/);
+  const it = templateForAudience(goLive, 'it').body;
+  assert.doesNotMatch(it, /What this means for patients/);
+  assert.match(it, /\n\n## Rollback\n\$\{15:\[HOW WE ROLL BACK\]\}\n\n## Security\n\$\{16:\[WHAT THIS DOES TO SECURITY\]\}\n\$0$/);
 });
