@@ -410,13 +410,17 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
     // A fix that would change markup (a URL, a comment, one side of bold) is narrowed to the
     // prose it changes, or not offered: see src/core/prose-map.ts.
     const edits: TextEdit[] = [];
+    let whole = true;
     for (const e of fix.edits) {
-      const kept = prose.keepMarkup({ start: base + e.start, end: base + e.end, newText: e.newText });
-      if (!kept) break;
+      const kept = prose.keepMarkupAll({ start: base + e.start, end: base + e.end, newText: e.newText });
+      if (!kept) {
+        whole = false;
+        break;
+      }
       // Most fixes edit exactly the finding's range: share it rather than build it again per fix.
-      edits.push({ range: kept.start === start && kept.end === end ? range : index.range(kept.start, kept.end), newText: kept.newText });
+      for (const k of kept) edits.push({ range: k.start === start && k.end === end ? range : index.range(k.start, k.end), newText: k.newText });
     }
-    if (edits.length === fix.edits.length) fixes.push({ title: fix.title, kind: fix.kind, safe: fix.safe === true, edits });
+    if (whole) fixes.push({ title: fix.title, kind: fix.kind, safe: fix.safe === true, edits });
   }
   const finding: Finding = { ruleId, severity, message: f.message, audience: f.audience, range, fixes };
   if (f.term !== undefined) finding.term = f.term;

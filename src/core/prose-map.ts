@@ -32,6 +32,59 @@ export class ProseMap {
    * the fix is not offered. An edit outside every block of prose stands when it touches no comment.
    */
   keepMarkup(edit: OffsetEdit): OffsetEdit | undefined {
+    const kept = this.keepMarkupAll(edit);
+    return kept?.length === 1 ? kept[0] : undefined;
+  }
+
+  /**
+   * As `keepMarkup`, and where the change runs across markup that stands between words
+   * (`<b>interface</b> engine` to "data hub", `[HL7](url) interface` to "data link"), one edit per
+   * stretch of text, word for word, so that every tag and link stays around the word it wrapped.
+   * A change whose words do not pair up one for one is not offered.
+   */
+  keepMarkupAll(edit: OffsetEdit): OffsetEdit[] | undefined {
+    const one = this.narrow(edit);
+    if (one) return [one];
+    return this.wordForWord(edit);
+  }
+
+  private wordForWord(edit: OffsetEdit): OffsetEdit[] | undefined {
+    const { start, end } = edit;
+    if (start >= end) return undefined;
+    const k = lastAtOrBefore(this.starts, start);
+    const block = k === -1 ? undefined : this.blocks[k];
+    if (!block || end > this.stops[k]) return undefined;
+    const base = block.chunkStart;
+    const { map, ends, text } = block.analysis;
+    const n = ends.length;
+    const a = firstAtOrAfter(map, start - base, n);
+    const last = lastAtOrBefore(ends, end - base, n);
+    if (a >= n || map[a] !== start - base || last < a || ends[last] !== end - base) return undefined;
+    const b = last + 1;
+    // The old words, each a stretch of written text; the markup must stand between words only.
+    const words: [number, number][] = [];
+    for (let i = a; i < b; ) {
+      while (i < b && /\s/.test(text[i])) i++;
+      if (i >= b) break;
+      let j = i;
+      while (j < b && !/\s/.test(text[j])) j++;
+      if (!isProse(map, ends, block.analysis.markup, i, j)) return undefined;
+      words.push([i, j]);
+      i = j;
+    }
+    const next = edit.newText.split(/\s+/).filter(Boolean);
+    if (words.length < 2 || next.length !== words.length) return undefined;
+    const out: OffsetEdit[] = [];
+    for (let w = 0; w < words.length; w++) {
+      const [i, j] = words[w];
+      if (text.slice(i, j) === next[w]) continue;
+      out.push({ start: base + map[i], end: base + ends[j - 1], newText: next[w] });
+    }
+    // Each space between words is kept as written: the new text must have single spaces where the old had its gaps.
+    return out.length ? out : undefined;
+  }
+
+  private narrow(edit: OffsetEdit): OffsetEdit | undefined {
     const { start, end } = edit;
     const k = lastAtOrBefore(this.starts, start);
     const block = k === -1 ? undefined : this.blocks[k];
@@ -57,11 +110,14 @@ export class ProseMap {
     // Narrow the edit to what it changes: the writer's characters it keeps at either end stay.
     const old = text.slice(a, b);
     const next = edit.newText;
+    // A blank that stands for markup (a tag, a code span) is no character the writer wrote: it
+    // never matches the new text's space ("HL7 <b>feed</b>" to "data feed" keeps "HL7 " apart).
+    const blank = (i: number) => markup[firstAtOrAfter(markup, i, markup.length)] === i;
     let p = 0;
-    while (p < old.length && p < next.length && old[p] === next[p]) p++;
+    while (p < old.length && p < next.length && old[p] === next[p] && !blank(a + p)) p++;
     while (p > 0 && !cuttable(map, text, a + p, b)) p--;
     let q = 0;
-    while (q < old.length - p && q < next.length - p && old[old.length - 1 - q] === next[next.length - 1 - q]) q++;
+    while (q < old.length - p && q < next.length - p && old[old.length - 1 - q] === next[next.length - 1 - q] && !blank(b - 1 - q)) q++;
     while (q > 0 && !cuttable(map, text, b - q, b)) q--;
     const a2 = a + p;
     const b2 = b - q;

@@ -159,7 +159,9 @@ function findingFor(block: PlacedBlock, match: GlossaryMatch, doc: PreparedDocum
   const domain = DOMAIN_LABELS[entry.domain] ?? entry.domain;
   // An alias ("downtime PC" for BCA) is not what the expansion spells out.
   const isAbbreviation = Boolean(entry.expansion) && (match.text === entry.term || baseForms(match.text).includes(entry.term));
-  const named = isAbbreviation ? `"${match.text}" (${entry.expansion})` : `"${match.text}"`;
+  // A term across inline HTML (`<b>interface</b> engine`) reads as its words: the tag is a blank in the prose.
+  const written = match.text.replace(/\s+/g, ' ');
+  const named = isAbbreviation ? `"${written}" (${entry.expansion})` : `"${written}"`;
   const advice = said ? ` Say: "${said}".` : '';
   const message = entry.banned
     ? `${named} is on your team's banned list.${advice}`
@@ -204,11 +206,12 @@ function replaceFixes(block: PlacedBlock, doc: PreparedDocument, match: Glossary
   const sentence = sentenceAt(block.analysis, match.start);
   const byText = new Map<string, { edits: ProseEdit[]; wording: string; for: AudienceId[] }>();
   for (const audience of strangers) {
-    const wording = wordingFor(entry, match.text, audience);
+    const wording = wordingFor(entry, match.text.replace(/\s+/g, ' '), audience);
     if (!wording) continue;
     const placed = placeWording(prose, match.start, match.end, wording, { forms: [entry.term, ...entry.aliases, ...entry.weakAliases], heading: block.analysis.kind === 'heading' });
     if (!placed) continue;
-    if (!contiguous(block, placed.edits)) continue;
+    // An edit across markup (`HL7 <b>feed</b>`, `<b>interface</b> engine`) is narrowed to the text
+    // it changes, or made word for word, or refused, on its way out of the engine (src/core/prose-map.ts).
     const key = JSON.stringify(placed.edits);
     const existing = byText.get(key);
     if (existing) existing.for.push(audience);
@@ -239,12 +242,6 @@ function wordingFor(entry: GlossaryMatch['entry'], text: string, audience: Audie
   const team = entry.replace[audience] ?? entry.plain;
   if (!entry.origin.startsWith('data/glossary/') && team && wordCount(team) <= 5) return { noun: team };
   return entry.origin.startsWith('data/glossary/') ? undefined : builtin;
-}
-
-/** True when every edit maps onto one stretch of Markdown (no marker inside it), so that markup is kept. */
-function contiguous(block: PlacedBlock, edits: ProseEdit[]): boolean {
-  const map = block.analysis.map;
-  return edits.every((e) => e.end <= e.start || map[e.end - 1] - map[e.start] === e.end - 1 - e.start);
 }
 
 function blockEdit(block: PlacedBlock, edit: ProseEdit): { start: number; end: number; newText: string } {

@@ -66,10 +66,40 @@ test('no fix crosses markup: it edits only the text inside, or is not offered', 
     }
     assert.deepEqual(markupOf(fixAll(text)), markupOf(text), `fix-all on ${JSON.stringify(text)}`);
   }
-  // The finding across a link's URL stays, without a fix that would delete the URL.
+  // The finding across a link's URL stays; its fix changes the words word for word and keeps the
+  // link around the word it wrapped (it was refused before terms were read across markup).
   const link = lint(drafts[0], { audience: 'clinical' }).findings.find((f) => f.ruleId === 'jargon');
   assert.ok(link, 'the term is still reported');
-  assert.deepEqual(link.fixes, []);
+  assert.deepEqual(link.fixes.map((f) => applyFixes(drafts[0], [f])), ['Our [data](https://wiki.example/hl7) link goes down tonight.']);
+});
+
+test('a term across inline HTML is read as its words, and its fix edits only the text inside the tags', () => {
+  const cases: [draft: string, fixed: string | undefined][] = [
+    // The tag wraps the whole term: the words inside change.
+    ['The HL7 <b>interface engine</b> restarts at midnight.', 'The HL7 <b>data hub</b> restarts at midnight.'],
+    ['The <span class="x">interface engine</span> restarts at midnight.', 'The <span class="x">data hub</span> restarts at midnight.'],
+    // The tag stands between the words: word for word, each tag around the word it wrapped.
+    ['The <b>interface</b> engine restarts at midnight.', 'The <b>data</b> hub restarts at midnight.'],
+    ['The interface<br>engine restarts at midnight.', 'The data<br>hub restarts at midnight.'],
+    // Only the words that change: "HL7 feed" to "data feed" keeps the bold "feed" and its space.
+    ['Our HL7 <b>feed</b> stops tonight.', 'Our data <b>feed</b> stops tonight.'],
+    // HL7 as a modifier, bold: no wording fits, as without the tag; "interface engine" reads as English.
+    ['The <b>HL7</b> interface engine applies an urgent fix.', 'The <b>HL7</b> data hub applies an urgent fix.'],
+    // Words that do not pair up one for one across a tag: not offered (patients' wording is longer).
+  ];
+  for (const [draft, fixed] of cases) {
+    const text = `---\naudience: clinical\n---\n\n${draft}\n`;
+    const replace = lint(text).findings.filter((f) => f.ruleId === 'jargon').flatMap((f) => f.fixes.filter((x) => x.kind === 'replace'));
+    assert.equal(replace.length, 1, `${draft}: one replacement (${replace.map((f) => f.title).join(' | ')})`);
+    assert.equal(applyFixes(text, replace).slice(text.indexOf('\n\n') + 2).trimEnd(), fixed, replace[0].title);
+    // The title shows the sentence as it will read, without the tags.
+    assert.ok(replace[0].title.endsWith(`: "${fixed?.replace(/<[^>]+>/g, (t) => (t === '<br>' ? ' ' : ''))}"`), replace[0].title);
+  }
+  const patients = '---\naudience: patients\n---\n\nThe <b>interface</b> engine restarts at midnight.\n';
+  const finding = lint(patients).findings.find((f) => f.ruleId === 'jargon');
+  assert.ok(finding, 'the term is found across the tag for patients too');
+  assert.match(finding.message, /^"interface engine" is/, 'the message names the words, not the tag');
+  assert.deepEqual(finding.fixes.filter((f) => f.kind === 'replace'), [], '"the link between our systems" does not pair up word for word');
 });
 
 function blockOf(text: string): ProseMap {
