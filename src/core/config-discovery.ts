@@ -34,6 +34,17 @@ export interface DiscoverOptions {
   realPath?: (path: string) => Promise<string | undefined>;
   /** Whether a term is one the engine's glossary already has (set by the engine): a team entry for it may say `override: true`. */
   knownTerm?: (term: string) => boolean;
+  /**
+   * Where a host cannot resolve links but can see them (a browser, through vscode.workspace.fs):
+   * the first symbolic link on a file's path, or undefined. A config file or team glossary reached
+   * through one is refused with a finding, not read, wherever the link may lead.
+   */
+  linkOnPath?: (path: string) => Promise<string | undefined>;
+}
+
+/** The refusal of a file reached through a link a host cannot follow (see `DiscoverOptions.linkOnPath`). */
+export function unseenLinkMessage(shown: string, link: string): string {
+  return `${shown} is reached through the symbolic link ${link}; in the browser Crosswalk cannot tell where a link leads, so it reads and writes no file through one.`;
 }
 
 /** The real path `path` leads to when it is outside the real paths of every one of `folders`; else undefined. */
@@ -68,9 +79,12 @@ export async function discoverConfig(rules: readonly RuleMeta[], audiences: Audi
         const candidate = joinPath(dir, name);
         // A .crosswalk.yaml that is a link out of its folder (and the workspace) is not read.
         const outside = await linkedOutside(candidate, [dir, options.root], options);
-        if (outside !== undefined) {
+        const link = outside === undefined ? await options.linkOnPath?.(candidate) : undefined;
+        if (outside !== undefined || link !== undefined) {
           const at = { line: 1, column: 1, offset: 0 };
-          const message = `${candidate} is a symbolic link to ${outside}, outside its folder and the workspace; Crosswalk does not read it. Settings and defaults apply.`;
+          const message = link !== undefined
+            ? `${unseenLinkMessage(candidate, link)} Settings and defaults apply.`
+            : `${candidate} is a symbolic link to ${outside}, outside its folder and the workspace; Crosswalk does not read it. Settings and defaults apply.`;
           return { config: {}, problems: [{ path: candidate, findings: [configFinding(message, { start: at, end: at })] }], glossaries: [] };
         }
         const found = await read(candidate);
@@ -106,6 +120,12 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
     if (outside !== undefined) {
       const at = Math.max(0, text.indexOf(name));
       configFindings.push(configFinding(`Team glossary "${name}" is a symbolic link to ${outside}, outside the project folder; Crosswalk reads no file outside it. Move the glossary into the folder.`, index.range(at, at + name.length)));
+      continue;
+    }
+    const link = await options.linkOnPath?.(glossaryPath);
+    if (link !== undefined) {
+      const at = Math.max(0, text.indexOf(name));
+      configFindings.push(configFinding(`Team glossary "${name}": ${unseenLinkMessage(glossaryPath, link)}`, index.range(at, at + name.length)));
       continue;
     }
     let glossaryText: string | undefined;

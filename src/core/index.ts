@@ -18,7 +18,7 @@ export { CONFIG_KEYS } from './config';
 export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
 export { MESSAGE_TYPE_LIST, AUDIENCE_INTERESTS, interestsFor, resolveMessageType, type MessageType, type MessagePart, type Interest } from './message-types';
 export * from './types';
-export { CONFIG_FILE_NAMES, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
+export { CONFIG_FILE_NAMES, unseenLinkMessage, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
 export { termHoverMarkdown, readabilityHoverMarkdown, sentenceHoverMarkdown, hoverAt, editorMessage, markdownToPlainText, screenReaderText } from './hover-text';
 export { mergeConfig } from './merge-config';
 export { targetsFromSettings } from './settings-targets';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, ClientCapabilities, FeatureState, LanguageClientOptions, StaticFeature } from 'vscode-languageclient';
 import { log } from './log';
+import { firstSymbolicLink } from './symbolic-links';
 
 /**
  * What the desktop extension (src/extension/extension.ts, server over Node IPC) and the web
@@ -69,13 +70,31 @@ export function wireClient(client: BaseLanguageClient): vscode.Disposable[] {
       const target = vscode.Uri.parse(uri);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
       if (open) return open.getText();
-      // Only files of the workspace: nothing outside it is read.
-      if (!vscode.workspace.getWorkspaceFolder(target)) return null;
+      // Only files of the workspace: nothing outside it is read, nor anything through a link.
+      const folder = vscode.workspace.getWorkspaceFolder(target);
+      if (!folder || (await linkOnPath(folder.uri, target))) return null;
       try {
         return decoder.decode(await vscode.workspace.fs.readFile(target));
       } catch {
         return null;
       }
     }),
+    // The browser language server cannot resolve links: it asks which link, if any, leads to a file.
+    client.onRequest('crosswalk/linkOnPath', async ({ uri }: { uri: string }) => {
+      const target = vscode.Uri.parse(uri);
+      const folder = vscode.workspace.getWorkspaceFolder(target);
+      return (folder && (await linkOnPath(folder.uri, target))) ?? null;
+    }),
   ];
+}
+
+/** The first symbolic link on the path from the workspace folder down to `target` (src/extension/symbolic-links.ts). */
+function linkOnPath(folder: vscode.Uri, target: vscode.Uri): Promise<string | undefined> {
+  return firstSymbolicLink(folder.path, target.path, async (path) => {
+    try {
+      return (await vscode.workspace.fs.stat(folder.with({ path }))).type;
+    } catch {
+      return undefined;
+    }
+  });
 }

@@ -5,7 +5,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   addGlossaryToConfigText, addIgnoredToConfigText, addKnownTermMarked, allowTermEdit, canIgnore, disableLineEdit, draftPathFromConfig,
-  fixAllPlan, ignoreEntryFor, ignoreTitle, knownAudiencesOf, sortedEdits, type Finding, type FixAllOptions, type LintResult, type TextEdit,
+  fixAllPlan, ignoreEntryFor, ignoreTitle, knownAudiencesOf, sortedEdits, unseenLinkMessage, type Finding, type FixAllOptions, type LintResult, type TextEdit,
 } from '../index';
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
 import { toDiagnostic, toLspRange } from './convert';
@@ -38,6 +38,8 @@ export interface ActionContext {
   documentVersion(uri: string): number | undefined;
   /** Where a file URI's symbolic links lead (ServerHost.realPath), when the host can tell. */
   realPath?(uri: string): Promise<string | undefined>;
+  /** The symbolic link on a file URI's path where the host cannot follow links (ServerHost.linkOnPath), named for messages. */
+  linkOnPath?(uri: string): Promise<string | undefined>;
 }
 
 const keyOf = (f: Finding) => `${f.ruleId}:${f.range.start.offset}:${f.range.end.offset}:${f.term ?? ''}`;
@@ -246,6 +248,8 @@ export async function glossaryEdit(config: DocumentConfig, term: string, audienc
   if (!isInside(target, root)) throw new Error(`the team glossary ${splitUri(target)?.path ?? target} is outside the workspace folder; Crosswalk writes only inside it.`);
   // Nor through a link that leads out of it (team.yaml -> ~/.ssh/authorized_keys).
   for (const uri of [target, ...(addToConfig ? [loaded.path ? joinUri(base, loaded.path) : resolve(folderPath, '.crosswalk.yaml')] : [])]) {
+    const link = await context.linkOnPath?.(uri);
+    if (link !== undefined) throw new Error(unseenLinkMessage(splitUri(uri)?.path ?? uri, link));
     const real = await context.realPath?.(uri);
     const realRoot = real !== undefined ? await context.realPath?.(root) : undefined;
     if (real !== undefined && realRoot !== undefined && !isInside(joinUri(base, real), joinUri(base, realRoot))) {

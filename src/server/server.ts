@@ -6,6 +6,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   audiences, checkConfig, checkGlossary, createLinterAsync, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath, settingRange,
+  unseenLinkMessage,
   type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig,
 } from '../index';
 import { buildAction, actionsFor, FIX_ALL_KIND, type ActionData, type ActionContext } from './actions';
@@ -26,6 +27,13 @@ export interface ServerHost {
    * when the host can tell (Node: src/node/real-path.ts); reads and writes are fenced by it.
    */
   realPath?(uri: string): Promise<string | undefined>;
+  /**
+   * For a host that cannot resolve links but can see them (the browser: the client stats each
+   * part of the path, src/extension/symbolic-links.ts): the first symbolic link on a file's path
+   * below its workspace folder, as a URI's decoded path. A file reached through one is neither
+   * read nor written.
+   */
+  linkOnPath?(uri: string): Promise<string | undefined>;
 }
 
 /** A draft longer than this is checked in slices, so that a newer version can cancel the check. */
@@ -160,7 +168,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     else connection.console.error(message);
   }
 
+  /** The symbolic link on a file's path where the host sees links but cannot follow them, named below the workspace folder. */
+  async function unseenLink(uri: string): Promise<string | undefined> {
+    const link = await host.linkOnPath?.(uri);
+    return link === undefined ? undefined : relative(joinUri(splitUri(uri)?.base ?? '', link));
+  }
+
   async function linkOutside(uri: string): Promise<string | undefined> {
+    const link = await unseenLink(uri);
+    if (link !== undefined) return unseenLinkMessage(relative(uri), link);
     const folder = folderOf(uri);
     const real = folder && (await realPathOf?.(uri));
     const realFolder = folder && real !== undefined ? await realPathOf?.(folder) : undefined;
@@ -272,7 +288,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
             // Search no higher than the workspace folder: a config elsewhere on disk is not this project's.
             if (stop !== undefined && stop !== '' && !isInsidePath(path, stop)) return Promise.resolve(undefined);
             return readText(joinUri(base, path));
-          }, undefined, { ...(stop ? { root: stop } : {}), ...(realPathOf ? { realPath: (path: string) => realPathOf(joinUri(base, path)) } : {}) });
+          }, undefined, { ...(stop ? { root: stop } : {}), ...(realPathOf ? { realPath: (path: string) => realPathOf(joinUri(base, path)) } : {}), ...(host.linkOnPath ? { linkOnPath: (path: string) => unseenLink(joinUri(base, path)) } : {}) });
         }
         const glossaries = [...loaded.glossaries];
         const refused: { name: string; message: string; key?: string }[] = [];
@@ -291,6 +307,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
             continue;
           }
           const glossaryUri = joinUri(base, path);
+          const link = await unseenLink(glossaryUri);
+          if (link !== undefined) {
+            refused.push({ name, message: `Team glossary "${name}" in the crosswalk.glossaries setting: ${unseenLinkMessage(path, link)}` });
+            continue;
+          }
           // Inside as written, and where its links lead too (src/node/real-path.ts on Node).
           const real = await realPathOf?.(glossaryUri);
           const realFolder = real !== undefined ? await realPathOf?.(folder) : undefined;
@@ -637,6 +658,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     readText,
     documentVersion: (uri) => documents.get(uri)?.version,
     ...(realPathOf ? { realPath: realPathOf } : {}),
+    ...(host.linkOnPath ? { linkOnPath: unseenLink } : {}),
   });
 
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
