@@ -62,6 +62,9 @@ export function unitsOf(doc: PreparedDocument): DraftUnits {
     for (const partial of item.make()) {
       if (partial.kind === 'heading') {
         while (stack.length && (stack[stack.length - 1].depth ?? 1) >= (partial.depth ?? 1)) stack.pop();
+        // The opening is the title and what follows it: lines above the title do not use it up
+        // (else a blank added under a title below a list is never found there, and added again).
+        if (headings.length === 0) body = 0;
       }
       const opening = partial.kind === 'heading' ? headings.length === 0 || body < OPENING_UNITS : body++ < OPENING_UNITS;
       const unit: Unit = { ...partial, headings: [...stack.map((h) => h.text), ...(partial.kind === 'heading' ? [partial.text] : [])], opening };

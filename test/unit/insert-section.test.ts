@@ -126,3 +126,13 @@ test('a draft that ends inside an unclosed comment: the sections go before the c
   assert.ok(fixed.endsWith('<!-- notes\nstill open\n'), 'the comment is kept as it was');
   assert.deepEqual(sectionFindings(lint(fixed)).filter((f) => f.fixes.length).map((f) => f.message), []);
 });
+
+test('a title below a list: the opening blank goes under the title once, and is found there (lines above the title do not use up the opening)', () => {
+  const head = ['---', 'type: downtime', 'audience: clinical', '---', '', '- The feed', '- The labs', '- The orders', ''];
+  const text = [...head, '# EHR downtime', ''].join('\n');
+  const opening = sectionFindings(lint(text)).find((f) => f.fixes[0]?.title === 'Add "[WHAT THIS MEANS FOR PATIENT CARE]" under the title');
+  assert.ok(opening, 'the opening part is offered under the title');
+  const fixed = applyFixes(text, [opening.fixes[0]]);
+  assert.equal(fixed, [...head, '# EHR downtime', '', '[WHAT THIS MEANS FOR PATIENT CARE]', ''].join('\n'));
+  assert.ok(!sectionFindings(lint(fixed)).some((f) => f.message === opening.message), 'not asked for again');
+});

@@ -44,7 +44,11 @@ const block = fc.oneof(
   { weight: 1, arbitrary: sentence.map((s) => `<!-- draft notes:\n${s}\n-->`) },
   { weight: 1, arbitrary: fc.constantFrom('<!-- audience: admin -->', '<!-- crosswalk-disable-next-line jargon -->', '```\nHL7 feed\n```') },
 );
-const frontMatter = fc.option(fc.constantFrom('audience: clinical', 'audience: [admin, it]', 'audience: all\nallow: [EHR]', 'type: downtime\naudience: it'), { nil: undefined });
+// Message types (message-parts, interests) for one audience and for several, so that sections are added under markers too.
+const frontMatter = fc.option(
+  fc.constantFrom('audience: clinical', 'audience: [admin, it]', 'audience: all\nallow: [EHR]', 'type: downtime\naudience: it', 'type: change-notice\naudience: [clinical, it]', 'type: downtime\naudience: all', 'type: incident-update\naudience: [admin, patients]'),
+  { nil: undefined },
+);
 const eol = fc.constantFrom('\n', '\n', '\r\n', '\r');
 const draft = fc.tuple(frontMatter, fc.array(block, { minLength: 1, maxLength: 4 }), eol).map(([fm, blocks, nl]) => {
   const body = blocks.join('\n\n');
