@@ -1,6 +1,7 @@
 import { nameSpells, namesIn } from './acronyms';
 import type { GlossaryEntry, GlossaryMatch } from './glossary';
 import { docRange, type PreparedDocument } from './document';
+import { runSteps, type Steps } from './steps';
 
 /**
  * What the draft itself defines: acronyms it spells out ("Support Read Only (SRO)", "MFA, or
@@ -26,18 +27,27 @@ export interface DraftDefinitions {
    * Veterans Affairs" for VA: from there on, the acronym needs no spelling out.
    */
   namedAt(acronym: string): number | undefined;
+  /** `namedAt` in steps: the first look for an acronym may read every block of a long draft. */
+  namedAtSteps(acronym: string): Steps<number | undefined>;
 }
 
 const cache = new WeakMap<PreparedDocument, DraftDefinitions>();
 
 export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
+  return runSteps(draftDefinitionsSteps(doc));
+}
+
+/** `draftDefinitions` in steps, a yield every few hundred blocks, for the rules that run in steps (src/core/steps.ts). */
+export function* draftDefinitionsSteps(doc: PreparedDocument): Steps<DraftDefinitions> {
   const cached = cache.get(doc);
   if (cached) return cached;
   const acronyms = new Map<string, number>();
   const entries = new Set<GlossaryEntry>();
   const explained = new Set<GlossaryEntry>();
   const spans: { start: number; end: number }[] = [];
+  let n = 0;
   for (const block of doc.blocks) {
+    if ((++n & 255) === 0) yield;
     for (const use of block.analysis.acronyms) {
       if (!use.spelledOut || !use.expansion) continue;
       const at = docRange(block, use.start, use.end).start;
@@ -49,10 +59,13 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
   }
   let glossarySection = false;
   for (const block of doc.blocks) {
+    if ((++n & 255) === 0) yield;
     if (block.analysis.kind === 'heading') glossarySection = GLOSSARY_HEADING.test(block.analysis.text);
     for (const entry of blockExplains(doc, block, glossarySection && block.analysis.kind !== 'heading')) explained.add(entry);
   }
+  yield;
   for (const entry of tableExplains(doc)) explained.add(entry);
+  yield;
   // A name that is itself the spelling-out of an acronym ("WQZ (Warehouse Query Zone)") is a
   // definition, which the rules treat as such (a use before it is told to move it up).
   const covers = coverage(spans);
@@ -63,7 +76,10 @@ export function draftDefinitions(doc: PreparedDocument): DraftDefinitions {
     explained,
     insideExpansion: (start, end) => covers.contains(start, end),
     namedAt(acronym) {
-      if (!named.has(acronym)) named.set(acronym, firstNameSpelling(doc, acronym, covers));
+      return runSteps(result.namedAtSteps(acronym));
+    },
+    *namedAtSteps(acronym) {
+      if (!named.has(acronym)) named.set(acronym, yield* firstNameSpelling(doc, acronym, covers));
       return named.get(acronym);
     },
   };
@@ -148,8 +164,10 @@ function namesOf(analysis: PreparedDocument['blocks'][number]['analysis']): Retu
  * the acronym. Which names of a block spell an acronym is kept per block analysis, so that a
  * re-check tests only the blocks it did not see before.
  */
-function firstNameSpelling(doc: PreparedDocument, acronym: string, covers: ReturnType<typeof coverage>): number | undefined {
+function* firstNameSpelling(doc: PreparedDocument, acronym: string, covers: ReturnType<typeof coverage>): Steps<number | undefined> {
+  let n = 0;
   for (const block of doc.blocks) {
+    if ((++n & 255) === 0) yield;
     const names = namesOf(block.analysis);
     if (!names.length) continue;
     let byAcronym = spellers.get(block.analysis);

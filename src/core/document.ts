@@ -2,6 +2,7 @@ import type { BlockAnalysis, ChunkAnalysis } from './analysis';
 import type { ResolvedConfig } from './config';
 import type { FrontMatter } from './frontmatter';
 import type { Glossary } from './glossary';
+import type { Steps } from './steps';
 import type { YamlProblem } from './yaml-problems';
 import type { AudienceId, FixKind, RuleLevel, Severity } from './types';
 
@@ -133,8 +134,12 @@ export interface Rule extends RuleMeta {
    * paragraph re-checks about one paragraph.
    */
   checkBlock?(block: PlacedBlock, doc: PreparedDocument): RawFinding[];
-  /** Findings that need the whole document, with document offsets. */
-  check?(doc: PreparedDocument): RawFinding[];
+  /**
+   * Findings that need the whole document, with document offsets. A rule whose pass over a long
+   * draft is slow writes it as a generator (`*check(doc)`) that yields between blocks: the engine
+   * runs it to the end for `lint` and in slices for `lintAsync` (src/core/steps.ts).
+   */
+  check?(doc: PreparedDocument): RawFinding[] | Steps<RawFinding[]>;
 }
 
 /**

@@ -10,6 +10,7 @@ import { LineIndex } from './positions';
 import { inPlaceWording } from './in-place';
 import { ProseMap } from './prose-map';
 import { fleschKincaidGrade } from './readability';
+import { driveSteps, isSteps, runSteps, type SliceCounts, type Steps } from './steps';
 import { buildSuppressions } from './suppressions';
 import { draftPathFromConfig, withoutIgnored } from './ignored';
 import type { YamlProblem } from './yaml-problems';
@@ -36,12 +37,15 @@ export interface Linter {
   /** Checks a draft; successive calls reuse the analysis of every chunk whose text is unchanged. */
   lint(text: string): LintResult;
   /**
-   * The same result as `lint`, but the analysis of new chunks is done in slices that yield to
-   * the event loop in between, so that a large draft never holds up the process for long.
-   * When `signal.aborted` turns true (a newer version of the draft arrived), it stops between two
-   * slices and rejects with an error named `AbortError`; the chunks analysed so far stay cached.
+   * The same result as `lint` (the same steps, src/core/steps.ts), run in slices of about
+   * `slicing.sliceMs` (30 ms) with a turn of the event loop between them: parsing new chunks,
+   * each block's rules, each whole-document rule's pass over the blocks, the findings' positions.
+   * A large draft never holds up the process for long. When `signal.aborted` turns true (a newer
+   * version of the draft arrived), it stops at the next pause and rejects with an error named
+   * `AbortError`; the chunks analysed so far stay cached. `counts`, when given, is filled with the
+   * yields reached and the pauses taken (for tests: counts, not times).
    */
-  lintAsync(text: string, signal?: { readonly aborted: boolean }): Promise<LintResult>;
+  lintAsync(text: string, signal?: { readonly aborted: boolean }, slicing?: Omit<SliceOptions, 'signal'>, counts?: SliceCounts): Promise<LintResult>;
   /** Problems in the team glossaries this linter was given. */
   readonly glossaryProblems: GlossaryFileProblem[];
   /** The audiences this linter knows: the engine's, with its config's team audiences. */
@@ -164,59 +168,49 @@ export function createLinter(options: LintOptions, parts: EngineParts): Linter {
   const ignoredFile = config.ignored.length ? draftPathFromConfig(options.path, options.configPath) : undefined;
   let cache = new Map<string, ChunkAnalysis>();
   const caches: RunCaches = { blockFindings: new WeakMap(), frontMatter: new Map() };
-  /** The texts of the Markdown chunks not analysed yet, each once. */
-  const uncached = (chunks: Chunk[]) => [...new Set(chunks.filter((c) => c.kind === 'markdown' && !cache.has(c.text)).map((c) => c.text))];
+
+  /** One check, cut into steps: `lint` runs them in one go, `lintAsync` in slices. */
+  function* lintSteps(text: string): Steps<LintResult> {
+    const chunks = splitChunks(text);
+    // The analysis of each chunk this text has, from the cache or made here. Kept in this check's
+    // own map: another check run between two slices of this one (a newer version of the draft)
+    // replaces the linter's cache, and must not take an analysis from under this one.
+    const mine = new Map<string, ChunkAnalysis>();
+    let seen = 0;
+    for (const chunk of chunks) {
+      if (chunk.kind !== 'markdown' || mine.has(chunk.text)) continue;
+      let analysis = cache.get(chunk.text);
+      if (!analysis) {
+        analysis = analyseChunks([chunk.text], glossary)[0];
+        // A check cancelled half-way keeps what it analysed for the next one.
+        cache.set(chunk.text, analysis);
+        yield;
+      } else if ((++seen & 1023) === 0) yield;
+      mine.set(chunk.text, analysis);
+    }
+    const result = yield* run(text, chunks, { rules: RULES, config, glossary, sources, ignoreMarkers: options.ignoreAudienceMarkers === true, ignoredFile }, (chunkText) => mine.get(chunkText) as ChunkAnalysis, fallback.audience, caches);
+    // Keep only what this text uses, so memory follows the document, not its history.
+    cache = mine;
+    if (validated.problems.length) {
+      const index = new LineIndex(text);
+      for (const p of validated.problems) {
+        result.findings.unshift({
+          ruleId: 'config', severity: 'warning', message: `Config: ${p.message}`, audience: result.audience,
+          range: index.range(0, 0), fixes: [],
+        });
+      }
+    }
+    return result;
+  }
 
   const linter: Linter = {
     glossaryProblems,
     audiences,
-    async lintAsync(text: string, signal?: { readonly aborted: boolean }): Promise<LintResult> {
-      const fresh = uncached(splitChunks(text));
-      // About 40 ms of work per slice on a 2-core machine.
-      const SLICE = 24;
-      const stopIfAborted = () => {
-        if (signal?.aborted) throw Object.assign(new Error('Check cancelled: a newer version of the draft arrived'), { name: 'AbortError' });
-      };
-      // Yield between slices, not after the last: a re-check after a small edit (one slice) costs
-      // no trip through the event loop.
-      for (let i = 0; i < fresh.length; i += SLICE) {
-        if (i > 0) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          stopIfAborted();
-        }
-        const slice = fresh.slice(i, i + SLICE);
-        analyseChunks(slice, glossary).forEach((analysis, k) => cache.set(slice[k], analysis));
-      }
-      if (fresh.length > SLICE) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        stopIfAborted();
-      }
-      return linter.lint(text);
+    lintAsync(text: string, signal?: { readonly aborted: boolean }, slicing: Omit<SliceOptions, 'signal'> = {}, counts?: SliceCounts): Promise<LintResult> {
+      return driveSteps(lintSteps(text), { ...slicing, ...(signal ? { signal } : {}) }, counts);
     },
     lint(text: string): LintResult {
-      const next = new Map<string, ChunkAnalysis>();
-      const chunks = splitChunks(text);
-      const fresh = uncached(chunks);
-      analyseChunks(fresh, glossary).forEach((analysis, i) => next.set(fresh[i], analysis));
-      const analyse = (chunkText: string): ChunkAnalysis => {
-        // Every chunk is either new (analysed just above) or in the cache.
-        const analysis = next.get(chunkText) ?? (cache.get(chunkText) as ChunkAnalysis);
-        next.set(chunkText, analysis);
-        return analysis;
-      };
-      const result = run(text, chunks, { rules: RULES, config, glossary, sources, ignoreMarkers: options.ignoreAudienceMarkers === true, ignoredFile }, analyse, fallback.audience, caches);
-      // Keep only what this text uses, so memory follows the document, not its history.
-      cache = next;
-      if (validated.problems.length) {
-        const index = new LineIndex(text);
-        for (const p of validated.problems) {
-          result.findings.unshift({
-            ruleId: 'config', severity: 'warning', message: `Config: ${p.message}`, audience: result.audience,
-            range: index.range(0, 0), fixes: [],
-          });
-        }
-      }
-      return result;
+      return runSteps(lintSteps(text));
     },
   };
   return linter;
@@ -237,14 +231,14 @@ interface RunParts {
   ignoredFile?: string;
 }
 
-function run(
+function* run(
   text: string,
   chunks: Chunk[],
   { rules: RULES, config, glossary, sources, ignoreMarkers, ignoredFile }: RunParts,
   analyse: (chunk: string) => ChunkAnalysis,
   fallbackAudience: AudienceId[] | undefined,
   caches: RunCaches,
-): LintResult {
+): Steps<LintResult> {
   let frontMatter: FrontMatter | undefined;
   /** Parts of the draft that could not be checked, and why. */
   const failures: { at: number; end: number; why: string }[] = [];
@@ -252,7 +246,10 @@ function run(
   const placedChunks: { start: number; analysis: ChunkAnalysis }[] = [];
   /** Where each placed chunk's text ends. */
   const chunkEnds: number[] = [];
+  // Steps: a yield every few thousand cheap iterations, or after each costly one (src/core/steps.ts).
+  let n = 0;
   for (const chunk of chunks) {
+    if ((++n & 4095) === 0) yield;
     if (chunk.kind === 'frontmatter') {
       frontMatter = caches.frontMatter.get(chunk.text) ?? readFrontMatter(chunk.text, config.audiences);
       caches.frontMatter.clear();
@@ -267,7 +264,8 @@ function run(
   const documentAudience = (ignoreMarkers ? fallbackAudience : undefined) ?? frontMatter?.audience ?? config.audience ?? fallbackAudience ?? [...config.audiences.all];
 
   const index = new LineIndex(text);
-  const { blocks, markerProblems, sections } = placeBlocks(text, index, placedChunks, documentAudience, config.audiences, ignoreMarkers);
+  yield;
+  const { blocks, markerProblems, sections } = yield* placeBlocks(text, index, placedChunks, documentAudience, config.audiences, ignoreMarkers);
   const allowed = new Set<string>();
   for (const term of [...config.allow, ...(frontMatter?.allow ?? [])]) {
     allowed.add(term);
@@ -292,26 +290,30 @@ function run(
     const found: InsertionSlot[] = [];
     const last = chunks[chunks.length - 1];
     const lastOpen = last?.kind === 'markdown' && leavesOpen(last.text);
-    placeBlocks(text, index, placedChunks, documentAudience, config.audiences, ignoreMarkers, { ends: chunkEnds, lastOpen, add: (slot) => found.push(slot) });
+    runSteps(placeBlocks(text, index, placedChunks, documentAudience, config.audiences, ignoreMarkers, { ends: chunkEnds, lastOpen, add: (slot) => found.push(slot) }));
     return (slots = found);
   };
 
+  yield;
   const comments = placedChunks.flatMap((c) => c.analysis.comments.map((m) => ({ body: m.body, start: c.start + m.start, end: c.start + m.end })));
   const suppressions = buildSuppressions(text, comments);
-  const prose = new ProseMap(blocks, comments);
+  yield;
+  const prose = yield* ProseMap.build(blocks, comments);
+  yield;
   doc.isSuppressed = (ruleId, offset) => suppressions.isSuppressed(ruleId, offset);
   const findings: Finding[] = [];
-  const add = (rule: Rule, raw: RawFinding[], base: number) => {
+  function* add(rule: Rule, raw: RawFinding[], base: number): Steps<void> {
     for (const f of raw) {
+      if ((++n & 511) === 0) yield;
       if (f.data?.[FAILURE]) {
         failedRules.push(f.message);
         continue;
       }
       const ruleId = f.ruleId ?? rule.id;
       if (suppressions.isSuppressed(ruleId, base + f.start)) continue;
-      findings.push(toFinding(f, ruleId, severityFor(rule, config, f), index, base, prose));
+      findings.push(yield* toFinding(f, ruleId, severityFor(rule, config, f), index, base, prose));
     }
-  };
+  }
   const blockRules = enabled.filter((rule) => rule.checkBlock);
   // Block findings depend on the block's text, its audience, the allowed terms and the message
   // type and whether counsel has called it a breach (tone and blame read them) only: a change
@@ -325,12 +327,17 @@ function run(
     if (!cached) {
       cached = blockRules.map((rule) => guarded(rule, documentAudience, () => rule.checkBlock?.(block, doc) ?? []));
       perBlock.set(key, cached);
-    }
-    blockRules.forEach((rule, i) => add(rule, cached[i], block.chunkStart));
+      yield;
+    } else if ((++n & 255) === 0) yield;
+    for (let i = 0; i < blockRules.length; i++) yield* add(blockRules[i], cached[i], block.chunkStart);
   }
   for (const rule of enabled) {
-    if (rule.check) add(rule, guarded(rule, documentAudience, () => rule.check?.(doc) ?? []), 0);
+    if (rule.check) {
+      yield;
+      yield* add(rule, yield* guardedSteps(rule, documentAudience, () => rule.check?.(doc) ?? []), 0);
+    }
   }
+  yield;
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
   // Findings the team chose to leave ("Ignore here", src/core/ignored.ts), for every shell alike.
   const kept = ignoredFile === undefined ? findings : withoutIgnored(findings, text, config.ignored, ignoredFile);
@@ -338,6 +345,7 @@ function run(
     findings.length = 0;
     for (const f of kept) findings.push(f);
   }
+  yield;
   if (failures.length || failedRules.length) {
     const parts = [
       ...failures.map((f) => {
@@ -352,7 +360,7 @@ function run(
 
   const result = {
     audience: documentAudience,
-    stats: statsOf(blocks, findings),
+    stats: yield* statsOf(blocks, findings),
     findings,
     sections,
   } as LintResult;
@@ -372,10 +380,37 @@ function guarded(rule: Rule, audience: AudienceId[], check: () => RawFinding[]):
   try {
     return check();
   } catch (error) {
-    // One broken rule must not cost the writer every other finding: the failure joins the one
-    // "could not check" finding at the top (see `failureFinding`).
-    return [{ message: `the ${rule.id} rule (${(error as Error).message})`, start: 0, end: 0, audience, data: { [FAILURE]: true } }];
+    return failed(rule, audience, error);
   }
+}
+
+/** `guarded` for a whole-document rule, which may return steps: a failure at any step is caught. */
+function* guardedSteps(rule: Rule, audience: AudienceId[], check: () => RawFinding[] | Steps<RawFinding[]>): Steps<RawFinding[]> {
+  let steps: RawFinding[] | Steps<RawFinding[]>;
+  try {
+    steps = check();
+  } catch (error) {
+    return failed(rule, audience, error);
+  }
+  if (!isSteps(steps)) return steps;
+  for (;;) {
+    let r: IteratorResult<void, RawFinding[]>;
+    try {
+      r = steps.next();
+    } catch (error) {
+      return failed(rule, audience, error);
+    }
+    if (r.done) return r.value;
+    yield;
+  }
+}
+
+/**
+ * One broken rule must not cost the writer every other finding: the failure joins the one
+ * "could not check" finding at the top (see `failureFinding`).
+ */
+function failed(rule: Rule, audience: AudienceId[], error: unknown): RawFinding[] {
+  return [{ message: `the ${rule.id} rule (${(error as Error).message})`, start: 0, end: 0, audience, data: { [FAILURE]: true } }];
 }
 
 /** Marks a raw finding that stands for a failure, not a problem in the draft. */
@@ -401,7 +436,9 @@ function severityFor(rule: Rule, config: ResolvedConfig, finding: RawFinding): S
   return rule.defaultSeverity === 'off' ? 'warning' : rule.defaultSeverity;
 }
 
-function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: LineIndex, base: number, prose: ProseMap): Finding {
+/** Steps: a finding of a term used thousands of times has as many related places and "Replace all" edits. */
+function* toFinding(f: RawFinding, ruleId: string, severity: Severity, index: LineIndex, base: number, prose: ProseMap): Steps<Finding> {
+  let n = 0;
   const start = base + f.start;
   const end = base + f.end;
   const range = index.range(start, end);
@@ -412,6 +449,7 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
     const edits: TextEdit[] = [];
     let whole = true;
     for (const e of fix.edits) {
+      if ((++n & 1023) === 0) yield;
       const kept = prose.keepMarkupAll({ start: base + e.start, end: base + e.end, newText: e.newText });
       if (!kept) {
         whole = false;
@@ -424,7 +462,13 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
   }
   const finding: Finding = { ruleId, severity, message: f.message, audience: f.audience, range, fixes };
   if (f.term !== undefined) finding.term = f.term;
-  if (f.related?.length) finding.related = f.related.map((r) => index.range(base + r.start, base + r.end));
+  if (f.related?.length) {
+    finding.related = [];
+    for (const r of f.related) {
+      if ((++n & 1023) === 0) yield;
+      finding.related.push(index.range(base + r.start, base + r.end));
+    }
+  }
   if (f.data !== undefined) finding.data = f.data;
   return finding;
 }
@@ -434,7 +478,7 @@ function toFinding(f: RawFinding, ruleId: string, severity: Severity, index: Lin
  * holds until the next marker; one that stands just before a heading holds to the end of that
  * heading's section (the next heading of the same or a higher level).
  */
-function placeBlocks(
+function* placeBlocks(
   text: string,
   index: LineIndex,
   chunks: { start: number; analysis: ChunkAnalysis }[],
@@ -442,7 +486,7 @@ function placeBlocks(
   audiences: AudienceCatalog,
   ignoreMarkers: boolean,
   slots?: SlotRecorder,
-) {
+): Steps<{ blocks: PlacedBlock[]; markerProblems: YamlProblem[]; sections: AudienceSection[] }> {
   const blocks: PlacedBlock[] = [];
   const markerProblems: YamlProblem[] = [];
   const sections: { audience: AudienceId[]; start: number; end: number }[] = [];
@@ -521,7 +565,9 @@ function placeBlocks(
     switchTo(resolved.audience, at);
   };
 
-  chunks.forEach((chunk, c) => {
+  for (let c = 0; c < chunks.length; c++) {
+    const chunk = chunks[c];
+    if ((c & 511) === 511) yield;
     slot('chunk-start', chunk.start);
     const { blocks: chunkBlocks } = chunk.analysis;
     const markers = ignoreMarkers ? [] : chunk.analysis.markers;
@@ -541,9 +587,10 @@ function placeBlocks(
     while (m < markers.length) nextMarker();
     // Not inside a comment or code fence that runs to the end of the draft.
     if (slots && !(c === chunks.length - 1 && slots.lastOpen)) slot('chunk-end', slots.ends[c]);
-  });
+  }
   scopeEnds();
   sections.push({ audience: current, start: sectionStart, end: text.length });
+  yield;
   const out: AudienceSection[] = sections.map((s) => ({ audience: s.audience, range: index.range(s.start, s.end) }));
   return { blocks, markerProblems, sections: out };
 }
@@ -574,12 +621,14 @@ function leavesOpen(chunk: string): boolean {
   return fence !== undefined;
 }
 
-function statsOf(blocks: PlacedBlock[], findings: Finding[]) {
+function* statsOf(blocks: PlacedBlock[], findings: Finding[]): Steps<LintResult['stats']> {
   let words = 0;
   let sentences = 0;
   let syllables = 0;
   let paragraphs = 0;
+  let n = 0;
   for (const block of blocks) {
+    if ((++n & 1023) === 0) yield;
     words += block.analysis.words;
     syllables += block.analysis.syllables;
     sentences += block.analysis.sentences.length;

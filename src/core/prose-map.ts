@@ -1,4 +1,5 @@
 import type { PlacedBlock } from './document';
+import type { Steps } from './steps';
 
 /** An edit in document offsets. */
 export interface OffsetEdit {
@@ -13,6 +14,9 @@ export interface OffsetEdit {
  * passes through `keepMarkup` on its way out of the engine, so that no rule can offer an edit
  * that deletes a link's URL, a comment, inline HTML or one side of `**bold**`.
  */
+const startOf = (b: PlacedBlock) => b.chunkStart + b.analysis.map[0];
+const stopOf = (b: PlacedBlock) => b.chunkStart + (b.analysis.ends.length ? b.analysis.ends[b.analysis.ends.length - 1] : b.analysis.map[0]);
+
 export class ProseMap {
   /** Document offset where each block's prose starts and ends, in document order. */
   private readonly starts: number[];
@@ -21,9 +25,22 @@ export class ProseMap {
   constructor(
     private readonly blocks: PlacedBlock[],
     private readonly comments: { start: number; end: number }[],
+    bounds?: { starts: number[]; stops: number[] },
   ) {
-    this.starts = blocks.map((b) => b.chunkStart + b.analysis.map[0]);
-    this.stops = blocks.map((b) => b.chunkStart + (b.analysis.ends.length ? b.analysis.ends[b.analysis.ends.length - 1] : b.analysis.map[0]));
+    this.starts = bounds?.starts ?? blocks.map(startOf);
+    this.stops = bounds?.stops ?? blocks.map(stopOf);
+  }
+
+  /** The same map, built in steps (src/core/steps.ts): a 5 MB draft has tens of thousands of blocks. */
+  static *build(blocks: PlacedBlock[], comments: { start: number; end: number }[]): Steps<ProseMap> {
+    const starts: number[] = [];
+    const stops: number[] = [];
+    for (const b of blocks) {
+      if ((starts.length & 1023) === 1023) yield;
+      starts.push(startOf(b));
+      stops.push(stopOf(b));
+    }
+    return new ProseMap(blocks, comments, { starts, stops });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { docRange, type PlacedBlock, type PreparedDocument, type RawFinding, type Rule } from '../core/document';
+import type { Steps } from '../core/steps';
 import type { AudienceId } from '../core/types';
 import { sentenceAt } from './wording';
 
@@ -33,26 +34,36 @@ export const dateCheck: Rule = {
   title: 'Dates and times',
   description: 'A weekday that does not match its date, a time without a.m./p.m. or time zone, mixed 12- and 24-hour times, an end before its start.',
   defaultSeverity: 'warning',
-  check(doc) {
+  // Steps between blocks (src/core/steps.ts): a 5 MB draft's passes do not hold up the editor.
+  *check(doc) {
     const findings: RawFinding[] = [];
     const blocks = [...doc.blocks].sort((a, b) => a.chunkStart + a.analysis.start - (b.chunkStart + b.analysis.start));
-    const dates = datesOf(doc, blocks);
+    yield;
+    const dates = yield* datesOf(doc, blocks);
     const clocks: Clock[] = [];
     const clocksOf = new Map<PlacedBlock, Clock[]>();
+    let n = 0;
     for (const block of blocks) {
+      if ((++n & 255) === 0) yield;
       findings.push(...weekdays(block, dates.get(block) ?? []));
       const own = clocksIn(block);
       clocksOf.set(block, own);
       clocks.push(...own);
     }
+    yield;
     findings.push(...clockFindings(doc, clocks));
     const ranges: RawFinding[] = [];
-    for (const block of blocks) ranges.push(...reversedRanges(block, clocksOf.get(block) ?? []));
+    for (const block of blocks) {
+      if ((++n & 255) === 0) yield;
+      ranges.push(...reversedRanges(block, clocksOf.get(block) ?? []));
+    }
     findings.push(...ranges);
     // An end before its start across the sentences, lines or table rows of one section.
     const moments: Moments = { dates, clocks: clocksOf, tokens: new Map() };
     const found = new Set<string>();
-    for (const f of [...sectionRanges(doc, blocks, moments), ...tableRanges(doc, blocks, moments)]) {
+    const across = yield* sectionRanges(doc, blocks, moments);
+    yield;
+    for (const f of [...across, ...(yield* tableRanges(doc, blocks, moments))]) {
       if (ranges.some((g) => g.start < f.end && f.start < g.end)) continue;
       // One end read twice (a range in a row with Start and End columns) is one finding.
       const key = `${f.start}:${f.end}`;
@@ -60,6 +71,7 @@ export const dateCheck: Rule = {
       found.add(key);
       findings.push(f);
     }
+    yield;
     return findings.sort((a, b) => a.start - b.start);
   },
 };
@@ -86,11 +98,13 @@ const DATE_MENTION = new RegExp(`(?<![\\p{L}\\d/.])(?:${WEEKDAY}(?:,?\\s${DATE_A
  * the date before it (rolling into the next year from October-December to January-March, as a
  * freeze "from Monday, December 28, 2026 to Monday, January 4" does), or the draft's only year.
  */
-function datesOf(doc: PreparedDocument, blocks: PlacedBlock[]): Map<PlacedBlock, DateMention[]> {
-  const year = onlyYear(doc);
+function* datesOf(doc: PreparedDocument, blocks: PlacedBlock[]): Steps<Map<PlacedBlock, DateMention[]>> {
+  const year = yield* onlyYear(doc);
   const out = new Map<PlacedBlock, DateMention[]>();
   let last: { year: number; month: number; day: number } | undefined;
+  let n = 0;
   for (const block of blocks) {
+    if ((++n & 255) === 0) yield;
     const text = block.analysis.text;
     const list: DateMention[] = [];
     DATE_MENTION.lastIndex = 0;
@@ -128,9 +142,13 @@ function nearestYear(last: { year: number; month: number; day: number }, month: 
 }
 
 /** The year of a draft whose dates all share one, for dates written without it. */
-function onlyYear(doc: PreparedDocument): number | undefined {
+function* onlyYear(doc: PreparedDocument): Steps<number | undefined> {
   const years = new Set<string>();
-  for (const b of doc.blocks) for (const m of b.analysis.text.matchAll(YEAR)) years.add(m[1]);
+  let n = 0;
+  for (const b of doc.blocks) {
+    if ((++n & 255) === 0) yield;
+    for (const m of b.analysis.text.matchAll(YEAR)) years.add(m[1]);
+  }
   return years.size === 1 ? Number([...years][0]) : undefined;
 }
 
@@ -470,7 +488,7 @@ function pairWithin(anchors: Anchor[]): { pairs: [Anchor, Anchor][]; rest: Ancho
  * and one end: a section with several (phases, sites) on separate lines is left alone, since
  * which end belongs to which start would be a guess.
  */
-function sectionRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Moments): RawFinding[] {
+function* sectionRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Moments): Steps<RawFinding[]> {
   const out: RawFinding[] = [];
   let section: Anchor[] = [];
   const push = (s: Anchor, e: Anchor) => {
@@ -485,7 +503,9 @@ function sectionRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Mo
     if (starts.length === 1 && ends.length === 1 && starts[0].at < ends[0].at) push(starts[0], ends[0]);
     section = [];
   };
+  let n = 0;
   for (const block of blocks) {
+    if ((++n & 255) === 0) yield;
     if (block.analysis.kind === 'heading') close();
     if (block.analysis.kind === 'tableCell') continue;
     section.push(...anchorsIn(block, moments, isListItem(doc, block)));
@@ -502,12 +522,15 @@ const END_NAME = /^(?:planned\s|expected\s|scheduled\s)?(?:end|ends|until|to|fin
  * Tables: a row's Start and End columns ("| Boston | June 12, 10 p.m. | June 12, 8 p.m. |"), and
  * rows labelled Start and End ("| Start | Saturday 10 p.m. |") under one heading.
  */
-function tableRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Moments): RawFinding[] {
+function* tableRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Moments): Steps<RawFinding[]> {
   const out: RawFinding[] = [];
+  let n = 0;
   // A cell block starts at its leading pipe; its first prose character lies inside the trimmed
   // cell. Cells are found by binary search over where their prose starts, so long tables stay linear.
   const cells = blocks.filter((b) => b.analysis.kind === 'tableCell' && b.analysis.text.trim());
+  yield;
   const starts = cells.map((b) => b.chunkStart + b.analysis.map[0]);
+  yield;
   const cellAt = (from: number, to: number) => {
     let lo = 0;
     let hi = starts.length;
@@ -520,7 +543,9 @@ function tableRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Mome
   };
   const momentOf = (block: PlacedBlock | undefined) => (block ? momentAt(block, moments, 0, /^\s*$/) : undefined);
   for (const chunk of doc.chunks) {
+    if ((++n & 255) === 0) yield;
     for (const table of chunk.analysis.tables) {
+      if ((++n & 255) === 0) yield;
       const [header, ...rows] = table.rows;
       if (!header) continue;
       const names = header.cells.map((c) => c.text.replace(/[*_`]/g, '').trim());

@@ -1,5 +1,6 @@
 import { docRange, insertedAudience, type InsertionSlot, type PlacedBlock, type PreparedDocument } from '../core/document';
 import type { CueUnit } from '../core/cues';
+import { runSteps, type Steps } from '../core/steps';
 import type { AudienceId } from '../core/types';
 
 /**
@@ -34,15 +35,24 @@ const BLANK = /\[(?=[^\]]{0,80}[A-Z])[A-Z0-9][A-Z0-9 _/&.,:#'’-]{0,80}\]/u;
 const cache = new WeakMap<PreparedDocument, DraftUnits>();
 
 export function unitsOf(doc: PreparedDocument): DraftUnits {
+  return runSteps(unitsSteps(doc));
+}
+
+/** `unitsOf` in steps, a yield every few hundred blocks, for the rules that run in steps (src/core/steps.ts). */
+export function* unitsSteps(doc: PreparedDocument): Steps<DraftUnits> {
   const cached = cache.get(doc);
   if (cached) return cached;
   const items: { at: number; make: () => Omit<Unit, 'headings' | 'opening'>[] }[] = [];
+  yield* blockStartsSteps(doc);
+  let n = 0;
   for (const block of doc.blocks) {
+    if ((++n & 1023) === 0) yield;
     const at = block.chunkStart + block.analysis.start;
     if (block.analysis.kind === 'tableCell') continue;
     items.push({ at, make: () => blockUnits(doc, block) });
   }
   for (const chunk of doc.chunks) {
+    if ((++n & 1023) === 0) yield;
     for (const table of chunk.analysis.tables) {
       const [header, ...rows] = table.rows;
       if (!header) continue;
@@ -53,12 +63,15 @@ export function unitsOf(doc: PreparedDocument): DraftUnits {
       }
     }
   }
+  yield;
   items.sort((a, b) => a.at - b.at);
+  yield;
   const units: Unit[] = [];
   const headings: Unit[] = [];
   const stack: Unit[] = [];
   let body = 0;
   for (const item of items) {
+    if ((++n & 255) === 0) yield;
     for (const partial of item.make()) {
       if (partial.kind === 'heading') {
         while (stack.length && (stack[stack.length - 1].depth ?? 1) >= (partial.depth ?? 1)) stack.pop();
@@ -75,11 +88,13 @@ export function unitsOf(doc: PreparedDocument): DraftUnits {
       }
     }
   }
+  yield;
   units.forEach((u, i) => {
     if (u.kind !== 'heading') return;
     const next = units[i + 1];
     u.empty = !next || (next.kind === 'heading' && (next.depth ?? 1) <= (u.depth ?? 1));
   });
+  yield;
   const result = { units, headings, title: headings[0] };
   cache.set(doc, result);
   return result;
@@ -155,12 +170,7 @@ const blockStarts = new WeakMap<PreparedDocument, number[] | null>();
  * long draft's tables cost linear time (a 1 MB draft's re-check spent seconds here).
  */
 function firstBlockIn(doc: PreparedDocument, start: number, end: number): PlacedBlock | undefined {
-  let starts = blockStarts.get(doc);
-  if (starts === undefined) {
-    const list = doc.blocks.map((b) => b.chunkStart + b.analysis.start);
-    starts = list.every((v, i) => i === 0 || list[i - 1] <= v) ? list : null;
-    blockStarts.set(doc, starts);
-  }
+  const starts = runSteps(blockStartsSteps(doc));
   if (starts === null) return doc.blocks.find((b) => b.chunkStart + b.analysis.start >= start && b.chunkStart + b.analysis.start <= end);
   let lo = 0;
   let hi = starts.length;
@@ -170,6 +180,23 @@ function firstBlockIn(doc: PreparedDocument, start: number, end: number): Placed
     else hi = mid;
   }
   return lo < starts.length && starts[lo] <= end ? doc.blocks[lo] : undefined;
+}
+
+/** Where each block starts, once per document, in steps; null when blocks are not in order. */
+function* blockStartsSteps(doc: PreparedDocument): Steps<number[] | null> {
+  const known = blockStarts.get(doc);
+  if (known !== undefined) return known;
+  const list: number[] = [];
+  let sorted = true;
+  for (const b of doc.blocks) {
+    if ((list.length & 1023) === 1023) yield;
+    const at = b.chunkStart + b.analysis.start;
+    if (list.length && list[list.length - 1] > at) sorted = false;
+    list.push(at);
+  }
+  const starts = sorted ? list : null;
+  blockStarts.set(doc, starts);
+  return starts;
 }
 
 /** Where the line holding `offset` starts: after an LF, a CRLF or a lone CR, as CommonMark counts lines. */

@@ -3,7 +3,7 @@ import { findAnyCue, hasPhrase } from '../core/cues';
 import { interestsFor, messageType, type Interest } from '../core/message-types';
 import type { AudienceId } from '../core/types';
 import { capitalise } from './wording';
-import { audiencesOf, baseAudience, chooseSlot, hasBlank, insertBlocks, placeOf, sectionOf, slotIndex, unitsOf, type DraftUnits, type Unit } from './draft-units';
+import { audiencesOf, baseAudience, chooseSlot, hasBlank, insertBlocks, placeOf, sectionOf, slotIndex, unitsSteps, type DraftUnits, type Unit } from './draft-units';
 
 /**
  * What each audience cares about (data/interests.yaml): clinicians patient care and their
@@ -18,10 +18,10 @@ export const interests: Rule = {
   title: 'Audience interests',
   description: 'A message that never says what one of its audiences cares about (patient care, cost, rollback, ...).',
   defaultSeverity: 'info',
-  check(doc) {
+  *check(doc) {
     const type = messageType(doc.frontMatter?.type);
     if (!type?.interests || doc.blocks.length === 0) return [];
-    const draft = unitsOf(doc);
+    const draft = yield* unitsSteps(doc);
     if (draft.units.length === 0) return [];
     const at = placeOf(doc, draft.title);
     const findings: RawFinding[] = [];
@@ -33,6 +33,8 @@ export const interests: Rule = {
       if (units.length === 0) continue;
       // A team audience (`pharmacy` extends `clinical`) cares about what its parent cares about.
       for (const interest of interestsFor(type, baseAudience(doc, audience))) {
+        // Steps (src/core/steps.ts): each interest may read every unit of a long draft.
+        yield;
         if (addresses(draft, interest, units)) continue;
         const previous = interest.forType ? shared.get(interest.id) : undefined;
         if (previous) {

@@ -1,6 +1,6 @@
 import { joinWords } from '../core/audience';
 import { blockRange, isAllowed, type PlacedBlock, type PreparedDocument, type RawFinding, type RawFix, type Rule } from '../core/document';
-import { draftDefinitions } from '../core/definitions';
+import { draftDefinitionsSteps } from '../core/definitions';
 import { followsPersonName } from '../core/acronyms';
 import type { GlossaryMatch } from '../core/glossary';
 import type { AudienceId } from '../core/types';
@@ -27,12 +27,15 @@ export const jargon: Rule = {
    * Whole-document: a term the draft defines is not flagged, and only the first use of a term in
    * each audience section is; the later uses become the finding's related locations (issue 11).
    */
-  check(doc) {
-    const defined = draftDefinitions(doc);
+  *check(doc) {
+    const defined = yield* draftDefinitionsSteps(doc);
     const findings: RawFinding[] = [];
     const firsts = new Map<string, { finding: RawFinding; wording?: string; readers?: AudienceId[]; readersKey: string; uses: number; stopped?: boolean; edits: { start: number; end: number; newText: string }[] }>();
     const memoFor = memoOf(doc);
+    let n = 0;
     for (const block of doc.blocks) {
+      // Steps between blocks (src/core/steps.ts): a 5 MB draft's pass does not hold up the editor.
+      if ((++n & 255) === 0) yield;
       const glossary = block.analysis.glossary;
       if (!glossary.length) continue;
       const memos = memoFor(block);

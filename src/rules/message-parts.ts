@@ -2,7 +2,8 @@ import type { PreparedDocument, RawFinding, RawFix, Rule } from '../core/documen
 import { findAnyCue, hasPhrase } from '../core/cues';
 import { messageType, type MessagePart, type MessageType } from '../core/message-types';
 import type { AudienceId } from '../core/types';
-import { audiencesOf, baseAudience, chooseSlot, eolOf, hasBlank, insertBlocks, placeOf, sectionOf, slotIndex, unitsOf, type DraftUnits, type Unit } from './draft-units';
+import type { Steps } from '../core/steps';
+import { audiencesOf, baseAudience, chooseSlot, eolOf, hasBlank, insertBlocks, placeOf, sectionOf, slotIndex, unitsSteps, type DraftUnits, type Unit } from './draft-units';
 
 /**
  * What a message of a given front matter `type:` must say for its readers (data/message-types.yaml,
@@ -16,16 +17,16 @@ export const messageParts: Rule = {
   title: 'Missing message parts',
   description: 'A message of a known type (downtime notice, incident update, breach notice, ...) missing a part its readers need.',
   defaultSeverity: 'warning',
-  check(doc) {
+  *check(doc) {
     const type = messageType(doc.frontMatter?.type);
     if (!type || doc.blocks.length === 0) return [];
-    const draft = unitsOf(doc);
+    const draft = yield* unitsSteps(doc);
     if (draft.units.length === 0) return [];
     const audiences = audiencesOf(doc);
     const findings: RawFinding[] = [];
     const parts = type.parts.filter((p) => !p.audiences || audiences.some((a) => p.audiences?.includes(baseAudience(doc, a))));
     for (const entry of entriesOf(doc, draft, type)) {
-      findings.push(...missingParts(doc, draft, type, parts, entry, audiences));
+      findings.push(...(yield* missingParts(doc, draft, type, parts, entry, audiences)));
     }
     if (type.maxWords) {
       const words = doc.blocks.reduce((n, b) => n + b.analysis.words, 0);
@@ -74,8 +75,13 @@ function columnNames(row: Unit): string {
   return row.text.split(' | ').map((cell) => cell.split(':')[0]).join(' ');
 }
 
-function missingParts(doc: PreparedDocument, draft: DraftUnits, type: MessageType, parts: MessagePart[], entry: Entry, audiences: AudienceId[]): RawFinding[] {
-  const found = parts.map((part) => findPart(draft, part, entry.units));
+/** Steps: a yield after each part looked for (each may read every unit of a long draft). */
+function* missingParts(doc: PreparedDocument, draft: DraftUnits, type: MessageType, parts: MessagePart[], entry: Entry, audiences: AudienceId[]): Steps<RawFinding[]> {
+  const found: (Unit | undefined)[] = [];
+  for (const part of parts) {
+    found.push(findPart(draft, part, entry.units));
+    yield;
+  }
   const findings: RawFinding[] = [];
   parts.forEach((part, i) => {
     if (found[i]) return;

@@ -1,6 +1,6 @@
 import { docRange, isAllowed, type PlacedBlock, type RawFinding, type RawFix, type Rule } from '../core/document';
 import { sentencePreview, spellOut } from './wording';
-import { draftDefinitions } from '../core/definitions';
+import { draftDefinitionsSteps } from '../core/definitions';
 import { knownAcronyms, knownToAudiences } from '../core/known-acronyms';
 import { LineIndex } from '../core/positions';
 import type { GlossaryMatch } from '../core/glossary';
@@ -17,9 +17,9 @@ export const undefinedAcronym: Rule = {
   title: 'Undefined acronyms',
   description: 'An acronym that is not spelled out the first time it appears.',
   defaultSeverity: 'warning',
-  check(doc) {
+  *check(doc) {
     const jargonOn = doc.enabled.has('jargon');
-    const defined = draftDefinitions(doc);
+    const defined = yield* draftDefinitionsSteps(doc);
     const known = knownAcronyms();
     const spelled = new Set<string>();
     // Runs on every keystroke over the whole draft: one pass, one finding per acronym and section audience.
@@ -29,6 +29,8 @@ export const undefinedAcronym: Rule = {
     let lines: LineIndex | undefined;
     const lineOf = (offset: number) => (lines ??= new LineIndex(doc.text)).position(offset).line;
     for (let b = 0; b < doc.blocks.length; b++) {
+      // Steps between blocks (src/core/steps.ts): a 5 MB draft's pass does not hold up the editor.
+      if ((b & 255) === 255) yield;
       const block = doc.blocks[b];
       // A heading's acronym spelled out in the text right under it: the reader meets the words at once.
       const under = block.analysis.kind === 'heading' ? doc.blocks[b + 1] : undefined;
@@ -54,7 +56,7 @@ export const undefinedAcronym: Rule = {
         if (doc.isSuppressed?.('undefined-acronym', start)) continue;
         // "U.S. Department of Veterans Affairs ... VA facilities": an organisation's initials
         // where the draft names it (a headline may use them before the body does).
-        if (defined.namedAt(acronym) !== undefined) continue;
+        if ((yield* defined.namedAtSteps(acronym)) !== undefined) continue;
         const key = `${acronym}|${audience.join()}`;
         const first = flagged.get(key);
         if (first) {

@@ -219,7 +219,8 @@ test('lintAsync stops between slices when its signal is aborted, and a later che
   const text = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}: the UAT for the EHR starts on day ${i}.`).join('\n\n');
   const linter = createLinter();
   const signal = { aborted: false };
-  const pending = linter.lintAsync(text, signal);
+  // Pausing at every step (sliceMs 0): the first pause comes whatever the machine's speed.
+  const pending = linter.lintAsync(text, signal, { sliceMs: 0 });
   signal.aborted = true;
   await assert.rejects(pending, (error: Error) => error.name === 'AbortError');
   const result = await linter.lintAsync(text);
