@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createEngine, lint, BUILTIN_PARTS } from '../../src/index';
 import { makeDraft } from '../../bench/generate.mjs';
 import { HOSTILE } from '../../bench/hostile.mjs';
+import { stopCounting, workOf } from './work-count';
 
 /** Shapes that threw "Maximum call stack size exceeded" or took super-linear time (bench/hostile.mjs, shared with the benchmark). */
 export { HOSTILE };
@@ -18,21 +19,24 @@ test('no input throws: each hostile shape is checked, and the rest of the draft 
   }
 });
 
-test('no hostile shape takes much longer than a normal draft of its size', () => {
-  const size = 60_000;
-  const time = (text: string) => {
-    const t0 = performance.now();
-    lint(text);
-    return performance.now() - t0;
-  };
-  const normal = makeDraft(Math.round(size / 7), 7);
-  time(normal);
-  const baseline = Math.max(time(normal), 50);
-  for (const [name, make] of Object.entries(HOSTILE)) {
-    const took = time(make(size));
-    // Generous, as the machine may be busy and one long paragraph costs more than many short ones: a
-    // quadratic step at this size takes a hundred times more.
-    assert.ok(took < baseline * 10, `${name}: ${took.toFixed(0)} ms against ${baseline.toFixed(0)} ms for a normal draft`);
+test('no hostile shape takes much more work than a normal draft of its size, and its work grows linearly', async () => {
+  // Work counted (calls and block runs, test/unit/work-count.ts), not timed: the same on a busy
+  // machine. The benchmark times the same shapes at 1 MB (bench/safety.mjs).
+  const size = 10_000;
+  const normalText = makeDraft(Math.round(size / 7), 7);
+  await workOf(() => lint(normalText));
+  const normal = await workOf(() => lint(normalText));
+  try {
+    for (const [name, make] of Object.entries(HOSTILE)) {
+      const at = await workOf(() => lint(make(size)));
+      const twice = await workOf(() => lint(make(2 * size)));
+      // One long paragraph may cost more than many short ones, but not ten normal drafts.
+      assert.ok(at < normal * 10, `${name}: ${at} against ${normal} for a normal draft`);
+      // Linear: twice the text, about twice the work; a quadratic step makes it four times.
+      assert.ok(twice < at * 2.6, `${name}: twice the text took ${(twice / at).toFixed(2)}x the work`);
+    }
+  } finally {
+    await stopCounting();
   }
 });
 
