@@ -5,14 +5,19 @@
 //     resolve of its first fix;
 //   - code actions right after an edit, while the 1 MB draft is re-checked;
 //   - code actions in a small draft while the 1 MB draft's first check is under way (a small file
-//     must not wait behind a queued large one);
+//     must not wait behind a queued large one): the first request (which checks the small draft),
+//     then a request every 50 ms until the large draft's diagnostics arrive, each answered between
+//     two slices of the large check (median and max), and how many were asked meanwhile;
 // and the diagnostics sent for the 1 MB draft (never more than the problem limit, plus its notice)
 // and the server process's peak memory (VmHWM). Used by bench/run.mjs.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { makeDraft } from './generate.mjs';
 
 const require = createRequire(import.meta.url);
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
@@ -88,13 +93,28 @@ export async function measureLargeDraft(root, big, small, runs, edit) {
     const s = await startServer(root, maxNumberOfProblems);
     try {
       const smallChecked = s.diagnostics(smallUri, 1);
+      let bigDone = false;
+      const bigChecked = s.diagnostics(bigUri, 1).then(() => {
+        bigDone = true;
+      });
       void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'markdown', version: 1, text: big } });
       void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: smallUri, languageId: 'markdown', version: 1, text: small } });
+      const whole = { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } };
       const t0 = performance.now();
-      const actions = await codeActions(s.connection, smallUri, { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } });
+      const actions = await codeActions(s.connection, smallUri, whole);
       out.smallWhileLargeQueuedMs = performance.now() - t0;
       out.smallActions = actions.length;
       await smallChecked;
+      // Then again and again while the large check goes on: each answer comes between two slices.
+      const during = [];
+      while (!bigDone) {
+        const t = performance.now();
+        await codeActions(s.connection, smallUri, whole);
+        if (!bigDone) during.push(performance.now() - t);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await bigChecked;
+      out.smallDuringLargeCheck = { requests: during.length, medianMs: during.length ? median(during) : undefined, maxMs: during.length ? Math.max(...during) : undefined };
     } finally {
       await s.stop();
     }
@@ -165,4 +185,21 @@ export async function measureLargeDraft(root, big, small, runs, edit) {
     await s.stop();
   }
   return out;
+}
+
+/** A different word in a paragraph near the middle each time (bench/run.mjs edits paragraphs its own way). */
+function editNearMiddle(text, i) {
+  const at = text.indexOf('\n\n', (text.length >> 1) + i * 997) + 2;
+  return text.slice(0, at) + (i % 2 ? 'Update: ' : 'Note: ') + text.slice(at);
+}
+
+// Alone, after `npm run build`: `node bench/large.mjs [runs]`, printing the figures and the load average.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const generated = makeDraft(170_000);
+  const megabyte = generated.slice(0, generated.lastIndexOf('\n\n', 999_000) + 1);
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${os.cpus().length} CPUs`);
+  const out = await measureLargeDraft(root, megabyte, makeDraft(1000, 3), Number(process.argv[2] ?? 7), editNearMiddle);
+  console.log(JSON.stringify(out, (k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v), 2));
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
