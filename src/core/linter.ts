@@ -528,10 +528,15 @@ function* placeBlocks(
     sinceBlock.push(found);
   };
   /** A heading at the start of its own line (no quote or list around it), not the chunk's first line: a slot before it. */
+  /**
+   * Where the line holding `offset` starts (after an LF, a CRLF or a lone CR), by the line index:
+   * searching back for a CR in a draft that has none read the whole text before it at every heading.
+   */
+  const lineStartAt = (offset: number) => index.lineStart(index.position(offset).line);
   const headingSlot = (block: BlockAnalysis, chunkStart: number) => {
     if (!slots || block.kind !== 'heading') return;
     const at = chunkStart + block.start;
-    const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+    const lineStart = lineStartAt(at);
     if (lineStart > chunkStart && at - lineStart <= 3 && /^ *$/.test(text.slice(lineStart, at))) slot('heading', lineStart);
   };
   /**
@@ -540,10 +545,10 @@ function* placeBlocks(
    */
   const markerSlot = (at: number, chunkStart: number, previousEnd: number) => {
     if (!slots || previousEnd < 0) return;
-    const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+    const lineStart = lineStartAt(at);
     if (lineStart <= chunkStart || at - lineStart > 3 || !/^ *$/.test(text.slice(lineStart, at))) return;
     const breakAt = lineStart - (text.startsWith('\r\n', lineStart - 2) ? 2 : 1);
-    const previousLine = Math.max(text.lastIndexOf('\n', breakAt - 1), text.lastIndexOf('\r', breakAt - 1)) + 1;
+    const previousLine = lineStartAt(breakAt);
     if (previousEnd >= previousLine && previousEnd <= breakAt) slot('marker', lineStart);
   };
   const mark = (value: string, at: number) => {

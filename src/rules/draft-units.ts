@@ -201,7 +201,11 @@ function* blockStartsSteps(doc: PreparedDocument): Steps<number[] | null> {
 
 /** Where the line holding `offset` starts: after an LF, a CRLF or a lone CR, as CommonMark counts lines. */
 export function lineStartOf(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const lf = text.lastIndexOf('\n', offset - 1);
+  // A CR after that LF is looked for within this line only: searching back for one in a draft that
+  // has none read the whole text before each block (quadratic on a long draft).
+  for (let i = offset - 1; i > lf; i--) if (text.charCodeAt(i) === 13) return i + 1;
+  return lf + 1;
 }
 
 /** The draft's own line ending (its first one; LF for a draft of one line), for the lines a fix adds. */
