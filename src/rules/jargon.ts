@@ -35,7 +35,8 @@ export const jargon: Rule = {
     let n = 0;
     for (const block of doc.blocks) {
       // Steps between blocks (src/core/steps.ts): a 5 MB draft's pass does not hold up the editor.
-      if ((++n & 255) === 0) yield;
+      // Every 32: a first check builds each use's wordings and fixes here.
+      if ((++n & 31) === 0) yield;
       const glossary = block.analysis.glossary;
       if (!glossary.length) continue;
       const memos = memoFor(block);

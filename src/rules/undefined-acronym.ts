@@ -30,7 +30,7 @@ export const undefinedAcronym: Rule = {
     const lineOf = (offset: number) => (lines ??= new LineIndex(doc.text)).position(offset).line;
     for (let b = 0; b < doc.blocks.length; b++) {
       // Steps between blocks (src/core/steps.ts): a 5 MB draft's pass does not hold up the editor.
-      if ((b & 255) === 255) yield;
+      if ((b & 63) === 63) yield;
       const block = doc.blocks[b];
       // A heading's acronym spelled out in the text right under it: the reader meets the words at once.
       const under = block.analysis.kind === 'heading' ? doc.blocks[b + 1] : undefined;
