@@ -110,6 +110,10 @@ function findPart(draft: DraftUnits, part: MessagePart, units: Unit[]): Unit | u
     if (unit.kind === 'heading' && (unit !== draft.title || (unit.depth ?? 1) > 1) && hasPhrase(unit.text, names) && sectionOf(draft, unit).some((u) => hasBlank(u.text))) return unit;
   }
   if (part.place === 'opening' && units.some((u) => u.opening && u.kind !== 'heading' && u.text.includes(part.blank))) return units.find((u) => u.opening);
+  // The blank a fix inserted where the opening's audience holds may fall past the first lines
+  // (a marker's block first, for another audience): it still stands, so fix-all settles and
+  // the placeholder rule keeps asking for it to be filled.
+  if (part.place === 'opening') return units.find((u) => u.kind !== 'heading' && u.text.includes(part.blank));
   return undefined;
 }
 

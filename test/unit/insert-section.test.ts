@@ -136,3 +136,13 @@ test('a title below a list: the opening blank goes under the title once, and is 
   assert.equal(fixed, [...head, '# EHR downtime', '', '[WHAT THIS MEANS FOR PATIENT CARE]', ''].join('\n'));
   assert.ok(!sectionFindings(lint(fixed)).some((f) => f.message === opening.message), 'not asked for again');
 });
+
+test('an opening blank added past the first lines (a marker block first, for another audience) is not added again', () => {
+  // Shrunk from a property-suite counterexample: the blank landed as the fifth unit, outside the
+  // opening, and each fix-all pass added it once more.
+  const draft = '---\ntype: downtime\naudience: it\n---\n\n> <!-- audience: clinical -->.\n\nHL7 feed. [&mdash; the &mdash;](https://wiki.example/19). The.\n\nPatients the.\n';
+  const fixAll = (text: string) => applyFixes(text, fixAllFixes(lint(text).findings));
+  const once = fixAll(draft);
+  assert.equal(once.split('[WHAT THIS MEANS FOR PATIENT CARE]').length - 1, 1, once);
+  assert.equal(fixAll(once), once);
+});
