@@ -4,6 +4,7 @@ import { daleChall } from 'dale-chall';
 import type YAML from 'yaml';
 import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
+import { OBJECT_PRONOUNS, PARTICLES, verbPhraseForms } from './verb-forms';
 import { closest, parseYaml, rangeOfPath } from './yaml-problems';
 import { glossaryFormatProblems } from './glossary-schema';
 
@@ -13,6 +14,11 @@ export interface GlossaryEntry {
   expansion?: string;
   aliases: string[];
   weakAliases: string[];
+  /**
+   * Verb phrases ("cut over", "push charges"), matched in every inflection (cuts over, cutting
+   * over, cut it over) and only in a sentence that holds one of `context`.
+   */
+  verbs: string[];
   context: string[];
   /** Everyday phrases that hold a form of the term but are not it. */
   exclude: string[];
@@ -62,6 +68,8 @@ interface CompiledForm {
   caseSensitive: boolean;
   weak: boolean;
   canonical: boolean;
+  /** A verb form: its context may stand anywhere in the sentence, and it takes no plural. */
+  verb: boolean;
   entry: GlossaryEntry;
 }
 
@@ -97,6 +105,7 @@ export class Glossary {
         this.addForm(alias, entry, true);
         if (isCaseSensitiveForm(alias) && !this.byAlias.has(alias)) this.byAlias.set(alias, entry);
       }
+      for (const phrase of entry.verbs) for (const form of verbFormsOf(phrase)) this.addForm(form, entry, true, true);
       this.contextPatterns.set(entry, contextPattern(entry.context));
       const excluded = entry.exclude.map(escapeRegExp).filter(Boolean);
       if (excluded.length) this.excludePatterns.set(entry, new RegExp(`(?<![\\p{L}\\p{N}])(?:${excluded.join('|')})(?![\\p{L}\\p{N}])`, 'giu'));
@@ -116,7 +125,7 @@ export class Glossary {
     return this.byTerm.get(acronym.toLowerCase()) ?? this.byAlias.get(acronym);
   }
 
-  private addForm(form: string, entry: GlossaryEntry, weak: boolean): void {
+  private addForm(form: string, entry: GlossaryEntry, weak: boolean, verb = false): void {
     const tokens = tokenize(form).map((t) => t.text);
     if (tokens.length === 0) return;
     const caseSensitive = isCaseSensitiveForm(form);
@@ -125,6 +134,7 @@ export class Glossary {
       caseSensitive,
       weak,
       canonical: form === entry.term,
+      verb,
       entry,
     };
     const index = caseSensitive ? this.exact : this.caseless;
@@ -232,13 +242,13 @@ export class Glossary {
         const wanted = form.tokens[k];
         if (k > 0 && !/^\s+$/.test(text.slice(tokens[i + k - 1].end, token.start))) ok = false;
         else if (actual === wanted) continue;
-        else if (k === n - 1 && form.entry.plurals && baseForms(actual).includes(wanted)) exact = false;
+        else if (k === n - 1 && form.entry.plurals && !form.verb && baseForms(actual).includes(wanted)) exact = false;
         else ok = false;
       }
       if (!ok) continue;
       const start = tokens[i].start;
       const end = tokens[i + n - 1].end;
-      if (form.weak && !anyContext && !this.hasContext(form.entry, text, tokens, i, i + n - 1)) continue;
+      if (form.weak && !anyContext && !this.hasContext(form.entry, text, tokens, i, i + n - 1, form.verb ? VERB_WINDOW : WEAK_WINDOW)) continue;
       if (this.isExcluded(form.entry, text, tokens[i].start, tokens[i + n - 1].end)) continue;
       if (form.caseSensitive && n === 1 && /^[A-Z]+$/.test(form.tokens[0]) && notAnAbbreviation(form.tokens[0], text, tokens, i)) continue;
       // Strength: a warning term over an info one, a term or alias over a weak form, as written over inflected.
@@ -264,11 +274,12 @@ export class Glossary {
     return false;
   }
 
-  private hasContext(entry: GlossaryEntry, text: string, tokens: Token[], first: number, last: number): boolean {
+  /** `window`: how many words either side may hold the context word (never past the sentence). */
+  private hasContext(entry: GlossaryEntry, text: string, tokens: Token[], first: number, last: number, window: number): boolean {
     const pattern = this.contextPatterns.get(entry);
     if (!pattern) return false;
-    const from = tokens[Math.max(0, first - 6)].start;
-    const to = tokens[Math.min(tokens.length - 1, last + 6)].end;
+    const from = tokens[Math.max(0, first - window)].start;
+    const to = tokens[Math.min(tokens.length - 1, last + window)].end;
     // The window stops at the sentence: "enter the door code. CPR starts Monday" is no code blue.
     let before = text.slice(from, tokens[first].start);
     let after = text.slice(tokens[last].end, to);
@@ -278,6 +289,31 @@ export class Glossary {
     if (stops.length) before = before.slice(stops[stops.length - 1].index + 1);
     return pattern.test(before + ' \u0000 ' + after);
   }
+}
+
+/** Words either side of a weak form in which a context word must stand (data/glossary/FORMAT.md). */
+const WEAK_WINDOW = 6;
+/**
+ * A verb's object pushes its context further off ("cut over the lab results feed from the legacy
+ * engine"): a verb form looks through its sentence, up to this many words either side (a bound, so
+ * that a run-on paragraph stays linear).
+ */
+const VERB_WINDOW = 25;
+
+/**
+ * Every written form of a verb phrase: its inflections ("cuts over", "cutting over") and, for a
+ * phrasal verb, an object pronoun before the particle ("cut it over", "carving them out").
+ */
+function verbFormsOf(phrase: string): string[] {
+  const forms = verbPhraseForms(phrase);
+  const words = phrase.trim().split(/\s+/);
+  if (words.length !== 2 || !PARTICLES.has(words[1].toLowerCase())) return forms;
+  const split: string[] = [];
+  for (const form of forms) {
+    const [verb, particle] = form.split(' ');
+    for (const pronoun of OBJECT_PRONOUNS) split.push(`${verb} ${pronoun} ${particle}`);
+  }
+  return [...forms, ...split];
 }
 
 const COMMON_WORDS = new Set(daleChall);
@@ -321,6 +357,7 @@ interface RawTerm {
   expansion?: unknown;
   aliases?: unknown;
   weak_aliases?: unknown;
+  verbs?: unknown;
   context?: unknown;
   exclude?: unknown;
   weak?: unknown;
@@ -378,6 +415,7 @@ export function entriesFromData(data: unknown, origin: string, base?: Map<string
       expansion: text(raw.expansion) ?? existing?.expansion,
       aliases: raw.aliases !== undefined ? strings(raw.aliases) : existing?.aliases ?? [],
       weakAliases: raw.weak_aliases !== undefined ? strings(raw.weak_aliases) : existing?.weakAliases ?? [],
+      verbs: raw.verbs !== undefined ? strings(raw.verbs) : existing?.verbs ?? [],
       context: raw.context !== undefined ? strings(raw.context) : existing?.context ?? [],
       exclude: raw.exclude !== undefined ? strings(raw.exclude) : existing?.exclude ?? [],
       weak: raw.weak !== undefined ? raw.weak === true : existing?.weak ?? false,

@@ -31,7 +31,7 @@ const IRREGULAR: Record<string, readonly [string, string]> = {
   rewritten: ['rewrite', 'rewrote'], ridden: ['ride', 'rode'], rung: ['ring', 'rang'], run: ['run', 'ran'], said: ['say', 'said'],
   seen: ['see', 'saw'], sent: ['send', 'sent'], set: ['set', 'set'], shaken: ['shake', 'shook'], shed: ['shed', 'shed'],
   shot: ['shoot', 'shot'], shown: ['show', 'showed'], shrunk: ['shrink', 'shrank'], shut: ['shut', 'shut'], sold: ['sell', 'sold'],
-  sought: ['seek', 'sought'], spent: ['spend', 'spent'], split: ['split', 'split'], spoken: ['speak', 'spoke'], spread: ['spread', 'spread'],
+  sought: ['seek', 'sought'], spent: ['spend', 'spent'], spun: ['spin', 'spun'], stood: ['stand', 'stood'], split: ['split', 'split'], spoken: ['speak', 'spoke'], spread: ['spread', 'spread'],
   stolen: ['steal', 'stole'], struck: ['strike', 'struck'], stuck: ['stick', 'stuck'], sung: ['sing', 'sang'], sunk: ['sink', 'sank'],
   sworn: ['swear', 'swore'], taken: ['take', 'took'], taught: ['teach', 'taught'], thought: ['think', 'thought'], thrown: ['throw', 'threw'],
   told: ['tell', 'told'], torn: ['tear', 'tore'], undergone: ['undergo', 'underwent'], understood: ['understand', 'understood'],
@@ -143,3 +143,62 @@ export function thirdPerson(base: string): string {
   if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
   return `${base}s`;
 }
+
+/** Base form → [past, participle], from the irregular table (the first participle listed wins). */
+const IRREGULAR_BY_BASE = new Map<string, readonly [string, string]>();
+for (const [participle, [base, past]] of Object.entries(IRREGULAR)) {
+  if (!IRREGULAR_BY_BASE.has(base)) IRREGULAR_BY_BASE.set(base, [past, participle]);
+}
+IRREGULAR_BY_BASE.set('go', ['went', 'gone']);
+IRREGULAR_BY_BASE.set('get', ['got', 'gotten']);
+
+/** Two-syllable verbs stressed on the last syllable, which double their final consonant ("submitted"). */
+const DOUBLES = new Set(['submit', 'commit', 'admit', 'permit', 'omit', 'refer', 'transfer', 'occur', 'prefer', 'control', 'patrol', 'compel', 'expel', 'regret', 'forget', 'begin', 'upset', 'sunset', 'offset']);
+
+/** True when a one-syllable base ends consonant-vowel-consonant and doubles it: "cut" → "cutting", "stop" → "stopped". */
+function doublesFinal(base: string): boolean {
+  if (DOUBLES.has(base)) return true;
+  const groups = base.match(/[aeiouy]+/g) ?? [];
+  return groups.length === 1 && /[^aeiou][aeiou][bdgklmnprtvz]$/.test(base);
+}
+
+/** The "-ing" form of a base: "cut" → "cutting", "carve" → "carving", "go" → "going", "tie" → "tying". */
+export function presentParticiple(base: string): string {
+  if (base === 'be') return 'being';
+  if (base.endsWith('ie')) return `${base.slice(0, -2)}ying`;
+  if (/[^aeioy]e$/.test(base) && base.length > 2) return `${base.slice(0, -1)}ing`;
+  if (doublesFinal(base)) return `${base}${base.slice(-1)}ing`;
+  return `${base}ing`;
+}
+
+/** The past tense and past participle of a base: "cut" → ["cut", "cut"], "push" → ["pushed", "pushed"], "go" → ["went", "gone"]. */
+export function pastForms(base: string): readonly [string, string] {
+  const irregular = IRREGULAR_BY_BASE.get(base);
+  if (irregular) return irregular;
+  let past: string;
+  if (base.endsWith('e')) past = `${base}d`;
+  else if (/[^aeiou]y$/.test(base)) past = `${base.slice(0, -1)}ied`;
+  else if (doublesFinal(base)) past = `${base}${base.slice(-1)}ed`;
+  else past = `${base}ed`;
+  return [past, past];
+}
+
+/**
+ * Every inflection of a verb phrase whose first word is the verb: "cut over" → cut over, cuts
+ * over, cutting over; "push charges" → pushes charges, pushed charges, pushing charges. The
+ * glossary's `verbs:` (data/glossary/FORMAT.md) are matched in all of these.
+ */
+export function verbPhraseForms(phrase: string): string[] {
+  const [verb, ...rest] = phrase.trim().split(/\s+/);
+  if (!verb) return [];
+  const lower = verb.toLowerCase();
+  const tail = rest.length ? ` ${rest.join(' ')}` : '';
+  const [past, participle] = pastForms(lower);
+  const forms = [lower, thirdPerson(lower), past, participle, presentParticiple(lower)];
+  return [...new Set(forms)].map((f) => `${f}${tail}`);
+}
+
+/** Particles of phrasal verbs that an object pronoun may stand before: "cut it over", "carve them out". */
+export const PARTICLES = new Set(['over', 'out', 'up', 'down', 'off', 'in', 'on', 'back', 'through', 'away']);
+/** Object pronouns that stand between a phrasal verb and its particle. */
+export const OBJECT_PRONOUNS = ['it', 'them', 'this', 'that', 'these', 'those', 'everything', 'everyone', 'us', 'you', 'him', 'her'];
