@@ -18,6 +18,7 @@ export const TERM_FIELDS: Readonly<Record<string, FieldKind>> = {
   expansion: 'text',
   aliases: 'forms',
   weak_aliases: 'forms',
+  verbs: 'forms',
   exclude: 'strings',
   context: 'forms',
   weak: 'boolean',
@@ -165,9 +166,11 @@ export function glossaryFormatProblems(data: unknown, doc: YAML.Document.Parsed 
       const used = listOfOne ? ` Write [${value}]; it is read as that.` : kind === 'domain' && typeof value === 'string' ? ' It is shown as written.' : key === 'term' ? '' : ' This value is not used.';
       at(['terms', i, key], 'value', `"${key}" of ${label} must be ${EXPECTED[kind]}${hint}.${used}`);
     }
-    const weak = raw.weak === true || (Array.isArray(raw.weak_aliases) && raw.weak_aliases.length > 0);
+    const verbs = Array.isArray(raw.verbs) && raw.verbs.length > 0;
+    const weak = raw.weak === true || (Array.isArray(raw.weak_aliases) && raw.weak_aliases.length > 0) || verbs;
     if (weak && !(Array.isArray(raw.context) && raw.context.length > 0)) {
-      at(['terms', i, raw.weak === true ? 'weak' : 'weak_aliases'], 'key', `${label} has weak forms but no "context:": list the words near which they count (a weak form never matches without one).`);
+      const key = raw.weak === true ? 'weak' : Array.isArray(raw.weak_aliases) && raw.weak_aliases.length > 0 ? 'weak_aliases' : 'verbs';
+      at(['terms', i, key], 'key', `${label} has weak forms but no "context:": list the words near which they count (a weak form never matches without one).`);
     }
     if (raw.override === true || raw.banned === true) return;
     const missing = NEW_TERM_FIELDS.filter((f) => raw[f] === undefined || raw[f] === null);
