@@ -42,3 +42,36 @@ for (const { text, audience, term, knownTo } of asTerms) {
     if (knownTo) assert.ok(!jargonTerms(text, knownTo).includes(term), `${knownTo}: ${jargonTerms(text, knownTo).join(', ')}`);
   });
 }
+
+// Lab, VDI, security, EHR product and interface words (the same both ways).
+const everydayMore: string[] = [
+  'The kids will bounce on the trampoline after lunch.',
+  'We watched the sunset from the pier.',
+  'The teams spin up the wheel before the game.',
+  'The P2 bus leaves the stop at noon.',
+  'The water cycle and the power of the sun are in chapter two.',
+  'The circuit court will hear the case in May.',
+  'We like the cadence of the poem and the clarity of its words.',
+];
+for (const sentence of everydayMore) {
+  test(`everyday: "${sentence}" raises no jargon for any audience`, () => {
+    for (const audience of AUDIENCES) assert.deepEqual(jargonTerms(sentence, audience), [], `${audience}: ${sentence}`);
+  });
+}
+
+const asTermsMore: { text: string; audience: string; term: string; knownTo?: string }[] = [
+  { text: 'If your session hangs, log a P2 ticket with the Service Desk.', audience: 'clinical', term: 'P2', knownTo: 'it' },
+  { text: 'Over two years we will move to the Epic instance of our partner.', audience: 'admin', term: 'instance', knownTo: 'it' },
+  { text: 'We will bounce the interface engine at midnight.', audience: 'clinical', term: 'bounce', knownTo: 'it' },
+  { text: 'We will sunset the legacy scheduling system in June.', audience: 'clinical', term: 'sunset', knownTo: 'admin' },
+  { text: 'The new contract saves money on esoteric tests.', audience: 'admin', term: 'esoteric test', knownTo: 'clinical' },
+  { text: 'We are checking sign-in logs for accounts that may be compromised.', audience: 'clinical', term: 'sign-in logs', knownTo: 'it' },
+  { text: 'EMR integration for the pumps is off; program them by hand.', audience: 'clinical', term: 'EMR integration', knownTo: 'it' },
+  { text: 'In Epic, Cadence and Prelude will be read-only tonight.', audience: 'patients', term: 'Cadence', knownTo: 'admin' },
+];
+for (const { text, audience, term, knownTo } of asTermsMore) {
+  test(`as a term: "${text}" raises ${term} for ${audience}${knownTo ? `, not for ${knownTo}` : ''}`, () => {
+    assert.ok(jargonTerms(text, audience).includes(term), `${audience}: ${jargonTerms(text, audience).join(', ')}`);
+    if (knownTo) assert.ok(!jargonTerms(text, knownTo).includes(term), `${knownTo}: ${jargonTerms(text, knownTo).join(', ')}`);
+  });
+}
