@@ -1,8 +1,9 @@
+// First: coverage counts from before the engine loads (test/unit/work-count.ts).
+import { stopCounting, workOf } from './work-count';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileGlob, createDraftFilter, ignoringRule, parseIgnoreFile } from '../../src/core/index';
 import { checkConfig } from '../../src/index';
-import { stopCounting, workOf } from './work-count';
 
 const matches = (glob: string, path: string) => {
   const compiled = compileGlob(glob);

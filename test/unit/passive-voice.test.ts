@@ -1,11 +1,12 @@
 // Passive-voice advice is about the sentence at hand (issue 16): it names the passive phrase of
 // that sentence and, where the doer is named ("by the board"), says the sentence in the active
 // order with the writer's own words; otherwise it asks who should be named.
+// First: coverage counts from before the engine loads (test/unit/work-count.ts).
+import { stopCounting, workOf } from './work-count';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../src/index';
 import { baseOf, pastOf, thirdPerson } from '../../src/core/verb-forms';
-import { stopCounting, workOf } from './work-count';
 
 const advice = (sentence: string) => lint(`${sentence}\n`, { audience: 'all' }).findings.filter((f) => f.ruleId === 'passive-voice').map((f) => f.message);
 

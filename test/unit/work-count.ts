@@ -10,7 +10,20 @@
  * writer's workspace supplies run on RE2 (src/core/user-pattern.ts, re2js is JavaScript and so is
  * counted), and the built-in ones are bounded by construction (test/unit/placeholders-data.test.ts).
  */
+import { Session as SyncSession } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
+import { setFlagsFromString } from 'node:v8';
+
+// Counts are exact only for code compiled while coverage is on, and V8 drops the bytecode of
+// functions idle for a while (recompiling it, with counters, at a GC): so coverage starts when
+// this module loads (test files import it before the engine) and no bytecode is dropped.
+setFlagsFromString('--no-flush-bytecode');
+{
+  const early = new SyncSession();
+  early.connect();
+  early.post('Profiler.enable');
+  early.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+}
 
 let session: Session | undefined;
 
