@@ -219,6 +219,22 @@ export function addKnownTermToGlossary(glossaryText: string, term: string, audie
   }
   const entry = terms.items[index] as YAML.YAMLMap;
   const entryIn = (d: YAML.Document) => (termsIn(d).value as YAML.YAMLSeq).items[index] as YAML.YAMLMap;
+  // An entry that took the audience out (`not_familiar_to: [clinical]`) gives it back: that comes
+  // out of not_familiar_to first, or marking the term known would change nothing.
+  const notPair = onePair(entry, 'not_familiar_to', glossaryText, `entry for "${term}"`);
+  const notValue = notPair?.value;
+  const notList = YAML.isSeq(notValue) ? notValue.items.map((i) => (YAML.isScalar(i) && typeof i.value === 'string' ? i.value : undefined))
+    : YAML.isScalar(notValue) && typeof notValue.value === 'string' ? [notValue.value] : [];
+  if (notPair && notList.some((i) => i?.toLowerCase() === audience.toLowerCase())) {
+    if (notList.some((i) => i === undefined)) throw new EditRefused(`not_familiar_to of "${term}" in the team glossary is not a list of audiences; Crosswalk leaves it as it is.`);
+    const rest = (notList as string[]).filter((i) => i.toLowerCase() !== audience.toLowerCase());
+    const next = verified(glossaryText, replaceValue(glossaryText, notPair, rest, 'not_familiar_to'), (d) => {
+      const node = d.createNode(rest);
+      node.flow = true;
+      entryIn(d).items.find((p) => YAML.isScalar(p.key) && p.key.value === 'not_familiar_to')!.value = node;
+    }, what);
+    return addKnownTermToGlossary(next, term, audience, knownTo);
+  }
   const familiarPair = onePair(entry, 'familiar_to', glossaryText, `entry for "${term}"`);
   const familiar = familiarPair?.value;
   if (!familiarPair) {

@@ -25,6 +25,7 @@ export const TERM_FIELDS: Readonly<Record<string, FieldKind>> = {
   plurals: 'boolean',
   domain: 'domain',
   familiar_to: 'audiences',
+  not_familiar_to: 'audiences',
   definition: 'text',
   plain: 'text',
   replace: 'replace',

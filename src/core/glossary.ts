@@ -364,6 +364,7 @@ interface RawTerm {
   plurals?: unknown;
   domain?: unknown;
   familiar_to?: unknown;
+  not_familiar_to?: unknown;
   definition?: unknown;
   plain?: unknown;
   replace?: unknown;
@@ -380,6 +381,21 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /** Audience ids as written; any id may stand here, a team audience's included (the schema checks built-in files). */
 function audiencesOf(value: unknown): AudienceId[] {
   return [...new Set(strings(value).map((s) => s.toLowerCase()))];
+}
+
+/**
+ * Who knows a term after this entry: for a term Crosswalk already has (built in, or from a
+ * glossary read before this one), its audiences with `familiar_to` added and `not_familiar_to`
+ * taken out, so that several team glossaries, or several "mark known" passes, add up: one
+ * glossary teaching nurses "cutover" and another teaching finance leave both knowing it. For a
+ * new term, `familiar_to` as written.
+ */
+function familiarOf(raw: RawTerm, existing: GlossaryEntry | undefined): AudienceId[] {
+  const added = raw.familiar_to !== undefined ? audiencesOf(raw.familiar_to) : [];
+  const removed = new Set(audiencesOf(raw.not_familiar_to));
+  const known = existing ? [...existing.familiarTo] : [];
+  for (const id of added) if (!known.some((k) => k.toLowerCase() === id)) known.push(id);
+  return removed.size ? known.filter((id) => !removed.has(id.toLowerCase())) : known;
 }
 
 function replaceOf(value: unknown): Partial<Record<AudienceId, string>> {
@@ -409,7 +425,7 @@ export function entriesFromData(data: unknown, origin: string, base?: Map<string
       return;
     }
     const existing = base?.get(term.toLowerCase());
-    const familiar = raw.familiar_to !== undefined ? audiencesOf(raw.familiar_to) : existing?.familiarTo ?? [];
+    const familiar = familiarOf(raw, existing);
     const entry: GlossaryEntry = {
       term,
       expansion: text(raw.expansion) ?? existing?.expansion,
@@ -506,13 +522,15 @@ function audienceProblems(data: unknown, doc: YAML.Document.Parsed | undefined, 
   terms.forEach((raw: RawTerm, i) => {
     if (!raw || typeof raw !== 'object') return;
     const term = typeof raw.term === 'string' ? raw.term : `term ${i + 1}`;
-    const familiar = raw.familiar_to;
-    if (typeof familiar === 'string') {
-      if (!catalogId(familiar, audiences)) report(familiar, term, 'familiar_to', ['terms', i, 'familiar_to'], 'value');
-    } else if (Array.isArray(familiar)) {
-      familiar.forEach((id, j) => {
-        if (typeof id === 'string' && !catalogId(id, audiences)) report(id, term, 'familiar_to', ['terms', i, 'familiar_to', j], 'value');
-      });
+    for (const field of ['familiar_to', 'not_familiar_to'] as const) {
+      const familiar = raw[field];
+      if (typeof familiar === 'string') {
+        if (!catalogId(familiar, audiences)) report(familiar, term, field, ['terms', i, field], 'value');
+      } else if (Array.isArray(familiar)) {
+        familiar.forEach((id, j) => {
+          if (typeof id === 'string' && !catalogId(id, audiences)) report(id, term, field, ['terms', i, field, j], 'value');
+        });
+      }
     }
     if (raw.replace && typeof raw.replace === 'object' && !Array.isArray(raw.replace)) {
       for (const id of Object.keys(raw.replace)) if (!catalogId(id, audiences)) report(id, term, 'replace', ['terms', i, 'replace', id], 'key');

@@ -141,6 +141,7 @@ test('built-in terms are complete and sourced', () => {
     for (const t of data.terms ?? []) {
       const where = `${name}: ${t.term}`;
       if (t.override || t.banned) problems.push(`${where}: override/banned belong in team glossaries only`);
+      if ((t as { not_familiar_to?: unknown }).not_familiar_to !== undefined) problems.push(`${where}: not_familiar_to belongs in team glossaries only`);
       if (!t.definition?.trim()) problems.push(`${where}: no definition`);
       if (!t.plain?.trim()) problems.push(`${where}: no plain wording`);
       if (!name.startsWith(`${t.domain}.`)) problems.push(`${where}: domain ${t.domain} in the wrong file`);
