@@ -69,7 +69,7 @@ const TABLE: [sentence: string, clinical: Expected, admin: Expected, it: Expecte
   ["The downtime viewer shows recent results.", null, "The read-only chart shows recent results.", null, "The read-only chart shows recent results."],
   ["Use the BCA to print the medication list.", null, "Use the backup computer to print the medication list.", null, "Use the backup computer to print the medication list."],
   ["Each unit has a BCA computer.", null, "Each unit has a backup computer.", null, "Each unit has a backup computer."],
-  ["The revenue cycle team tracks denials.", "The billing team tracks denials.", null, null, "The billing team tracks denials."],
+  ["The revenue cycle team tracks denials.", "The billing team tracks denials.", null, "The revenue cycle team tracks refused claims.", "The billing team tracks denials."],
   ["Revenue cycle staff will call you.", "Billing staff will call you.", null, null, "Billing staff will call you."],
   ["DNFB rose after the go-live.", "Unbilled discharges rose after the go-live.", null, "Unbilled discharges rose after the go-live.", "Unbilled discharges rose after the go-live."],
   ["The data migration moved seven years of records.", null, null, null, "The data transfer moved seven years of records."],
