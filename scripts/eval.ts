@@ -12,6 +12,6 @@ console.log(report(evaluate()));
 // The held-out sets (test/corpus/held-out*/README.md): each annotated before Crosswalk was run on it.
 for (const dir of heldOutSets()) {
   const name = path.basename(dir);
-  const label = GUARDED_HELD_OUT.has(name) ? 'held out' : 'held out, fresh: no unit test holds it to a figure';
+  const label = GUARDED_HELD_OUT.has(name) ? 'held out' : 'held out, no unit test holds it to a figure';
   console.log(`\n${report(evaluate(loadCorpus(dir), dir), `test/corpus/${name}/ (${label})`)}`);
 }
