@@ -319,15 +319,38 @@ function verbFormsOf(phrase: string): string[] {
 const COMMON_WORDS = new Set(daleChall);
 const SUFFIXED_ACRONYM = /^[A-Z][A-Za-z0-9]*[A-Z0-9]-(?:based|enabled|compliant|driven|capable|ready|aware|powered|integrated|connected|native|hosted|facing|related|specific|only|like|style|type|wide)$/;
 const isCapitalWord = (t: Token | undefined) => t !== undefined && /^[A-Z]{2,}$/.test(t.text);
+/** "COSTS", "SAVES", "THE": an everyday word, or one with a plural or possessive ending, in capitals. */
+const isEverydayCapitals = (t: Token) => {
+  const lower = t.text.toLowerCase();
+  return COMMON_WORDS.has(lower) || baseForms(lower).some((f) => COMMON_WORDS.has(f));
+};
+/** How far to look for a template blank's brackets around a word: blanks are short. */
+const BLANK_REACH = 80;
+const BLANK_INSIDE = /^[A-Z0-9 ,.'’/&:;()-]*$/;
 
 /**
- * "CALL OR TEXT" and "CLOSED 17 MAR" are capitals for emphasis and dates, not the operating room
- * or the medication administration record.
+ * "[WHAT IT COSTS OR SAVES]": a word inside a template blank in capitals is the template's
+ * instruction, not an abbreviation; the blank itself is flagged (src/rules/placeholder.ts).
+ */
+function inTemplateBlank(text: string, start: number, end: number): boolean {
+  // Bounded looks either side: a draft of capitals with no brackets stays linear.
+  const from = Math.max(0, start - BLANK_REACH);
+  const open = text.slice(from, start).lastIndexOf('[');
+  if (open === -1) return false;
+  const close = text.slice(end, end + BLANK_REACH).indexOf(']');
+  if (close === -1) return false;
+  return BLANK_INSIDE.test(text.slice(from + open + 1, start)) && BLANK_INSIDE.test(text.slice(end, end + close));
+}
+
+/**
+ * "CALL OR TEXT", "WHAT IT COSTS OR SAVES" and "CLOSED 17 MAR" are capitals for emphasis, template
+ * blanks and dates, not the operating room or the medication administration record.
  */
 function notAnAbbreviation(form: string, text: string, tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + 1];
-  if (isCapitalWord(before) && isCapitalWord(after) && (COMMON_WORDS.has(before.text.toLowerCase()) || COMMON_WORDS.has(after.text.toLowerCase()))) return true;
+  if (isCapitalWord(before) && isCapitalWord(after) && (isEverydayCapitals(before) || isEverydayCapitals(after))) return true;
+  if (inTemplateBlank(text, tokens[i].start, tokens[i].end)) return true;
   return inOwnSetting(knownAcronyms(), form, text, tokens[i].start);
 }
 

@@ -14,6 +14,7 @@ export { applyFixes, sortedEdits, compatibleFixes, fixAllFixes } from './apply-f
 export { isInside, normalisePath, resolvePath } from './paths';
 export { settingRange } from './settings-location';
 export { fixAllPlan, describePlan, type FixAllPlan, type FixAllOptions } from './fix-all';
+export { settleFixes, settleFixesAsync, settleFixSteps, composeSplices, MAX_FIX_PASSES, type SettledFixes, type SettleOptions } from './settle-fixes';
 export { CONFIG_KEYS } from './config';
 export { FRONT_MATTER_KEYS, MESSAGE_TYPES } from './frontmatter';
 export { MESSAGE_TYPE_LIST, AUDIENCE_INTERESTS, interestsFor, resolveMessageType, type MessageType, type MessagePart, type Interest } from './message-types';

@@ -5,7 +5,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   addGlossaryToConfigText, addIgnoredToConfigText, addKnownTermMarked, allowTermEdit, canIgnore, disableLineEdit, draftPathFromConfig,
-  fixAllPlan, ignoreEntryFor, ignoreTitle, knownAudiencesOf, sortedEdits, unseenLinkMessage, type Finding, type FixAllOptions, type LintResult, type TextEdit,
+  fixAllPlan, ignoreEntryFor, ignoreTitle, knownAudiencesOf, settleFixesAsync, unseenLinkMessage, type Finding, type LintResult, type SettleOptions, type TextEdit,
 } from '../index';
 import { TextDocument as Text } from 'vscode-languageserver-textdocument';
 import { toDiagnostic, toLspRange } from './convert';
@@ -40,6 +40,11 @@ export interface ActionContext {
   realPath?(uri: string): Promise<string | undefined>;
   /** The symbolic link on a file URI's path where the host cannot follow links (ServerHost.linkOnPath), named for messages. */
   linkOnPath?(uri: string): Promise<string | undefined>;
+  /**
+   * The draft's check of another text (the fix-all passes, src/core/settle-fixes.ts), with the
+   * draft's own linter and config.
+   */
+  check(uri: string, text: string): Promise<LintResult>;
 }
 
 const keyOf = (f: Finding) => `${f.ruleId}:${f.range.start.offset}:${f.range.end.offset}:${f.term ?? ''}`;
@@ -174,9 +179,10 @@ export async function buildAction(document: TextDocument, result: LintResult, co
       return edit ? onDraft([edit]) : undefined;
     }
     case 'fixRule':
-      return onDraft(fixAllEdits(text, result.findings.filter((f) => f.ruleId === data.ruleId), { includeRewording: config.settings.includeRewording }));
-    case 'fixAll':
-      return onDraft(fixAllEdits(text, result.findings, { includeRewording: config.settings.includeRewording }));
+    case 'fixAll': {
+      const ruleId = data.kind === 'fixRule' ? data.ruleId : undefined;
+      return onDraft(await fixAllEdits(document.uri, text, result, context, { includeRewording: config.settings.includeRewording, ...(ruleId ? { select: (f: Finding) => f.ruleId === ruleId } : {}) }));
+    }
     case 'glossary':
       return finding?.term && data.audience ? glossaryEdit(config, finding.term, data.audience, document.uri, context) : undefined;
     case 'ignore':
@@ -207,11 +213,13 @@ export async function ignoreEdit(config: DocumentConfig, finding: Finding, text:
 /**
  * Fix-all's edits, chosen by the engine (src/core/fix-all.ts `fixAllPlan`): the fixes it may apply
  * unattended (safe ones and first-use spell-outs; rewording only when
- * `crosswalk.fixAll.includeRewording` opts in), one per finding, that can apply together; a second
- * run picks up the rest. The same plan on save and from the menu: its title says what it does.
+ * `crosswalk.fixAll.includeRewording` opts in), one per finding, that can apply together, pass
+ * after pass until nothing is left (src/core/settle-fixes.ts): fix-all on its own output changes
+ * nothing more. The same plan on save and from the menu: its title says what its first pass does.
  */
-export function fixAllEdits(text: string, findings: readonly Finding[], options: FixAllOptions = {}): TextEdit[] {
-  return sortedEdits(text, fixAllPlan(findings, options).fixes);
+export async function fixAllEdits(uri: string, text: string, first: LintResult, context: ActionContext, options: SettleOptions = {}): Promise<TextEdit[]> {
+  const settled = await settleFixesAsync(text, (next) => context.check(uri, next), first, options);
+  return settled.edits;
 }
 
 function toLspEdit(edit: TextEdit): LspTextEdit {

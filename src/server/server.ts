@@ -659,6 +659,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     documentVersion: (uri) => documents.get(uri)?.version,
     ...(realPathOf ? { realPath: realPathOf } : {}),
     ...(host.linkOnPath ? { linkOnPath: unseenLink } : {}),
+    check: async (uri, text) => {
+      const s = states.get(uri);
+      const linter = s?.linter ?? (s?.config && (await createLinterAsync(s.config.options)));
+      if (!linter) throw new Error(`${relative(uri)} has not been checked yet; try again in a moment.`);
+      return text.length > SLICED_CHECK_CHARS ? linter.lintAsync(text) : linter.lint(text);
+    },
   });
 
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
