@@ -375,11 +375,35 @@ export function previewOf(sentence: string, offset: number, edits: readonly Pros
   const grown = edits.reduce((n, e) => n + e.newText.length - (e.end - e.start), 0);
   const last = Math.max(...edits.map((e) => e.end)) - offset + grown;
   const full = applyProseEdits(sentence, offset, edits);
-  const before = full.slice(0, first).split(/\s+/).filter(Boolean);
-  const after = full.slice(last).split(/\s+/).filter(Boolean);
-  const head = before.slice(-6).join(' ');
-  const tail = after.slice(0, 6).join(' ');
-  return `${before.length > 6 ? '…' : ''}${head}${head ? ' ' : ''}${full.slice(first, last)}${tail ? ' ' : ''}${tail}${after.length > 6 ? '…' : ''}`.trim();
+  // Six words either side, with the sentence's own spacing: "…after the switch-over." keeps its
+  // full stop against the last word, as the sentence has it.
+  const before = full.slice(0, first).replace(/\s+/g, ' ');
+  const after = full.slice(last).replace(/\s+/g, ' ');
+  const headFrom = wordsBack(before, 6);
+  const tailTo = wordsOn(after, 6);
+  const cutHead = before.slice(0, headFrom).trim() !== '';
+  const cutTail = after.slice(tailTo).trim() !== '';
+  return `${cutHead ? '…' : ''}${before.slice(headFrom)}${full.slice(first, last)}${after.slice(0, tailTo)}${cutTail ? '…' : ''}`.trim();
+}
+
+/** Where the last `n` words of `text` start (spaces single). */
+function wordsBack(text: string, n: number): number {
+  let at = text.length;
+  for (let words = 0; words < n && at > 0; words++) {
+    while (at > 0 && text[at - 1] === ' ') at--;
+    while (at > 0 && text[at - 1] !== ' ') at--;
+  }
+  return at;
+}
+
+/** Where the first `n` words of `text` end (spaces single). */
+function wordsOn(text: string, n: number): number {
+  let at = 0;
+  for (let words = 0; words < n && at < text.length; words++) {
+    while (at < text.length && text[at] === ' ') at++;
+    while (at < text.length && text[at] !== ' ') at++;
+  }
+  return at;
 }
 
 /**

@@ -97,3 +97,10 @@ test('a template blank in capitals is not an abbreviation; the same word in a se
   assert.deepEqual(terms('You go to the OR at [TIME].'), ['OR']);
   assert.deepEqual(terms('See the [OR schedule].'), ['OR']);
 });
+
+test('a fix title cut to its last words keeps the sentence\'s own spacing: the full stop stays against the word', () => {
+  const text = '---\naudience: clinical\n---\n\nHL7 admission, discharge and transfer messages and results feeds are queued during the window and replayed after cutover.\n';
+  const titles = lint(text).findings.flatMap((f) => f.fixes.map((x) => x.title));
+  assert.ok(titles.includes('Replace with "the switch-over": "…during the window and replayed after the switch-over."'), JSON.stringify(titles));
+  assert.ok(titles.every((t) => !/ [.,;:]/.test(t)), JSON.stringify(titles));
+});
