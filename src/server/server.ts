@@ -77,6 +77,11 @@ interface DocumentState {
   carried?: { version: number; result: LintResult | undefined };
   /** How long the last check took (ms), for the typing delay of a long draft. */
   lastCheckMs?: number;
+  /**
+   * The check of the text fix-all's last pass ended on (src/core/settle-fixes.ts): once its edits
+   * are applied, the draft's own check is this one, not a second check of the same text.
+   */
+  foreseen?: { text: string; configKey?: string; result: LintResult };
 }
 
 export interface DocumentConfig {
@@ -466,8 +471,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const version = current.version;
     const text = current.getText();
     const started = Date.now();
-    const result = text.length > SLICED_CHECK_CHARS ? await s.linter.lintAsync(text, abort) : s.linter.lint(text);
-    s.lastCheckMs = Date.now() - started;
+    const foreseen = s.foreseen?.text === text && s.foreseen.configKey === s.configKey ? s.foreseen.result : undefined;
+    s.foreseen = undefined;
+    const result = foreseen ?? (text.length > SLICED_CHECK_CHARS ? await s.linter.lintAsync(text, abort) : s.linter.lint(text));
+    if (!foreseen) s.lastCheckMs = Date.now() - started;
     if (stale() || documents.get(uri)?.version !== version) return undefined;
     s.result = result;
     s.version = version;
@@ -663,7 +670,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const s = states.get(uri);
       const linter = s?.linter ?? (s?.config && (await createLinterAsync(s.config.options)));
       if (!linter) throw new Error(`${relative(uri)} has not been checked yet; try again in a moment.`);
-      return text.length > SLICED_CHECK_CHARS ? linter.lintAsync(text) : linter.lint(text);
+      const result = text.length > SLICED_CHECK_CHARS ? await linter.lintAsync(text) : linter.lint(text);
+      if (s?.linter === linter) s.foreseen = { text, configKey: s.configKey, result };
+      return result;
     },
   });
 
