@@ -119,7 +119,7 @@ test('every input: no exception, ranges inside the text with the right line and 
   );
 });
 
-test('fix-all reaches its fixed point: on its own output it changes nothing more, and a fix does not bring its finding back', () => {
+test('fix-all converges within three passes (it settles in one: on its own output it changes nothing more), and a fix does not bring its finding back there', () => {
   fc.assert(
     fc.property(draft, fc.nat(), (text, pick) => {
       // Every fix kind, section insertions and terms of several uses included: the editor's
