@@ -19,6 +19,7 @@ export const TERM_FIELDS: Readonly<Record<string, FieldKind>> = {
   aliases: 'forms',
   weak_aliases: 'forms',
   verbs: 'forms',
+  plain_verb: 'form',
   exclude: 'strings',
   context: 'forms',
   weak: 'boolean',

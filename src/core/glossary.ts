@@ -4,7 +4,7 @@ import { daleChall } from 'dale-chall';
 import type YAML from 'yaml';
 import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
-import { OBJECT_PRONOUNS, PARTICLES, verbPhraseForms } from './verb-forms';
+import { verbFormsOf } from './verb-forms';
 import { closest, parseYaml, rangeOfPath } from './yaml-problems';
 import { glossaryFormatProblems } from './glossary-schema';
 
@@ -19,6 +19,11 @@ export interface GlossaryEntry {
    * over, cut it over) and only in a sentence that holds one of `context`.
    */
   verbs: string[];
+  /**
+   * A plain verb ("switch over") that a fix writes in place of `verbs`, in the writer's
+   * inflection ("cutting them over" becomes "switching them over"); none: no "Replace with".
+   */
+  plainVerb?: string;
   context: string[];
   /** Everyday phrases that hold a form of the term but are not it. */
   exclude: string[];
@@ -300,22 +305,6 @@ const WEAK_WINDOW = 6;
  */
 const VERB_WINDOW = 25;
 
-/**
- * Every written form of a verb phrase: its inflections ("cuts over", "cutting over") and, for a
- * phrasal verb, an object pronoun before the particle ("cut it over", "carving them out").
- */
-function verbFormsOf(phrase: string): string[] {
-  const forms = verbPhraseForms(phrase);
-  const words = phrase.trim().split(/\s+/);
-  if (words.length !== 2 || !PARTICLES.has(words[1].toLowerCase())) return forms;
-  const split: string[] = [];
-  for (const form of forms) {
-    const [verb, particle] = form.split(' ');
-    for (const pronoun of OBJECT_PRONOUNS) split.push(`${verb} ${pronoun} ${particle}`);
-  }
-  return [...forms, ...split];
-}
-
 const COMMON_WORDS = new Set(daleChall);
 const SUFFIXED_ACRONYM = /^[A-Z][A-Za-z0-9]*[A-Z0-9]-(?:based|enabled|compliant|driven|capable|ready|aware|powered|integrated|connected|native|hosted|facing|related|specific|only|like|style|type|wide)$/;
 const isCapitalWord = (t: Token | undefined) => t !== undefined && /^[A-Z]{2,}$/.test(t.text);
@@ -381,6 +370,7 @@ interface RawTerm {
   aliases?: unknown;
   weak_aliases?: unknown;
   verbs?: unknown;
+  plain_verb?: unknown;
   context?: unknown;
   exclude?: unknown;
   weak?: unknown;
@@ -455,6 +445,7 @@ export function entriesFromData(data: unknown, origin: string, base?: Map<string
       aliases: raw.aliases !== undefined ? strings(raw.aliases) : existing?.aliases ?? [],
       weakAliases: raw.weak_aliases !== undefined ? strings(raw.weak_aliases) : existing?.weakAliases ?? [],
       verbs: raw.verbs !== undefined ? strings(raw.verbs) : existing?.verbs ?? [],
+      plainVerb: text(raw.plain_verb)?.trim() ?? existing?.plainVerb,
       context: raw.context !== undefined ? strings(raw.context) : existing?.context ?? [],
       exclude: raw.exclude !== undefined ? strings(raw.exclude) : existing?.exclude ?? [],
       weak: raw.weak !== undefined ? raw.weak === true : existing?.weak ?? false,

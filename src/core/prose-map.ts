@@ -202,3 +202,48 @@ function lastAtOrBefore(xs: ArrayLike<number>, x: number, n = xs.length): number
   }
   return lo - 1;
 }
+
+/** Markup that opens an inline span: emphasis, strike-through, a link's "[", an HTML start tag. */
+const OPENERS = /^(?:\*+(?!\*)|_+(?!_)|~~|\[|<[A-Za-z][^<>]*>)+$/;
+/** Markup that closes one: emphasis, strike-through, a link's "](url)" or "][ref]", an HTML end tag. */
+const CLOSERS = /^(?:\*+(?!\*)|_+(?!_)|~~|\](?:\([^)]*\)|\[[^\]]*\])?|<\/[A-Za-z][^<>]*>)+$/;
+/** Longer markup than this around a term is left alone (and the patterns above stay cheap). */
+const MARKUP_REACH = 400;
+
+/**
+ * The edits, in chunk offsets, that put a wording whose first `article` characters are its own
+ * article ("the medicine record") in place of prose `[edit.start, edit.end)`, with the article
+ * before the markup when the term was the whole of a bold, linked or tagged text: "Check **MAR**"
+ * becomes "Check the **medicine record**", "[MAR](url) shows" "The [medicine record](url) shows".
+ * The emphasis or link stays on the words that replace the term. Undefined when the term is not
+ * wrapped so (the article then stands with the rest, as prose): "**Check MAR**" becomes "**Check
+ * the medicine record**". `text` is the document, `block.chunkStart` where the chunk starts in it.
+ */
+export function articleOutsideMarkup(block: PlacedBlock, text: string, edit: OffsetEdit, article: number): OffsetEdit[] | undefined {
+  const { map, ends, markup, start: blockStart } = block.analysis;
+  const n = ends.length;
+  const base = block.chunkStart;
+  if (article <= 0 || edit.end <= edit.start || edit.end > n) return undefined;
+  const blank = (i: number) => i >= 0 && i < n && markup[firstAtOrAfter(markup, i, markup.length)] === i;
+  // The markup before the term: gaps in the map (emphasis, a link's "[") and blanks for tags.
+  let p = edit.start;
+  while (p > 0 && blank(p - 1)) p--;
+  let openAt = p > 0 ? ends[p - 1] : blockStart;
+  const closeAt = ends[edit.end - 1];
+  let q = edit.end;
+  while (q < n && blank(q)) q++;
+  if (map[edit.start] - openAt > MARKUP_REACH || map[q] - closeAt > MARKUP_REACH) return undefined;
+  let open = text.slice(base + openAt, base + map[edit.start]);
+  if (p === 0) {
+    // A heading's "#", a table cell's "|" or a line's indent stands before the markup at a block's start.
+    const lead = /^(?:#{1,6}[ \t]+|[ \t|]+)*/.exec(open)?.[0] ?? '';
+    openAt += lead.length;
+    open = open.slice(lead.length);
+  }
+  const close = text.slice(base + closeAt, base + map[q]);
+  if (!OPENERS.test(open) || !CLOSERS.test(close)) return undefined;
+  return [
+    { start: openAt, end: openAt, newText: edit.newText.slice(0, article) },
+    { start: map[edit.start], end: ends[edit.end - 1], newText: edit.newText.slice(article) },
+  ];
+}

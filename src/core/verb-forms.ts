@@ -202,3 +202,78 @@ export function verbPhraseForms(phrase: string): string[] {
 export const PARTICLES = new Set(['over', 'out', 'up', 'down', 'off', 'in', 'on', 'back', 'through', 'away']);
 /** Object pronouns that stand between a phrasal verb and its particle. */
 export const OBJECT_PRONOUNS = ['it', 'them', 'this', 'that', 'these', 'those', 'everything', 'everyone', 'us', 'you', 'him', 'her'];
+
+/**
+ * Every written form of a verb phrase: its inflections ("cuts over", "cutting over") and, for a
+ * phrasal verb, an object pronoun before the particle ("cut it over", "carving them out").
+ */
+export function verbFormsOf(phrase: string): string[] {
+  const forms = verbPhraseForms(phrase);
+  const words = phrase.trim().split(/\s+/);
+  if (words.length !== 2 || !PARTICLES.has(words[1].toLowerCase())) return forms;
+  const split: string[] = [];
+  for (const form of forms) {
+    const [verb, particle] = form.split(' ');
+    for (const pronoun of OBJECT_PRONOUNS) split.push(`${verb} ${pronoun} ${particle}`);
+  }
+  return [...forms, ...split];
+}
+
+/** The five forms of an English verb that a verb phrase is written in. */
+export type VerbSlot = 'base' | 'third' | 'past' | 'participle' | 'ing';
+const SLOTS: readonly VerbSlot[] = ['base', 'third', 'past', 'participle', 'ing'];
+
+/** One form of a base: "switch", "switches", "switched", "switched", "switching". */
+export function verbForm(base: string, slot: VerbSlot): string {
+  switch (slot) {
+    case 'base': return base;
+    case 'third': return thirdPerson(base);
+    case 'past': return pastForms(base)[0];
+    case 'participle': return pastForms(base)[1];
+    case 'ing': return presentParticiple(base);
+  }
+}
+
+/**
+ * A plain verb wording a fix can write in any inflection (data/glossary/FORMAT.md, `plain_verb`):
+ * one verb, or a verb and one particle ("restart", "switch over", "set up"), so that an object
+ * pronoun has its place ("cut them over" becomes "switch them over").
+ */
+export function isPlainVerb(wording: string): boolean {
+  const [verb, particle, ...rest] = wording.split(' ');
+  return /^[a-z]+$/.test(verb ?? '') && rest.length === 0 && (particle === undefined || PARTICLES.has(particle));
+}
+
+/** How a draft wrote a glossary verb phrase: which forms its verb can be, and a pronoun it put before the particle. */
+export interface WrittenVerb {
+  slots: VerbSlot[];
+  /** "them" in "cut them over", as written. */
+  pronoun?: string;
+}
+
+/**
+ * Reads `written` ("cutting over", "cut them over", "Spun up") as an inflection of `phrase`
+ * ("cut over"): the slots its verb fills ("cut" is base, past and participle at once), or
+ * undefined when it is no form of the phrase.
+ */
+export function readVerbPhrase(written: string, phrase: string): WrittenVerb | undefined {
+  const words = written.trim().split(/\s+/);
+  const [verb, ...rest] = phrase.trim().toLowerCase().split(/\s+/);
+  if (!verb) return undefined;
+  let pronoun: string | undefined;
+  let tail = words.slice(1).map((w) => w.toLowerCase());
+  if (rest.length === 1 && PARTICLES.has(rest[0]) && words.length === 3 && OBJECT_PRONOUNS.includes(tail[0])) {
+    pronoun = words[1];
+    tail = tail.slice(1);
+  }
+  if (tail.join(' ') !== rest.join(' ')) return undefined;
+  const first = words[0].toLowerCase();
+  const slots = SLOTS.filter((slot) => verbForm(verb, slot) === first);
+  return slots.length ? { slots, pronoun } : undefined;
+}
+
+/** `plain` ("switch over") in one slot, with the writer's pronoun before its particle: "switching them over". */
+export function inflectPlainVerb(plain: string, slot: VerbSlot, pronoun?: string): string {
+  const [verb, ...rest] = plain.split(' ');
+  return [verbForm(verb, slot), ...(pronoun ? [pronoun] : []), ...rest].join(' ');
+}

@@ -1,14 +1,16 @@
 import { joinWords } from '../core/audience';
-import { blockRange, isAllowed, type PlacedBlock, type PreparedDocument, type RawFinding, type RawFix, type Rule } from '../core/document';
+import { blockRange, type PlacedBlock, type PreparedDocument, type RawFinding, type RawFix, type Rule } from '../core/document';
 import { draftDefinitionsSteps } from '../core/definitions';
-import { followsPersonName } from '../core/acronyms';
+import { considered, isFlagged } from '../core/jargon-uses';
 import type { GlossaryMatch } from '../core/glossary';
 import type { AudienceId } from '../core/types';
 import { baseForms } from '../core/tokens';
+import { verbFormsOf } from '../core/verb-forms';
 import { formsOf, inPlaceTable, inPlaceWording, modifierForms, type InPlaceWording } from '../core/in-place';
 import { isHardToRead, scoreSentence } from '../core/readability';
 import { proseWords } from '../core/analysis';
-import { applyProseEdits, placeWording, previewOf, sentenceAt, sentencePreview, spellOut, wordCount, type ProseEdit } from './wording';
+import { applyProseEdits, placeVerbWording, placeWording, previewOf, sentenceAt, sentencePreview, spellOut, wordCount, type Placed, type ProseEdit } from './wording';
+import { articleOutsideMarkup } from '../core/prose-map';
 
 const DOMAIN_LABELS: Record<string, string> = {
   clinical: 'clinical',
@@ -42,13 +44,10 @@ export const jargon: Rule = {
       const memos = memoFor(block);
       for (let i = 0; i < glossary.length; i++) {
         const match = glossary[i];
-        if (defined.entries.has(match.entry) || defined.explained.has(match.entry)) continue;
+        if (!considered(doc, block, match, defined)) continue;
         const range = blockRange(block, match.start, match.end);
         const at = block.chunkStart + range.start;
         const to = block.chunkStart + range.end;
-        if (defined.insideExpansion(at, to) || doc.isSuppressed?.('jargon', at)) continue;
-        // "Karen D. Walsh, Chief Privacy Officer": a job title in a signature names the person.
-        if (/^[A-Z]/.test(match.text) && /\s/.test(match.text) && followsPersonName(block.analysis.text, match.start)) continue;
         const memo = (memos[i] ??= { flagged: isFlagged(block, match, doc), later: new Map() });
         const key = `${match.entry.term}|${block.audience.join()}`;
         const first = firsts.get(key);
@@ -132,23 +131,6 @@ function shift<T extends { start: number; end: number }>(e: T, by: number): T {
   return { ...e, start: e.start + by, end: e.end + by };
 }
 
-/** True when this use of a term would be flagged for the audience where it stands. */
-function isFlagged(block: PlacedBlock, match: GlossaryMatch, doc: PreparedDocument): boolean {
-  const entry = match.entry;
-  if (isAllowed(doc, entry.term, match.text)) return false;
-  if (!entry.banned && isLawName(match.text)) return false;
-  return entry.banned || block.audience.some((a) => !entry.familiarTo.includes(a));
-}
-
-/**
- * "the 21st Century Cures Act", "the No Surprises Act": a law named in full says what it is, a
- * law, and a reader need not know what it says to read the sentence (the sentence tells them what
- * matters). Its initials (HIPAA, EMTALA) and bare short names (HITECH) are still the glossary's.
- */
-function isLawName(text: string): boolean {
-  return /^\S+\s[\s\S]*\bAct(?:['’]s)?$/u.test(text);
-}
-
 /** The finding for one use of a term, in offsets relative to the block's chunk; none when it is known. */
 function findingFor(block: PlacedBlock, match: GlossaryMatch, doc: PreparedDocument): RawFinding | undefined {
   const prose = block.analysis.text;
@@ -208,29 +190,37 @@ function replaceFixes(block: PlacedBlock, doc: PreparedDocument, match: Glossary
   const entry = match.entry;
   const prose = block.analysis.text;
   const sentence = sentenceAt(block.analysis, match.start);
-  const byText = new Map<string, { edits: ProseEdit[]; wording: string; for: AudienceId[] }>();
+  const byText = new Map<string, { edits: ProseEdit[]; sourceEdits: { start: number; end: number; newText: string }[]; wording: string; for: AudienceId[] }>();
+  const forms = [entry.term, ...entry.aliases, ...entry.weakAliases];
+  const heading = block.analysis.kind === 'heading';
+  // A verb use ("cutting over", "cut them over") takes the glossary's plain verb, in the writer's
+  // inflection, or nothing: a noun wording would not read there.
+  const verb = verbUse(entry, match.text);
+  const verbPlaced = verb && entry.plainVerb ? placeVerbWording(prose, match.start, match.end, entry.verbs, entry.plainVerb, { nounForms: forms, heading }) : undefined;
   for (const audience of strangers) {
-    const wording = wordingFor(entry, match.text.replace(/\s+/g, ' '), audience);
-    if (!wording) continue;
-    const placed = placeWording(prose, match.start, match.end, wording, { forms: [entry.term, ...entry.aliases, ...entry.weakAliases], heading: block.analysis.kind === 'heading' });
+    let placed = verbPlaced;
+    if (!placed && (!verb || verb === 'or-noun')) {
+      const wording = wordingFor(entry, match.text.replace(/\s+/g, ' '), audience);
+      if (wording) placed = placeWording(prose, match.start, match.end, wording, { forms, heading });
+    }
     if (!placed) continue;
     // An edit across markup (`HL7 <b>feed</b>`, `<b>interface</b> engine`) is narrowed to the text
     // it changes, or made word for word, or refused, on its way out of the engine (src/core/prose-map.ts).
     const key = JSON.stringify(placed.edits);
     const existing = byText.get(key);
     if (existing) existing.for.push(audience);
-    else byText.set(key, { edits: placed.edits, wording: placed.wording, for: [audience] });
+    else byText.set(key, { edits: placed.edits, sourceEdits: sourceEdits(block, doc.text, placed), wording: placed.wording, for: [audience] });
   }
   const fixes: (RawFix & { wording: string; readers: AudienceId[] })[] = [];
-  for (const { edits, wording, for: readers } of byText.values()) {
+  for (const { edits, sourceEdits: written, wording, for: readers } of byText.values()) {
     if (later) {
-      fixes.push({ title: '', kind: 'replace', edits: edits.map((e) => blockEdit(block, e)), wording, readers });
+      fixes.push({ title: '', kind: 'replace', edits: written, wording, readers });
       continue;
     }
     if (makesWorse(doc, block, sentence, edits, readers)) continue;
     const preview = previewOf(prose.slice(sentence.start, sentence.end), sentence.start, edits);
     const who = strangers.length > 1 && readers.length < strangers.length ? ` (for ${joinWords(readers.map((a) => doc.config.audiences.label(a)))} readers)` : '';
-    fixes.push({ title: `Replace with "${wording}"${who}: "${preview}"`, kind: 'replace', edits: edits.map((e) => blockEdit(block, e)), wording, readers });
+    fixes.push({ title: `Replace with "${wording}"${who}: "${preview}"`, kind: 'replace', edits: written, wording, readers });
   }
   return fixes;
 }
@@ -246,6 +236,29 @@ function wordingFor(entry: GlossaryMatch['entry'], text: string, audience: Audie
   const team = entry.replace[audience] ?? entry.plain;
   if (!entry.origin.startsWith('data/glossary/') && team && wordCount(team) <= 5) return { noun: team };
   return entry.origin.startsWith('data/glossary/') ? undefined : builtin;
+}
+
+/**
+ * Whether a use is one of the term's verb phrases as written ("cuts over"): 'verb', or
+ * 'or-noun' when the same words are also its term or an alias ("power cycle", "sunset"), or
+ * undefined. Entries with no `verbs` answer at once.
+ */
+function verbUse(entry: GlossaryMatch['entry'], text: string): 'verb' | 'or-noun' | undefined {
+  if (!entry.verbs.length) return undefined;
+  const written = text.replace(/\s+/g, ' ').toLowerCase();
+  if (!entry.verbs.some((phrase) => verbFormsOf(phrase).includes(written))) return undefined;
+  const noun = [entry.term, ...entry.aliases, ...entry.weakAliases].some((f) => formsOf(written).includes(f.toLowerCase()));
+  return noun ? 'or-noun' : 'verb';
+}
+
+/**
+ * A placed wording's edits in the chunk's offsets. A wording's own article, where the term was
+ * the whole of a bold or linked text, goes before the markup ("Check the **medicine record**",
+ * not "Check **the medicine record**"): the emphasis stays on the words that replace the term.
+ */
+function sourceEdits(block: PlacedBlock, text: string, placed: Placed): { start: number; end: number; newText: string }[] {
+  const last = placed.edits[placed.edits.length - 1];
+  return placed.edits.flatMap((e) => (e === last && placed.article ? articleOutsideMarkup(block, text, e, placed.article) : undefined) ?? [blockEdit(block, e)]);
 }
 
 function blockEdit(block: PlacedBlock, edit: ProseEdit): { start: number; end: number; newText: string } {

@@ -4,6 +4,7 @@ import { draftDefinitionsSteps } from '../core/definitions';
 import { knownAcronyms, knownToAudiences } from '../core/known-acronyms';
 import { LineIndex } from '../core/positions';
 import type { GlossaryMatch } from '../core/glossary';
+import { jargonFlags } from '../core/jargon-uses';
 
 /**
  * An acronym not spelled out at its first use, for readers who may not know it. An acronym the
@@ -47,6 +48,9 @@ export const undefinedAcronym: Rule = {
         // knows, so it knows the acronym as written there (AR is accounts receivable to finance).
         const within = longerTermAround(block, use.start, use.end);
         if (within && (isAllowed(doc, within.entry.term, within.text) || (!within.entry.banned && audience.every((a) => within.entry.familiarTo.includes(a))))) continue;
+        // "TLS certificate" to admin: the longer term is jargon here and flagged as a whole, and its
+        // fix rewords the acronym too. One finding per place: the wider term's.
+        if (within && jargonFlags(doc, block, within, defined)) continue;
         // "This is known as MFA fatigue": the draft explains the term it stands in.
         if (entry && defined.explained.has(entry)) continue;
         if (knownToAudiences(known, acronym, audience)) continue;

@@ -5,6 +5,7 @@
  * modifier ("UAT sign-off"). They work on a block's prose (the text with Markdown markers taken
  * out, see src/core/markdown.ts), never on raw Markdown, so that markup is never rewritten.
  */
+import { inflectPlainVerb, isPlainVerb, readVerbPhrase, type VerbSlot } from '../core/verb-forms';
 
 /** Words that open a noun phrase: a wording's own "the" gives way to one of these. */
 const DETERMINERS = new Set([
@@ -278,6 +279,12 @@ export interface Placed {
   wording: string;
   /** How the term was used: a noun phrase, or a modifier of the noun after it. */
   use: 'noun' | 'modifier';
+  /**
+   * The length of the wording's own article and its space ("the ") at the start of the last
+   * edit's text, when the wording brought one: where the term was the whole of a bold or linked
+   * text, the article goes before the markup (src/core/prose-map.ts `articleOutsideMarkup`).
+   */
+  article?: number;
 }
 
 export interface PlaceOptions {
@@ -342,7 +349,74 @@ export function placeWording(prose: string, from: number, to: number, wording: {
   else if (atSentenceStart(prose, from)) text = capitalise(text);
   if (doublesWord(prose.slice(Math.max(0, from - 40), from), text, prose.slice(to, to + 40))) return undefined;
   edits.push({ start: from, end: to, newText: text });
-  return { edits, wording: plain, use };
+  return { edits, wording: plain, use, article: article ? article.length + 1 : undefined };
+}
+
+/** Before a verb: what the words in front of it leave it free to be ("will cut over" is its base form). */
+const BEFORE_BASE = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'to', 'do', 'does', 'did', 'please', 'let\'s', 'let’s']);
+const BEFORE_PARTICIPLE = new Set(['have', 'has', 'had', 'having', 'get', 'gets', 'got', 'gotten', 'getting']);
+const BEFORE_BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
+const SUBJECT_SINGULAR = new Set(['he', 'she', 'it']);
+const SUBJECT_PLURAL = new Set(['i', 'we', 'you', 'they']);
+/** Adverbs that may stand between an auxiliary or subject and its verb: "will then cut over". */
+const BETWEEN = new Set(['not', 'also', 'then', 'now', 'first', 'still', 'just', 'only', 'soon', 'never', 'all', 'both', 'each', 'always', 'already', 'again', 'once']);
+
+/**
+ * The forms of a verb that the words before prose offset `at` allow, and whether they make it a
+ * verb for sure (an auxiliary, "to", a subject pronoun, or an instruction at a sentence start);
+ * undefined when they say nothing ("The team cuts over": a noun before it).
+ */
+function verbContext(prose: string, at: number): VerbSlot[] | undefined {
+  let opens = at;
+  let before = wordBefore(prose, at);
+  for (let k = 0; before && k < 3; k++) {
+    const w = before.word.toLowerCase();
+    if (!BETWEEN.has(w) && !(/ly$/.test(w) && w.length > 4)) break;
+    opens = before.start;
+    before = wordBefore(prose, before.start);
+  }
+  // "Cut over the feed at 02:00.", "Then power cycle the printer.": an instruction.
+  if (!before) return atSentenceStart(prose, opens) ? ['base', 'ing'] : undefined;
+  const w = before.word.toLowerCase().replace(/’/g, '\'');
+  if (BEFORE_BASE.has(w) || /^(?:won|can|don|doesn|didn|couldn|wouldn|shouldn|mustn)'t$/.test(w) || /'ll$|'d$/.test(w)) return ['base'];
+  if (BEFORE_PARTICIPLE.has(w) || /^(?:haven|hasn|hadn)'t$/.test(w) || /'ve$/.test(w)) return ['participle'];
+  if (BEFORE_BE.has(w) || /^(?:isn|aren|wasn|weren)'t$/.test(w) || /'re$|'m$/.test(w) || /^(?:it|that|he|she|there|who|what)'s$/.test(w)) return ['ing', 'participle'];
+  if (SUBJECT_SINGULAR.has(w)) return ['third', 'past'];
+  if (SUBJECT_PLURAL.has(w)) return ['base', 'past'];
+  return undefined;
+}
+
+/**
+ * The edit that puts a plain verb ("switch over", `plain_verb` in data/glossary/FORMAT.md) in
+ * place of a glossary verb phrase at prose `[from, to)`, in the inflection the writer used: "will
+ * cut over" → "will switch over", "cuts over" → "switches over", "cutting over" → "switching
+ * over", "cut them over" → "switch them over". Where the written form could be several (in "we cut
+ * over", "cut" is present or past) the words before it decide; where they do not, or the written
+ * text is also the term's noun ("a power cycle") and nothing before it makes it a verb, none is
+ * offered: no fix rather than a wrong tense.
+ */
+export function placeVerbWording(prose: string, from: number, to: number, phrases: readonly string[], plain: string, options: { nounForms: readonly string[]; heading?: boolean }): Placed | undefined {
+  if (!isPlainVerb(plain)) return undefined;
+  const written = prose.slice(from, to).replace(/\s+/g, ' ');
+  const read = phrases.map((p) => readVerbPhrase(written, p)).find(Boolean);
+  if (!read) return undefined;
+  const context = verbContext(prose, from);
+  const lower = written.toLowerCase();
+  const alsoNoun = options.nounForms.some((f) => {
+    const form = f.toLowerCase().replace(/\s+/g, ' ');
+    return lower === form || lower === `${form}s` || lower === `${form}es`;
+  });
+  if (alsoNoun && !context) return undefined;
+  const outputs = (slots: readonly VerbSlot[]) => [...new Set(slots.map((slot) => inflectPlainVerb(plain, slot, read.pronoun)))];
+  let chosen = outputs(read.slots);
+  if (chosen.length > 1 || alsoNoun) chosen = context ? outputs(read.slots.filter((slot) => context.includes(slot))) : [];
+  if (chosen.length !== 1) return undefined;
+  const wording = chosen[0];
+  let text = wording;
+  if (options.heading && isTitleCase(prose)) text = titleCase(text);
+  else if (atSentenceStart(prose, from) && /^\p{Lu}/u.test(written)) text = capitalise(text);
+  if (doublesWord(prose.slice(Math.max(0, from - 40), from), text, prose.slice(to, to + 40))) return undefined;
+  return { edits: [{ start: from, end: to, newText: text }], wording, use: 'noun' };
 }
 
 /** "the new [EHR]", "a planned [cutover]": the word before the term is an adjective after a determiner. */

@@ -10,7 +10,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lint, applyFixes, type AudienceId } from '../../src/index';
+import { lint, applyFixes, createLinter, type AudienceId } from '../../src/index';
 
 const KEEP = 'keep';
 type Expected = string | null | typeof KEEP;
@@ -194,4 +194,125 @@ test('in place: every modifier form in data/in-place/ reads as a modifier: no no
     }
   }
   assert.deepEqual(problems, []);
+});
+
+/**
+ * Fixes on real sentences, exactly as they read after the first "Replace with" (issue 11): verb
+ * phrases in the writer's inflection (`plain_verb` in data/glossary/FORMAT.md), a wording's own
+ * article outside the markup when the term was the whole of a bold, linked or tagged text, an
+ * acronym inside a longer flagged term fixed by the term's one finding, with capitals, plurals,
+ * possessives and a/an. `null`: a finding, but no replacement (the tense cannot be told, or the
+ * words are the term's noun with no wording).
+ */
+const FIXED: [audience: AudienceId, sentence: string, fixed: string | null][] = [
+  // Verb phrases: the plain verb in the form the writer used, the object pronoun in place.
+  ['admin', 'We will cut over the lab feed to the new system on Saturday.', 'We will switch over the lab feed to the new system on Saturday.'],
+  ['admin', 'The team cuts over the legacy system at midnight.', 'The team switches over the legacy system at midnight.'],
+  ['admin', 'We are cutting over the lab feed from the legacy engine.', 'We are switching over the lab feed from the legacy engine.'],
+  ['admin', 'Once the new system is ready we will cut them over.', 'Once the new system is ready we will switch them over.'],
+  ['admin', 'The lab feed was cut over to the new system.', 'The lab feed was switched over to the new system.'],
+  ['admin', 'We have cut over the legacy system.', 'We have switched over the legacy system.'],
+  ["admin", "We won't cut over the legacy system until Monday.", "We won't switch over the legacy system until Monday."],
+  ['admin', 'Cut over the lab feed to the new system at 02:00.', 'Switch over the lab feed to the new system at 02:00.'],
+  ['admin', 'Cutting over the legacy system takes an hour.', 'Switching over the legacy system takes an hour.'],
+  ['admin', '## Cutting Over the Legacy System', '## Switching Over the Legacy System'],
+  // "cut" is present and past: after "we" nothing tells which, so no tense is guessed.
+  ['admin', 'We cut over the old system last weekend.', null],
+  ['admin', 'Once the new system is ready we cut them over.', null],
+  ['clinical', 'IT will bounce the interface server at noon.', 'IT will restart the interface server at noon.'],
+  ['clinical', 'IT bounced the interface server at noon.', 'IT restarted the interface server at noon.'],
+  ['clinical', 'IT spun up a new server tonight.', 'IT set up a new server tonight.'],
+  ['clinical', 'We will spin it up tonight on the new cloud.', 'We will set it up tonight on the new cloud.'],
+  ['clinical', 'IT will sunset the legacy app next month.', 'IT will retire the legacy app next month.'],
+  ['clinical', 'Please power cycle the printer.', 'Please restart the printer.'],
+  ['clinical', 'Power cycle the printer.', 'Restart the printer.'],
+  ['clinical', 'The payer carved out implants from the contract.', 'The payer separated out implants from the contract.'],
+  // The same words as the term's noun: no verb wording, and these terms have no noun wording.
+  ['clinical', 'A power cycle of the printer fixes it.', null],
+  ['clinical', 'The sunset of the legacy app is next month.', null],
+  // A wording's own article before the markup the term stood in, never doubled.
+  ['admin', 'Check **MAR** before each dose.', 'Check the **medicine record** before each dose.'],
+  ['admin', 'Check the **MAR** before each dose.', 'Check the **medicine record** before each dose.'],
+  ['admin', '**MAR** shows every dose.', 'The **medicine record** shows every dose.'],
+  ['admin', 'Check [MAR](https://intranet.example/mar) before each dose.', 'Check the [medicine record](https://intranet.example/mar) before each dose.'],
+  ['admin', 'Check the [MAR](https://intranet.example/mar) before each dose.', 'Check the [medicine record](https://intranet.example/mar) before each dose.'],
+  ['admin', 'Check the <b>MAR</b> before each dose.', 'Check the <b>medicine record</b> before each dose.'],
+  ['admin', '<b>MAR</b> shows every dose.', 'The <b>medicine record</b> shows every dose.'],
+  ['admin', 'Open [**MAR**](https://intranet.example/mar) now.', 'Open the [**medicine record**](https://intranet.example/mar) now.'],
+  ['admin', '- **MAR** shows every dose.', '- The **medicine record** shows every dose.'],
+  ['admin', '## **MAR** is down', '## The **medicine record** is down'],
+  ['admin', '| Record | Use |\n| --- | --- |\n| **MAR** | every dose |', '| Record | Use |\n| --- | --- |\n| The **medicine record** | every dose |'],
+  // The term is only part of the bold text: the article stays with it, inside.
+  ['admin', '**Check MAR** before each dose.', '**Check the medicine record** before each dose.'],
+  ['admin', 'Open **MARs** for each unit.', 'Open **medicine records** for each unit.'],
+  ["admin", "Check the **MAR's** last entry.", "Check the **medicine record's** last entry."],
+  ["admin", "**MAR's** history is kept for a year.", "The **medicine record's** history is kept for a year."],
+  ['clinical', 'After **failover**, log in again.', 'After the **switch-over**, log in again.'],
+  ['clinical', '**Failover** takes about two minutes.', 'The **switch-over** takes about two minutes.'],
+  // a/an agrees with the new first word, in and out of markup.
+  ['clinical', 'An HL7 feed sends results to the lab.', 'A data feed sends results to the lab.'],
+  ['clinical', 'An **HL7 feed** sends results to the lab.', 'A **data feed** sends results to the lab.'],
+  ['clinical', 'We set up an [HL7 feed](https://intranet.example/feed) for the lab.', 'We set up a [data feed](https://intranet.example/feed) for the lab.'],
+  // An acronym inside a longer flagged term: one finding, whose fix rewords both.
+  ['admin', 'Renew the TLS certificate before Friday.', 'Renew the security certificate before Friday.'],
+  ['admin', 'TLS certificates expire every year.', 'Security certificates expire every year.'],
+];
+
+for (const [audience, sentence, fixed] of FIXED) {
+  test(`fixed sentence (${audience}): ${sentence}`, () => {
+    const text = `---\naudience: ${audience}\n---\n\n${sentence}\n`;
+    const findings = lint(text).findings.filter((f) => f.ruleId === 'jargon' || f.ruleId === 'undefined-acronym');
+    assert.equal(findings.length, 1, `one finding at one place: ${findings.map((f) => `${f.ruleId} ${f.term}`).join(', ')}`);
+    const [finding] = findings;
+    assert.equal(finding.ruleId, 'jargon');
+    const fix = finding.fixes.find((f) => f.kind === 'replace');
+    if (fixed === null) {
+      assert.equal(fix, undefined, `no replacement, got ${fix?.title}`);
+      return;
+    }
+    assert.ok(fix, `a replacement for "${sentence}"`);
+    assert.equal(fix.safe, false, 'a rewording is never applied unattended');
+    const result = applyFixes(text, [fix]);
+    assert.equal(result.slice(text.indexOf(sentence)).trimEnd(), fixed, fix.title);
+    // The title shows the sentence as it will read, without its markup.
+    const prose = fixed.replace(/^[^\n]*\n[^\n]*\n\| ([^|]*?) \|.*$/s, '$1').replace(/^(?:#+|-) /, '').replace(/\*\*/g, '').replace(/<\/?b>/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+    assert.ok(fix.title.endsWith(`: "${prose}"`), `title "${fix.title}" shows "${prose}"`);
+    // The fix clears the finding, and raises no undefined-acronym where it wrote.
+    const again = lint(result).findings.filter((f) => f.ruleId === 'jargon' || f.ruleId === 'undefined-acronym');
+    assert.deepEqual(again.map((f) => `${f.ruleId} ${f.term}`), [], 'nothing left to flag');
+  });
+}
+
+test('"Replace all" writes each use of a verb phrase in its own inflection', () => {
+  const text = '---\naudience: admin\n---\n\nThe team will cut over the legacy system on Saturday.\n\nThe team cuts over the new system on Sunday, cutting over the lab feed last.\n';
+  const finding = lint(text).findings.find((f) => f.ruleId === 'jargon' && f.term === 'cutover');
+  const all = finding?.fixes.find((f) => f.kind === 'replace' && f.title.startsWith('Replace all'));
+  assert.ok(all, finding?.fixes.map((f) => f.title).join(' | '));
+  assert.equal(applyFixes(text, [all]).slice(text.indexOf('The team')), 'The team will switch over the legacy system on Saturday.\n\nThe team switches over the new system on Sunday, switching over the lab feed last.\n');
+});
+
+test('a team glossary\'s verb phrase takes its plain_verb; with none, its verb uses get no replacement', () => {
+  const glossary = (plainVerb: string) => [
+    'version: 1',
+    'sources:',
+    '  ward: {title: "Ward 4 West handbook", url: "https://example.org/handbook"}',
+    'terms:',
+    '  - term: specimen tubing',
+    '    verbs: ["tube"]',
+    ...(plainVerb ? [`    plain_verb: ${plainVerb}`] : []),
+    '    context: ["specimen", "specimens", "lab", "sample", "samples"]',
+    '    domain: clinical',
+    '    familiar_to: [clinical]',
+    '    definition: "The tube system that carries specimens and medicines between units."',
+    '    plain: "the tube system"',
+    '    replace: {admin: "the tube system"}',
+    '    severity: warning',
+    '    sources: [ward]',
+  ].join('\n') + '\n';
+  const text = 'The nurse tubed the specimens to the lab.\n';
+  const fixOf = (g: string) => createLinter({ audience: 'admin', glossaries: [{ name: 'team.yaml', text: g }] }).lint(text).findings.find((f) => f.ruleId === 'jargon')?.fixes.find((f) => f.kind === 'replace');
+  const fix = fixOf(glossary('send'));
+  assert.ok(fix);
+  assert.equal(applyFixes(text, [fix]), 'The nurse sent the specimens to the lab.\n');
+  assert.equal(fixOf(glossary('')), undefined);
 });

@@ -38,3 +38,22 @@ test('a verb form takes no plural ending, and the noun is matched as before', ()
   assert.deepEqual(flagged('The cutover is on Sunday for the new system.'), ['cutover:cutover']);
   assert.deepEqual(flagged('The new system cut overs are done.'), []);
 });
+
+test('every built-in verb phrase has a plain verb a fix can inflect, itself no jargon', async () => {
+  const { builtinEntries } = await import('../../src/core/builtin-glossary');
+  const { isPlainVerb, inflectPlainVerb, readVerbPhrase } = await import('../../src/core/verb-forms');
+  const withVerbs = builtinEntries().filter((e) => e.verbs.length);
+  assert.ok(withVerbs.length >= 6);
+  for (const entry of withVerbs) {
+    assert.ok(entry.plainVerb && isPlainVerb(entry.plainVerb), `${entry.term}: plain_verb "${entry.plainVerb}"`);
+    const text = `The team will ${entry.plainVerb} the server today.\n`;
+    assert.deepEqual(lint(text, { audience: 'all' }).findings.filter((f) => f.ruleId === 'jargon').map((f) => f.term), [], `${entry.term}: "${entry.plainVerb}" is plain`);
+  }
+  // The writer's form and pronoun carry over: "cut them over" → "switch them over".
+  const read = readVerbPhrase('cutting them over', 'cut over');
+  assert.deepEqual(read, { slots: ['ing'], pronoun: 'them' });
+  assert.equal(inflectPlainVerb('switch over', 'ing', read?.pronoun), 'switching them over');
+  assert.deepEqual(readVerbPhrase('cut over', 'cut over')?.slots, ['base', 'past', 'participle']);
+  assert.equal(readVerbPhrase('cut the feed over', 'cut over'), undefined);
+  assert.equal(isPlainVerb('pay separately for'), false);
+});
