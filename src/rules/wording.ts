@@ -366,7 +366,7 @@ const BETWEEN = new Set(['not', 'also', 'then', 'now', 'first', 'still', 'just',
  * verb for sure (an auxiliary, "to", a subject pronoun, or an instruction at a sentence start);
  * undefined when they say nothing ("The team cuts over": a noun before it).
  */
-function verbContext(prose: string, at: number): VerbSlot[] | undefined {
+function verbContext(prose: string, at: number, end: number, withObject: boolean): VerbSlot[] | undefined {
   let opens = at;
   let before = wordBefore(prose, at);
   for (let k = 0; before && k < 3; k++) {
@@ -375,8 +375,9 @@ function verbContext(prose: string, at: number): VerbSlot[] | undefined {
     opens = before.start;
     before = wordBefore(prose, before.start);
   }
-  // "Cut over the feed at 02:00.", "Then power cycle the printer.": an instruction.
-  if (!before) return atSentenceStart(prose, opens) ? ['base', 'ing'] : undefined;
+  // "Cut over the feed at 02:00.", "Then power cycle the printer.": an instruction, when its
+  // object follows; "Sunset of the app is in May", "Power cycle fixes it" open with a noun.
+  if (!before) return atSentenceStart(prose, opens) && (withObject || opensObject(prose, end)) ? ['base', 'ing'] : undefined;
   const w = before.word.toLowerCase().replace(/’/g, '\'');
   if (BEFORE_BASE.has(w) || /^(?:won|can|don|doesn|didn|couldn|wouldn|shouldn|mustn)'t$/.test(w) || /'ll$|'d$/.test(w)) return ['base'];
   if (BEFORE_PARTICIPLE.has(w) || /^(?:haven|hasn|hadn)'t$/.test(w) || /'ve$/.test(w)) return ['participle'];
@@ -384,6 +385,17 @@ function verbContext(prose: string, at: number): VerbSlot[] | undefined {
   if (SUBJECT_SINGULAR.has(w)) return ['third', 'past'];
   if (SUBJECT_PLURAL.has(w)) return ['base', 'past'];
   return undefined;
+}
+
+/** Object pronouns that may follow a verb: "Restart it", "Set everything up". */
+const OBJECTS = new Set(['it', 'them', 'us', 'you', 'him', 'her', 'everything', 'everyone', 'me']);
+
+/** True when the word after prose offset `end` opens an object: "Bounce [the] server", "Spin up [a] new one". */
+function opensObject(prose: string, end: number): boolean {
+  const next = wordAfter(prose, end);
+  if (!next || /[^ \t\u00a0]/.test(prose.slice(end, next.start))) return false;
+  const word = next.word.toLowerCase();
+  return isDeterminer(word) || OBJECTS.has(word) || /^\d/.test(word);
 }
 
 /**
@@ -400,7 +412,7 @@ export function placeVerbWording(prose: string, from: number, to: number, phrase
   const written = prose.slice(from, to).replace(/\s+/g, ' ');
   const read = phrases.map((p) => readVerbPhrase(written, p)).find(Boolean);
   if (!read) return undefined;
-  const context = verbContext(prose, from);
+  const context = verbContext(prose, from, to, read.pronoun !== undefined);
   const lower = written.toLowerCase();
   const alsoNoun = options.nounForms.some((f) => {
     const form = f.toLowerCase().replace(/\s+/g, ' ');

@@ -227,9 +227,16 @@ const FIXED: [audience: AudienceId, sentence: string, fixed: string | null][] = 
   ['clinical', 'Please power cycle the printer.', 'Please restart the printer.'],
   ['clinical', 'Power cycle the printer.', 'Restart the printer.'],
   ['clinical', 'The payer carved out implants from the contract.', 'The payer separated out implants from the contract.'],
+  ['clinical', 'Sunset the legacy app in May.', 'Retire the legacy app in May.'],
+  ['clinical', 'Bounce the interface server if it hangs.', 'Restart the interface server if it hangs.'],
+  // After "and" the tense is the earlier verb's, which is not looked for: no guess.
+  ['admin', 'We will stop the feed and cut over the legacy system.', null],
   // The same words as the term's noun: no verb wording, and these terms have no noun wording.
   ['clinical', 'A power cycle of the printer fixes it.', null],
   ['clinical', 'The sunset of the legacy app is next month.', null],
+  // At a sentence start, with no object after it, it is the noun: never "Retire of the app".
+  ['clinical', 'Sunset of the legacy app is planned for May.', null],
+  ['clinical', 'Power cycle fixes most printer faults on the unit.', null],
   // A wording's own article before the markup the term stood in, never doubled.
   ['admin', 'Check **MAR** before each dose.', 'Check the **medicine record** before each dose.'],
   ['admin', 'Check the **MAR** before each dose.', 'Check the **medicine record** before each dose.'],
