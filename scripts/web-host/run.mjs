@@ -5,6 +5,8 @@
 // it in the browser's worker host rather than the Node one (/work/shared/notes/web-extension-host.md).
 // The suite learns where to write its report from crosswalk-test.json in a copy of
 // test/web-workspace. Needs `npm run build` (dist/web/) and scripts/vscode-host/setup.mjs first.
+// The symbolic-link fence's tests get real links: fenced/team.yaml and fenced/shared/ in the copied
+// workspace lead to test/web-outside's copy beside it, outside the workspace folder.
 // Prints the report and the HOST-RESULT line of scripts/vscode-host/run.mjs; exits as it does.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,6 +50,20 @@ async function buildSuite(outFile) {
   });
 }
 
+/**
+ * The links the fence must refuse (issue 9; test/web-suite/index.ts): a team glossary and a
+ * folder of drafts that lead outside the workspace folder. Made here because links cannot be
+ * made through vscode.workspace.fs, and kept out of git so that they lead where this run says.
+ */
+function stageLinks(tmp, workspace) {
+  const outside = path.join(tmp, 'outside');
+  fs.cpSync(path.join(root, 'test', 'web-outside'), outside, { recursive: true });
+  const fenced = path.join(workspace, 'fenced');
+  fs.symlinkSync(path.join(outside, 'team-glossary.yaml'), path.join(fenced, 'team.yaml'));
+  fs.symlinkSync(path.join(outside, 'drafts'), path.join(fenced, 'shared'), 'dir');
+  return { glossary: path.join(outside, 'team-glossary.yaml'), draft: path.join(outside, 'drafts', 'linked-notice.md') };
+}
+
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crosswalk-web-'));
   try {
@@ -60,7 +76,8 @@ async function main() {
     stageExtension(extension);
     await buildSuite(suite);
     fs.cpSync(path.join(root, 'test', 'web-workspace'), workspace, { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'crosswalk-test.json'), JSON.stringify({ report }) + '\n');
+    const outside = stageLinks(tmp, workspace);
+    fs.writeFileSync(path.join(workspace, 'crosswalk-test.json'), JSON.stringify({ report, outside }) + '\n');
     log(`staged a browser-only copy of the extension in ${extension}`);
     const args = [path.join(root, 'scripts', 'vscode-host', 'run.mjs'), '--extension-path', extension, '--workspace', workspace, '--tests-path', suite, '--report', report, ...process.argv.slice(2)];
     return await new Promise((resolve) => {

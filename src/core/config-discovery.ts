@@ -4,6 +4,7 @@ import type { RuleMeta } from './document';
 import { teamGlossaryProblems } from './glossary';
 import { isInside, resolvePath } from './paths';
 import { LineIndex } from './positions';
+import { parseYaml } from './yaml-problems';
 import type { CrosswalkConfig, Finding } from './types';
 
 export const CONFIG_FILE_NAMES = ['.crosswalk.yaml', '.crosswalk.yml'];
@@ -108,24 +109,23 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
   const configFindings = [...findings];
   const index = new LineIndex(text);
   const base = parentOf(path) ?? '.';
-  for (const name of config.glossaries ?? []) {
+  const placeOf = glossaryPlaces(text, index);
+  for (const [i, name] of (config.glossaries ?? []).entries()) {
+    const place = () => placeOf(i, name);
     const glossaryPath = resolvePath(base, name);
     if (!isInside(glossaryPath, base) && !(options.root !== undefined && isInside(glossaryPath, options.root))) {
       // `../../outside.yaml` or `/etc/x`: a project's config may not make Crosswalk read files elsewhere.
-      const at = Math.max(0, text.indexOf(name));
-      configFindings.push(configFinding(`Team glossary "${name}" is outside the project folder (${glossaryPath}); Crosswalk reads no file outside it. Move the glossary into the folder.`, index.range(at, at + name.length)));
+      configFindings.push(configFinding(`Team glossary "${name}" is outside the project folder (${glossaryPath}); Crosswalk reads no file outside it. Move the glossary into the folder.`, place()));
       continue;
     }
     const outside = await linkedOutside(glossaryPath, [base, options.root], options);
     if (outside !== undefined) {
-      const at = Math.max(0, text.indexOf(name));
-      configFindings.push(configFinding(`Team glossary "${name}" is a symbolic link to ${outside}, outside the project folder; Crosswalk reads no file outside it. Move the glossary into the folder.`, index.range(at, at + name.length)));
+      configFindings.push(configFinding(`Team glossary "${name}" is a symbolic link to ${outside}, outside the project folder; Crosswalk reads no file outside it. Move the glossary into the folder.`, place()));
       continue;
     }
     const link = await options.linkOnPath?.(glossaryPath);
     if (link !== undefined) {
-      const at = Math.max(0, text.indexOf(name));
-      configFindings.push(configFinding(`Team glossary "${name}": ${unseenLinkMessage(glossaryPath, link)}`, index.range(at, at + name.length)));
+      configFindings.push(configFinding(`Team glossary "${name}": ${unseenLinkMessage(glossaryPath, link)}`, place()));
       continue;
     }
     let glossaryText: string | undefined;
@@ -137,8 +137,7 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
       reason = `: ${(error as Error).message}`;
     }
     if (glossaryText === undefined) {
-      const at = Math.max(0, text.indexOf(name));
-      configFindings.push(configFinding(`Team glossary "${name}" could not be read (looked for ${glossaryPath}${reason}); checking without it.`, index.range(at, at + name.length)));
+      configFindings.push(configFinding(`Team glossary "${name}" could not be read (looked for ${glossaryPath}${reason}); checking without it.`, place()));
       continue;
     }
     // A broken team glossary is reported on its own file, at the broken line; audience ids are
@@ -160,6 +159,22 @@ export function glossaryFindings(name: string, text: string, audiences?: Audienc
   const index = new LineIndex(text);
   return teamGlossaryProblems({ name, text }, { ...(audiences ? { audiences } : {}), ...(knownTerm ? { knownTerm } : {}) })
     .map((p) => configFinding(p.message, index.range(p.start, p.end)));
+}
+
+/**
+ * Where `.crosswalk.yaml` names each team glossary: the list item's own characters (the `yaml`
+ * package's node ranges), so that a finding lands on that line even when a comment above it, or
+ * another key, mentions the same name. A name the parsed document does not hold at its place
+ * (a YAML error dropped part of the list) falls back to its first mention.
+ */
+function glossaryPlaces(text: string, index: LineIndex): (i: number, name: string) => Finding['range'] {
+  const { doc } = parseYaml(text);
+  return (i, name) => {
+    const node = doc?.getIn(['glossaries', i], true) as { value?: unknown; range?: [number, number, number] } | undefined;
+    if (node?.value === name && node.range) return index.range(node.range[0], node.range[1]);
+    const at = Math.max(0, text.indexOf(name));
+    return index.range(at, at + name.length);
+  };
 }
 
 function configFinding(message: string, range: Finding['range']): Finding {

@@ -203,6 +203,9 @@ export async function ignoreEdit(config: DocumentConfig, finding: Finding, text:
   const target = joinUri(base, normalizePath(configPath));
   const root = folder ?? joinUri(base, parentPath(draftPath) || '/');
   if (!isInside(target, root)) throw new Error(`${configPath} is outside the workspace folder; Crosswalk writes only inside it.`);
+  // A .crosswalk.yaml refused as a link is not the config in force, so it is the one this would
+  // write: never through the link (a failed read is not an empty file to add to).
+  await refuseLinks([target], root, base, context);
   const file = draftPathFromConfig(draftPath, configPath);
   if (file === undefined) throw new Error(`the draft is not inside the folder of ${configPath}, where ignored findings are kept.`);
   const old = await context.readText(target);
@@ -255,15 +258,7 @@ export async function glossaryEdit(config: DocumentConfig, term: string, audienc
   const root = folder ?? joinUri(base, parentPath(splitUri(draftUri)?.path ?? '/') || '/');
   if (!isInside(target, root)) throw new Error(`the team glossary ${splitUri(target)?.path ?? target} is outside the workspace folder; Crosswalk writes only inside it.`);
   // Nor through a link that leads out of it (team.yaml -> ~/.ssh/authorized_keys).
-  for (const uri of [target, ...(addToConfig ? [loaded.path ? joinUri(base, loaded.path) : resolve(folderPath, '.crosswalk.yaml')] : [])]) {
-    const link = await context.linkOnPath?.(uri);
-    if (link !== undefined) throw new Error(unseenLinkMessage(splitUri(uri)?.path ?? uri, link));
-    const real = await context.realPath?.(uri);
-    const realRoot = real !== undefined ? await context.realPath?.(root) : undefined;
-    if (real !== undefined && realRoot !== undefined && !isInside(joinUri(base, real), joinUri(base, realRoot))) {
-      throw new Error(`${splitUri(uri)?.path ?? uri} is a symbolic link to ${real}, outside the workspace folder; Crosswalk writes only inside it.`);
-    }
-  }
+  await refuseLinks([target, ...(addToConfig ? [loaded.path ? joinUri(base, loaded.path) : resolve(folderPath, '.crosswalk.yaml')] : [])], root, base, context);
   const files: { uri: string; old: string | undefined; next: string }[] = [];
   const old = await context.readText(target);
   // The built-in audiences of the term stay in the override's list (src/core/edits.ts).
@@ -274,6 +269,23 @@ export async function glossaryEdit(config: DocumentConfig, term: string, audienc
     if (!configText?.includes(DEFAULT_GLOSSARY)) files.push({ uri: configUri, old: configText, next: addGlossaryToConfigText(configText ?? '', DEFAULT_GLOSSARY) });
   }
   return filesEdit(files, context);
+}
+
+/**
+ * Refuses (throws) when a file to be written is reached through a symbolic link: in the browser,
+ * any link below the workspace folder (the host cannot tell where it leads); on Node, one whose
+ * real path is outside `root`.
+ */
+async function refuseLinks(uris: string[], root: string, base: string, context: ActionContext): Promise<void> {
+  for (const uri of uris) {
+    const link = await context.linkOnPath?.(uri);
+    if (link !== undefined) throw new Error(unseenLinkMessage(splitUri(uri)?.path ?? uri, link));
+    const real = await context.realPath?.(uri);
+    const realRoot = real !== undefined ? await context.realPath?.(root) : undefined;
+    if (real !== undefined && realRoot !== undefined && !isInside(joinUri(base, real), joinUri(base, realRoot))) {
+      throw new Error(`${splitUri(uri)?.path ?? uri} is a symbolic link to ${real}, outside the workspace folder; Crosswalk writes only inside it.`);
+    }
+  }
 }
 
 /** Changes of whole files as one WorkspaceEdit: created where missing (when the client can), versioned where it takes document changes. */

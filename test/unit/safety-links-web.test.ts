@@ -109,7 +109,21 @@ test('browser language server: a team glossary reached through a symbolic link i
   }
 });
 
-test('browser language server: a .crosswalk.yaml that is a symbolic link, and a glossary in a linked folder named in the settings, are refused', async () => {
+test('browser language server: the refusal stands at the line of glossaries: that names the linked file, not at a comment that mentions it', async () => {
+  const config = '# team.yaml is a link to the shared drive\nglossaries:\n  - "team.yaml"\n';
+  const s = await webServer({ 'file:///ws/.crosswalk.yaml': config, 'file:///ws/team.yaml': GLOSSARY }, ['/ws/team.yaml']);
+  try {
+    await s.client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///ws/notice.md', languageId: 'markdown', version: 1, text: DRAFT } });
+    await s.until('config finding', () => (s.published.get('file:///ws/.crosswalk.yaml')?.diagnostics.length ?? 0) > 0);
+    const finding = s.published.get('file:///ws/.crosswalk.yaml')?.diagnostics[0];
+    assert.match(finding?.message ?? '', /reached through the symbolic link team\.yaml/);
+    assert.deepEqual(finding?.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 15 } }, 'the list item, quotes and all');
+  } finally {
+    s.dispose();
+  }
+});
+
+test('browser language server: a .crosswalk.yaml that is a symbolic link, and a glossary in a linked folder named in the settings, are refused; "Ignore here" does not write through the link', async () => {
   const s = await webServer(
     { 'file:///ws/.crosswalk.yaml': 'rules:\n  jargon: off\n', 'file:///ws/shared/team.yaml': GLOSSARY },
     ['/ws/.crosswalk.yaml', '/ws/shared'],
@@ -122,7 +136,16 @@ test('browser language server: a .crosswalk.yaml that is a symbolic link, and a 
     assert.match(s.published.get('file:///ws/.crosswalk.yaml')?.diagnostics[0].message ?? '', /\/ws\/\.crosswalk\.yaml is reached through the symbolic link \.crosswalk\.yaml; .* Settings and defaults apply\./);
     assert.ok(!s.read.includes('file:///ws/.crosswalk.yaml'), 'the linked config is never read');
     assert.ok(!s.read.includes('file:///ws/shared/team.yaml'), 'nor the glossary in the linked folder');
-    assert.ok(s.published.get('file:///ws/notice.md')?.diagnostics.some((d) => d.code === 'jargon'), "the linked config's rules: were not applied, nor its glossary");
+    const jargon = s.published.get('file:///ws/notice.md')?.diagnostics.find((d) => d.code === 'jargon') as Diagnostic;
+    assert.ok(jargon, "the linked config's rules: were not applied, nor its glossary");
+    // "Ignore here" would write the workspace folder's .crosswalk.yaml: that is the link, so nothing is written.
+    const actions = await s.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: 'file:///ws/notice.md' }, range: jargon.range, context: { diagnostics: [jargon] } });
+    const ignore = actions.find((a) => a.title.startsWith('Ignore'));
+    assert.ok(ignore, `an Ignore action among ${actions.map((a) => a.title).join(', ')}`);
+    const resolved = await s.client.sendRequest<CodeAction>('codeAction/resolve', ignore);
+    assert.equal(resolved.edit, undefined, 'no edit of the linked .crosswalk.yaml');
+    await s.until('a message', () => s.messages.length > 0);
+    assert.match(s.messages[0], /\/ws\/\.crosswalk\.yaml is reached through the symbolic link \.crosswalk\.yaml/);
   } finally {
     s.dispose();
   }

@@ -133,3 +133,53 @@ test('language server: a linked glossary and a linked target for "Add to team gl
     server.dispose();
   }
 });
+
+test('language server: "Ignore here" does not write a .crosswalk.yaml that is a link out of the workspace folder', async () => {
+  const OUTSIDE_CONFIG = '# not this project\'s\nrules:\n  jargon: off\n';
+  const root = tree({ 'outside/config.yaml': OUTSIDE_CONFIG }, { 'ws/.crosswalk.yaml': 'outside/config.yaml' });
+  const folder = pathToFileURL(path.join(root, 'ws')).href;
+  const draftUri = `${folder}/notice.md`;
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const server = createConnection(ProposedFeatures.all, up, down);
+  startServer(server, nodeHost);
+  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const published = new Map<string, PublishDiagnosticsParams>();
+  client.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.set(p.uri, p));
+  const messages: string[] = [];
+  client.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    messages.push(p.message);
+    return null;
+  });
+  client.onNotification('window/logMessage', () => undefined);
+  client.listen();
+  const until = async (what: string, condition: () => boolean) => {
+    const deadline = Date.now() + 15_000;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`${what}: not within 15 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  try {
+    await client.sendRequest('initialize', {
+      processId: null, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }],
+      capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }, textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } },
+      initializationOptions: { delay: 0 },
+    });
+    await client.sendNotification('initialized', {});
+    await client.sendNotification('textDocument/didOpen', { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: DRAFT } });
+    await until('draft diagnostics', () => published.get(draftUri)?.diagnostics.some((d) => d.code === 'jargon') ?? false);
+    const jargon = published.get(draftUri)?.diagnostics.find((d) => d.code === 'jargon') as Diagnostic;
+    const actions = await client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: draftUri }, range: jargon.range, context: { diagnostics: [jargon] } });
+    const ignore = actions.find((a) => a.title.startsWith('Ignore'));
+    assert.ok(ignore, `an Ignore action among ${actions.map((a) => a.title).join(', ')}`);
+    const resolved = await client.sendRequest<CodeAction>('codeAction/resolve', ignore);
+    assert.equal(resolved.edit, undefined, 'no edit through the link');
+    await until('a message', () => messages.length > 0);
+    assert.match(messages[0], /\.crosswalk\.yaml is a symbolic link to .*outside\/config\.yaml, outside the workspace folder/);
+    assert.equal(fs.readFileSync(path.join(root, 'outside/config.yaml'), 'utf8'), OUTSIDE_CONFIG);
+  } finally {
+    client.dispose();
+    server.dispose();
+  }
+});

@@ -141,8 +141,120 @@ test('Export Report as PDF makes a PDF in the worker (pdf-lib, no Node) and writ
   }
 });
 
+/** What scripts/web-host/run.mjs wrote into crosswalk-test.json: where the report goes, and the files outside the workspace that its links lead to. */
+interface TestSettings {
+  report: string;
+  outside: { glossary: string; draft: string };
+}
+let settings: TestSettings | undefined;
+
+const SYMBOLIC_LINK = vscode.FileType.SymbolicLink;
+const fenced = (...parts: string[]) => vscode.Uri.joinPath(folder(), 'fenced', ...parts);
+/** A file outside the workspace folder, on the same remote file system (vscode-remote://…/tmp/…/outside/…). */
+const outsideUri = (which: keyof TestSettings['outside']) => {
+  assert(settings, 'crosswalk-test.json was read');
+  return folder().with({ path: settings.outside[which] });
+};
+const bytesOf = async (uri: vscode.Uri) => Array.from(await vscode.workspace.fs.readFile(uri)).join(',');
+
+test('symbolic links: vscode.workspace.fs.stat on code-server\'s remote file system reports them (FileType.SymbolicLink)', async () => {
+  const glossary = await vscode.workspace.fs.stat(fenced('team.yaml'));
+  const shared = await vscode.workspace.fs.stat(fenced('shared'));
+  const plain = await vscode.workspace.fs.stat(fenced('notice.md'));
+  const types = JSON.stringify({ 'team.yaml': glossary.type, shared: shared.type, 'notice.md': plain.type });
+  assert(glossary.type === (vscode.FileType.File | SYMBOLIC_LINK), `a link to a file is File | SymbolicLink: ${types}`);
+  assert(shared.type === (vscode.FileType.Directory | SYMBOLIC_LINK), `a link to a folder is Directory | SymbolicLink: ${types}`);
+  assert(plain.type === vscode.FileType.File, `a plain file is File: ${types}`);
+});
+
+test('symbolic links: a team glossary linked from outside the workspace is refused at its line of .crosswalk.yaml, and its terms are not applied', async () => {
+  const document = await vscode.workspace.openTextDocument(fenced('notice.md'));
+  await vscode.window.showTextDocument(document);
+  const config = await vscode.workspace.openTextDocument(fenced('.crosswalk.yaml'));
+  const refusal = await waitFor('the refusal on fenced/.crosswalk.yaml', () => crosswalk(config.uri).find((d) => /symbolic link/.test(d.message)));
+  assert(
+    refusal.message.startsWith('Team glossary "team.yaml": ') && refusal.message.includes('is reached through the symbolic link fenced/team.yaml;'),
+    `the finding names the link: ${refusal.message}`,
+  );
+  assert(config.getText(refusal.range) === 'team.yaml', `at the name in glossaries: (${JSON.stringify(config.getText(refusal.range))})`);
+  assert(refusal.range.start.line === config.getText().split('\n').findIndex((l) => l.includes('- team.yaml')), `at the line that names it (line ${refusal.range.start.line + 1})`);
+  // The outside glossary says clinical readers know UAT: still flagged, so it was not read.
+  await waitFor('UAT flagged as jargon in fenced/notice.md', () => crosswalk(document.uri).find((d) => codeOf(d) === 'jargon' && document.getText(d.range) === 'UAT'));
+});
+
+test('symbolic links: Add to team glossary writes nothing through the link, Ignore here writes only fenced/.crosswalk.yaml, and the outside glossary keeps its bytes', async () => {
+  const before = await bytesOf(outsideUri('glossary'));
+  const document = await vscode.workspace.openTextDocument(fenced('notice.md'));
+  await vscode.window.showTextDocument(document);
+  const diagnostic = await waitFor('UAT flagged', () => crosswalk(document.uri).find((d) => codeOf(d) === 'jargon' && document.getText(d.range) === 'UAT'));
+  const actions = await waitFor('quick fixes', async () => {
+    // Resolved as the light bulb resolves the one picked: the server makes each edit now.
+    const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 50);
+    return found?.some((a) => a.title.startsWith('Add "UAT" to the team glossary')) ? found : undefined;
+  });
+  const titles = actions.map((a) => a.title);
+  const add = actions.find((a) => a.title === 'Add "UAT" to the team glossary as known to clinical readers');
+  assert(add, titles.join('\n'));
+  assert(add.edit === undefined && add.command === undefined, `resolved, the action has nothing to apply: ${JSON.stringify(add.edit?.entries().map(([u]) => u.toString()))}`);
+  // The extension's own command asks the same server (crosswalk/glossaryEdit) and adds nothing.
+  const added = await vscode.commands.executeCommand<vscode.Uri | undefined>('crosswalk.addToGlossary', document.uri, 'UAT', 'clinical');
+  assert(added === undefined, `crosswalk.addToGlossary wrote ${added?.toString()}`);
+  assert((await bytesOf(outsideUri('glossary'))) === before, 'the glossary outside the workspace is unchanged after Add to team glossary');
+
+  // "Ignore here" is kept in the .crosswalk.yaml in force: a plain file in the folder, which it may write.
+  const ignore = actions.find((a) => a.title.startsWith('Ignore'));
+  assert(ignore?.edit, `an Ignore here action with its edit: ${titles.join('\n')}`);
+  const configUri = fenced('.crosswalk.yaml');
+  const touched = ignore.edit.entries().map(([u]) => u.toString());
+  assert(touched.length > 0 && touched.every((u) => u === configUri.toString()), `Ignore here edits only fenced/.crosswalk.yaml: ${JSON.stringify(touched)}`);
+  const config = await vscode.workspace.openTextDocument(configUri);
+  const original = config.getText();
+  try {
+    assert(await vscode.workspace.applyEdit(ignore.edit), 'the Ignore here edit applied');
+    assert(await config.save(), 'fenced/.crosswalk.yaml saved');
+    assert(/ignored:/.test(new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri))), 'the entry is in fenced/.crosswalk.yaml on disk');
+    await waitFor('UAT no longer flagged in fenced/notice.md', () => (crosswalk(document.uri).some((d) => document.getText(d.range) === 'UAT') ? undefined : true));
+    assert((await bytesOf(outsideUri('glossary'))) === before, 'the glossary outside the workspace is unchanged after Ignore here');
+  } finally {
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(configUri, new vscode.Range(config.positionAt(0), config.positionAt(config.getText().length)), original);
+    await vscode.workspace.applyEdit(restore);
+    await config.save();
+  }
+});
+
+test('symbolic links: Check All Drafts skips a draft in a linked folder and says which link', async () => {
+  const summary = await vscode.commands.executeCommand<{ skippedFiles: { path: string; reason: string }[] }>('crosswalk.checkWorkspace');
+  const skipped = summary.skippedFiles.find((f) => f.path === 'fenced/shared/linked-notice.md');
+  assert(skipped, `Check All Drafts skipped the linked draft: ${JSON.stringify(summary.skippedFiles)}`);
+  assert(/^fenced\/shared\/linked-notice\.md is reached through the symbolic link fenced\/shared;/.test(skipped.reason), skipped.reason);
+});
+
+test('symbolic links: a draft opened through a linked folder is checked with settings and defaults only, the refusal names the link, and no action writes through it', async () => {
+  const before = await bytesOf(outsideUri('draft'));
+  const document = await vscode.workspace.openTextDocument(fenced('shared', 'linked-notice.md'));
+  await vscode.window.showTextDocument(document);
+  // No .crosswalk.yaml is looked for through the link: the finding goes where one would be (the Problems panel shows it).
+  const refusal = await waitFor('the refusal of fenced/shared/.crosswalk.yaml', () =>
+    crosswalk(fenced('shared', '.crosswalk.yaml')).find((d) => /is reached through the symbolic link fenced\/shared;/.test(d.message)),
+  );
+  assert(/Settings and defaults apply\.$/.test(refusal.message), refusal.message);
+  const diagnostic = await waitFor('UAT flagged in the linked draft', () => crosswalk(document.uri).find((d) => codeOf(d) === 'jargon' && document.getText(d.range) === 'UAT'));
+  const actions = await waitFor('quick fixes', async () => {
+    const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 50);
+    return found?.some((a) => a.title.startsWith('Ignore')) ? found : undefined;
+  });
+  const linked = `${fenced('shared').toString()}/`;
+  for (const action of actions.filter((a) => a.title.startsWith('Add "UAT"') || a.title.startsWith('Ignore'))) {
+    const touched = action.edit?.entries().map(([u]) => u.toString()) ?? [];
+    assert(touched.every((u) => !u.startsWith(linked) && u !== fenced('team.yaml').toString()), `${action.title} writes through a link: ${JSON.stringify(touched)}`);
+  }
+  assert((await bytesOf(outsideUri('draft'))) === before, 'the draft outside the workspace is unchanged');
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+});
+
 export async function run(): Promise<void> {
-  const settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'crosswalk-test.json')))) as { report: string };
+  settings = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'crosswalk-test.json')))) as TestSettings;
   const reportUri = folder().with({ path: settings.report });
   const lines: string[] = ['Crosswalk web extension suite (web worker extension host)'];
   const flush = () => vscode.workspace.fs.writeFile(reportUri, new TextEncoder().encode(lines.join('\n') + '\n'));
