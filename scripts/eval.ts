@@ -2,8 +2,9 @@
  * `npm run eval`: recall and the rate of wrongly flagged known words of the term rules on the
  * annotated corpus in test/corpus/, per audience and overall, with the per-term misses
  * (test/unit/corpus-eval.ts does the scoring; test/unit/corpus.test.ts holds the thresholds), then
- * the same figures on each held-out set (test/corpus/held-out/, held-out-2/, held-out-3/; the last is
- * a fresh measurement that no unit test holds to a threshold: GUARDED_HELD_OUT).
+ * the same figures on each held-out set (test/corpus/held-out/, held-out-2/, held-out-3/, held-out-4/;
+ * the last two are measurements that no unit test holds to a threshold: GUARDED_HELD_OUT). Every
+ * test/corpus/held-out-N/ folder is picked up by heldOutSets().
  */
 import * as path from 'node:path';
 import { evaluate, GUARDED_HELD_OUT, heldOutSets, loadCorpus, report } from '../test/unit/corpus-eval';
