@@ -35,6 +35,14 @@ const everyday: string[] = [
   'The stewardship program plants trees along the river.',
   'The records request form is at the front desk of the library.',
   'By brute force, the movers got the piano up the stairs.',
+  // Terms of the denials, point-of-care, decision-support and interface families (held-out-4).
+  'Housekeeping bought a new floor scrubber for the lobby, and it goes live on Monday.',
+  'Reply in the email thread so everyone sees the answer.',
+  'Our market segment grew last year.',
+  'Put your phone on silent mode during the meeting.',
+  'The new tenant in Suite 200 moves in on Monday.',
+  'Room A01 is next to the elevator.',
+  'Interpreters pass a language proficiency testing program every two years.',
 ];
 
 for (const sentence of everyday) {
@@ -61,6 +69,12 @@ const asTerms: { text: string; audience: string; term: string }[] = [
   { text: 'The attackers were living off the land, using built-in tools to avoid detection.', audience: 'clinical', term: 'living off the land' },
   { text: 'The arrangement fits an Anti-Kickback safe harbor.', audience: 'clinical', term: 'safe harbor' },
   { text: 'Surgeons who do not fill their OR block time by Friday lose it.', audience: 'it', term: 'block time' },
+  { text: 'About 2,300 claims held in the scrubber for edits after go-live.', audience: 'clinical', term: 'claim scrubber' },
+  { text: 'The interface team restarts the Cloverleaf threads after the upgrade.', audience: 'clinical', term: 'interface thread' },
+  { text: 'Map the OBX segment to the new result field in the interface.', audience: 'admin', term: 'HL7 segment' },
+  { text: 'The new sepsis model runs in silent mode for 30 days.', audience: 'clinical', term: 'silent mode' },
+  { text: 'Epic sends an A08 message to the bed board when a patient moves.', audience: 'clinical', term: 'ADT' },
+  { text: 'The lab passed every proficiency testing event this year.', audience: 'admin', term: 'proficiency testing' },
 ];
 
 for (const { text, audience, term } of asTerms) {
