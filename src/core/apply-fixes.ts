@@ -1,4 +1,5 @@
 import type { Finding, Fix, TextEdit } from './types';
+import { firstAfter } from './sorted-search';
 
 /**
  * The one place where Crosswalk's edits meet a writer's text: the editor's fix-all, the CLI and
@@ -130,19 +131,6 @@ function joinInsertions(a: Fix, b: Fix): Fix {
   };
   joinedParts.set(merged, partsOf(a) + partsOf(b));
   return merged;
-}
-
-/** Index of the first value > x in sorted xs, or xs.length. */
-function firstAfter(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  if (hi > 0 && xs[hi - 1] <= x) return hi;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -2,6 +2,7 @@ import { nameSpells, namesIn } from './acronyms';
 import type { GlossaryEntry, GlossaryMatch } from './glossary';
 import { docRange, type PreparedDocument } from './document';
 import { runSteps, type Steps } from './steps';
+import { partitionPoint } from './sorted-search';
 
 /**
  * What the draft itself defines: acronyms it spells out ("Support Read Only (SRO)", "MFA, or
@@ -198,16 +199,7 @@ function coverage(spans: { start: number; end: number }[]) {
   const maxEnd: number[] = [];
   for (const s of sorted) maxEnd.push(Math.max(s.end, maxEnd.length ? maxEnd[maxEnd.length - 1] : -Infinity));
   /** How many spans start at or before `at` (`strict`: before it). */
-  const upTo = (at: number, strict: boolean) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (strict ? sorted[mid].start < at : sorted[mid].start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const upTo = (at: number, strict: boolean) => partitionPoint(sorted.length, strict ? (i) => sorted[i].start < at : (i) => sorted[i].start <= at);
   return {
     /** Some span has start <= start and end <= its end. */
     contains(start: number, end: number): boolean {

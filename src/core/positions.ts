@@ -1,4 +1,5 @@
 import type { Position, Range } from './types';
+import { lastAtOrBefore } from './sorted-search';
 
 /**
  * Turns offsets into 1-based line/column positions; columns count UTF-16 code units as editors do.
@@ -22,13 +23,8 @@ export class LineIndex {
 
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
+    // The line whose start is the last at or before the offset (the first line starts at 0).
+    const low = lastAtOrBefore(this.lineStarts, clamped);
     return { line: low + 1, column: clamped - this.lineStarts[low] + 1, offset: clamped };
   }
 

@@ -1,5 +1,6 @@
 import type { PlacedBlock } from './document';
 import type { Steps } from './steps';
+import { firstAtOrAfter, lastAtOrBefore } from './sorted-search';
 
 /** An edit in document offsets. */
 export interface OffsetEdit {
@@ -177,30 +178,6 @@ function isBoundary(map: Int32Array, ends: Int32Array, at: number): boolean {
   if (i < n && map[i] === at) return true;
   const j = lastAtOrBefore(ends, at, n);
   return j !== -1 && ends[j] === at;
-}
-
-/** Index of the first value ≥ x in sorted xs[0..n), or n. */
-function firstAtOrAfter(xs: ArrayLike<number>, x: number, n = xs.length): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the last value ≤ x in sorted xs[0..n), or -1. */
-function lastAtOrBefore(xs: ArrayLike<number>, x: number, n = xs.length): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** Markup that opens an inline span: emphasis, strike-through, a link's "[", an HTML start tag. */

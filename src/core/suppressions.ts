@@ -3,6 +3,8 @@
  * `<!-- crosswalk-disable rule -->` ... `<!-- crosswalk-enable rule -->` and
  * `<!-- crosswalk-disable-next-line rule -->`; no rule id means every rule.
  */
+import { firstAtOrAfter, lastAtOrBefore } from './sorted-search';
+
 export interface Suppressions {
   isSuppressed(ruleId: string, offset: number): boolean;
 }
@@ -88,16 +90,7 @@ class Intervals {
 
   contains(offset: number): boolean {
     // The last interval that starts at or before the offset.
-    let low = 0;
-    let high = this.starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (this.starts[mid] <= offset) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const found = lastAtOrBefore(this.starts, offset);
     return found !== -1 && offset <= this.ends[found];
   }
 }
@@ -116,27 +109,15 @@ class LineBreaks {
     }
   }
 
-  /** Index in `breaks` of the first break at or after `offset`. */
-  private firstAtOrAfter(offset: number): number {
-    let low = 0;
-    let high = this.breaks.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.breaks[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
   /** Offset of the line ending (LF, CR or CRLF) at or after `from`, or the text's end. */
   nextBreak(from: number): number {
-    const k = this.firstAtOrAfter(from);
+    const k = firstAtOrAfter(this.breaks, from);
     return k < this.breaks.length ? this.breaks[k] : this.text.length;
   }
 
   /** Start of the line holding `offset`: after the last LF, CR or CRLF before it. */
   lineStart(offset: number): number {
-    const k = this.firstAtOrAfter(offset);
+    const k = firstAtOrAfter(this.breaks, offset);
     return k > 0 ? this.breaks[k - 1] + 1 : 0;
   }
 }

@@ -2,6 +2,7 @@ import { docRange, type PlacedBlock, type PreparedDocument, type RawFinding, typ
 import type { Steps } from '../core/steps';
 import type { AudienceId } from '../core/types';
 import { sentenceAt } from './wording';
+import { firstAtOrAfter, partitionPoint } from '../core/sorted-search';
 
 /**
  * Dates and times readers act on (guidance.md check 5): a weekday that does not match its date,
@@ -362,13 +363,7 @@ function momentAt(block: PlacedBlock, moments: Moments, at: number, gap: RegExp 
   const text = block.analysis.text;
   const tokens = tokensOf(block, moments);
   // The first token at or after `at`, by binary search: a long paragraph of cues stays linear.
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(tokens.length, (i) => tokens[i].start < at);
   const first = tokens[lo];
   if (!first || first.start - at > 40 || !gap.test(text.slice(at, first.start))) return undefined;
   let date = first.date;
@@ -532,13 +527,7 @@ function* tableRanges(doc: PreparedDocument, blocks: PlacedBlock[], moments: Mom
   const starts = cells.map((b) => b.chunkStart + b.analysis.map[0]);
   yield;
   const cellAt = (from: number, to: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(starts, from);
     return lo < starts.length && starts[lo] <= to ? cells[lo] : undefined;
   };
   const momentOf = (block: PlacedBlock | undefined) => (block ? momentAt(block, moments, 0, /^\s*$/) : undefined);

@@ -2,6 +2,7 @@ import { docRange, insertedAudience, type InsertionSlot, type PlacedBlock, type 
 import type { CueUnit } from '../core/cues';
 import { runSteps, type Steps } from '../core/steps';
 import type { AudienceId } from '../core/types';
+import { firstAtOrAfter, partitionPoint } from '../core/sorted-search';
 
 /**
  * A draft cut into the places a message part may stand (src/core/cues.ts): each sentence of a
@@ -172,13 +173,7 @@ const blockStarts = new WeakMap<PreparedDocument, number[] | null>();
 function firstBlockIn(doc: PreparedDocument, start: number, end: number): PlacedBlock | undefined {
   const starts = runSteps(blockStartsSteps(doc));
   if (starts === null) return doc.blocks.find((b) => b.chunkStart + b.analysis.start >= start && b.chunkStart + b.analysis.start <= end);
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(starts, start);
   return lo < starts.length && starts[lo] <= end ? doc.blocks[lo] : undefined;
 }
 
@@ -238,14 +233,7 @@ export function chooseSlot(
 
 /** Index of the last slot at or before `offset` (-1 when none), or with `after`, of the first at or after it. */
 export function slotIndex(slots: readonly InsertionSlot[], offset: number, after = false): number {
-  let lo = 0;
-  let hi = slots.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (after ? slots[mid].offset < offset : slots[mid].offset <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return after ? lo : lo - 1;
+  return after ? partitionPoint(slots.length, (i) => slots[i].offset < offset) : partitionPoint(slots.length, (i) => slots[i].offset <= offset) - 1;
 }
 
 /**

@@ -5,6 +5,7 @@ import { knownAcronyms, knownToAudiences } from '../core/known-acronyms';
 import { LineIndex } from '../core/positions';
 import type { GlossaryMatch } from '../core/glossary';
 import { jargonFlags } from '../core/jargon-uses';
+import { partitionPoint } from '../core/sorted-search';
 
 /**
  * An acronym not spelled out at its first use, for readers who may not know it. An acronym the
@@ -97,16 +98,10 @@ export const undefinedAcronym: Rule = {
  */
 function longerTermAround(block: PlacedBlock, start: number, end: number): GlossaryMatch | undefined {
   const matches = block.analysis.glossary;
-  let lo = 0;
-  let hi = matches.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = matches[mid];
-    if (m.end <= start) lo = mid + 1;
-    else if (m.start > start) hi = mid - 1;
-    else return m.start <= start && end <= m.end && m.end - m.start > end - start && /\s/.test(m.text) ? m : undefined;
-  }
-  return undefined;
+  // The first match that ends after `start` is the only one that can hold it.
+  const m = matches[partitionPoint(matches.length, (i) => matches[i].end <= start)];
+  if (!m || m.start > start) return undefined;
+  return end <= m.end && m.end - m.start > end - start && /\s/.test(m.text) ? m : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@
  * modifier ("UAT sign-off"). They work on a block's prose (the text with Markdown markers taken
  * out, see src/core/markdown.ts), never on raw Markdown, so that markup is never rewritten.
  */
+import { partitionPoint } from '../core/sorted-search';
 import { inflectPlainVerb, isPlainVerb, readVerbPhrase, type VerbSlot } from '../core/verb-forms';
 
 /** Words that open a noun phrase: a wording's own "the" gives way to one of these. */
@@ -522,16 +523,9 @@ export interface SentencedProse {
 /** The sentence holding prose offset `at` (binary search: sentences are in order), or the whole block. */
 export function sentenceAt(prose: SentencedProse, at: number): { start: number; end: number } {
   const sentences = prose.sentences;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid];
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return { start: 0, end: prose.text.length };
+  // The first sentence that ends after `at` is the only one that can hold it.
+  const s = sentences[partitionPoint(sentences.length, (i) => sentences[i].end <= at)];
+  return s && s.start <= at ? s : { start: 0, end: prose.text.length };
 }
 
 /** The sentence of the first edit as it will read, for a fix title (or the clause around it, see `previewOf`). */
