@@ -25,6 +25,7 @@ import { measureLargeDraft } from './large.mjs';
 import { measureServer } from './server.mjs';
 import { measureBlocking, measureHostile, measureSteps } from './safety.mjs';
 import { describeSteps } from './steps.mjs';
+import { describeGlossaryCheck, measureGlossaryCheck } from './glossary-steps.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -302,6 +303,8 @@ async function main() {
   const steps = [await measureSteps(core, 1_000_000), ...(quick ? [] : [await measureSteps(core, 5_000_000)])];
   const longestStepMs = Math.max(...steps.flatMap((s) => [s.first.longestStepMs, s.recheck.longestStepMs]));
   const longestStepCpuMs = Math.max(...steps.flatMap((s) => [s.first.longestStepCpuMs, s.recheck.longestStepCpuMs]));
+  process.stdout.write(`bench: longest synchronous step of a ${quick ? '20k' : '100k'}-term team glossary's format check ...\n`);
+  const glossaryCheck = await measureGlossaryCheck(core, quick ? 20_000 : 100_000);
 
   process.stdout.write('bench: cold require and memory (child processes) ...\n');
   const cold = [];
@@ -379,6 +382,10 @@ async function main() {
       name: `Longest synchronous step of a check, ${quick ? '1 MB' : '1 and 5 MB'} <= 100 ms`, value: longestStepMs, limit: 100, unit: 'ms',
       pass: longestStepMs <= 100, cpuValue: longestStepCpuMs,
     },
+    {
+      name: `Longest synchronous step of a ${quick ? '20k' : '100k'}-term glossary's format check (checkGlossaryAsync) <= 100 ms, same findings as checkGlossary`,
+      value: glossaryCheck.sliced.longestStepMs, limit: 100, unit: 'ms', pass: glossaryCheck.sliced.longestStepMs <= 100 && glossaryCheck.sliced.same, cpuValue: glossaryCheck.sliced.longestStepCpuMs,
+    },
     { name: 'require of dist/extension.js <= 30 ms', value: coldRequire.extensionMs, limit: 30, unit: 'ms', pass: coldRequire.extensionMs <= 30 },
     { name: 'Bundle dist/extension.js < 600 KB', value: bundle.extensionBytes / 1024, limit: 600, unit: 'KB', pass: bundle.extensionBytes < 600 * 1024 },
   ];
@@ -393,7 +400,7 @@ async function main() {
     // Other work on the machine skews wall-clock medians: the 1-minute load average before and after.
     loadAverage: { before: loadBefore, after: os.loadavg()[0] },
     settings: { warmup: WARMUP, runs: RUNS, editRuns: EDIT_RUNS, childRuns: CHILD_RUNS, quick },
-    sizes, scale, server, large, hostile, blocking, steps, coldRequire, bundle, memory, targets,
+    sizes, scale, server, large, hostile, blocking, steps, glossaryCheck, coldRequire, bundle, memory, targets,
   };
   fs.mkdirSync(path.join(here, 'results'), { recursive: true });
   fs.writeFileSync(path.join(here, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
@@ -490,6 +497,7 @@ function print(r) {
     `the same re-check in one go (lint) ${ms(d.syncRecheckMs)} ms`);
   console.log('\nsteps of a check (lintAsync pausing at every step):');
   for (const s of r.steps) console.log(describeSteps(s));
+  console.log(describeGlossaryCheck(r.glossaryCheck));
   console.log('\nTargets');
   const fmt = (t) => (t.unit === 'x alex' || t.unit === 'x' ? `${t.value.toFixed(2)}x` : `${t.unit === 'ms' ? ms(t.value) : t.value.toFixed(1)} ${t.unit}`);
   const cpuFmt = (t) => (t.cpuValue === undefined ? '' : `${fmt({ ...t, value: t.cpuValue })} ${t.cpuValue <= t.limit ? 'PASS' : 'FAIL'}`);

@@ -22,6 +22,8 @@ export const discoverConfig = builtinEngine.discoverConfig;
 export const loadConfigText = builtinEngine.loadConfigText;
 /** A team glossary's problems as findings at their lines (for glossaries named by the crosswalk.glossaries setting). */
 export const checkGlossary = builtinEngine.checkGlossary;
+/** `checkGlossary` in slices that yield to the event loop: the same findings. */
+export const checkGlossaryAsync = builtinEngine.checkGlossaryAsync;
 /** Id, title, description, default severity, docs anchor and options of every built-in rule. */
 export const rules = builtinEngine.rules;
 /** The built-in audiences, or with a config's team audiences: `audiences(config).list`. */

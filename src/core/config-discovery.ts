@@ -2,6 +2,8 @@ import type { AudienceCatalog } from './audience';
 import { checkConfigText } from './config-check';
 import type { RuleMeta } from './document';
 import { teamGlossaryProblems } from './glossary';
+import { PLACED_PER_STEP, teamGlossaryProblemsAsync } from './glossary-check';
+import { Slicer, type SliceOptions } from './glossary-compile';
 import { isInside, resolvePath } from './paths';
 import { LineIndex } from './positions';
 import { parseYaml } from './yaml-problems';
@@ -41,6 +43,11 @@ export interface DiscoverOptions {
    * through one is refused with a finding, not read, wherever the link may lead.
    */
   linkOnPath?: (path: string) => Promise<string | undefined>;
+  /**
+   * With it, each team glossary is checked in slices with turns of the event loop between them
+   * (`glossaryFindingsAsync`), as the language server wants; without it (the CLI), in one go.
+   */
+  slicing?: SliceOptions;
 }
 
 /** The refusal of a file reached through a link a host cannot follow (see `DiscoverOptions.linkOnPath`). */
@@ -109,6 +116,7 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
   const configFindings = [...findings];
   const index = new LineIndex(text);
   const base = parentOf(path) ?? '.';
+  const slicer = options.slicing ? new Slicer(options.slicing) : undefined;
   const placeOf = glossaryPlaces(text, index);
   for (const [i, name] of (config.glossaries ?? []).entries()) {
     const place = () => placeOf(i, name);
@@ -142,7 +150,10 @@ export async function loadConfigText(rules: readonly RuleMeta[], audiences: Audi
     }
     // A broken team glossary is reported on its own file, at the broken line; audience ids are
     // checked against the built-in audiences and this config's team audiences.
-    const findings = glossaryFindings(name, glossaryText, audiences?.withTeamAudiences(config.audiences), options.knownTerm);
+    const teamAudiences = audiences?.withTeamAudiences(config.audiences);
+    const findings = slicer
+      ? await glossaryFindingsAsync(name, glossaryText, slicer, teamAudiences, options.knownTerm)
+      : glossaryFindings(name, glossaryText, teamAudiences, options.knownTerm);
     if (findings.length) loaded.problems.push({ path: glossaryPath, findings });
     loaded.glossaries.push({ name: glossaryPath, text: glossaryText });
   }
@@ -175,6 +186,22 @@ function glossaryPlaces(text: string, index: LineIndex): (i: number, name: strin
     const at = Math.max(0, text.indexOf(name));
     return index.range(at, at + name.length);
   };
+}
+
+/**
+ * `glossaryFindings` in slices (src/core/glossary-check.ts): the same findings, with turns of the
+ * event loop between parts of the file, so that a 100,000-term glossary does not hold up the
+ * language server while it is checked.
+ */
+export async function glossaryFindingsAsync(name: string, text: string, slicer: Slicer, audiences?: AudienceCatalog, knownTerm?: (term: string) => boolean): Promise<Finding[]> {
+  const problems = await teamGlossaryProblemsAsync({ name, text }, { ...(audiences ? { audiences } : {}), ...(knownTerm ? { knownTerm } : {}) }, slicer);
+  const index = await slicer.run(LineIndex.steps(text));
+  const findings: Finding[] = [];
+  for (let i = 0; i < problems.length; i += PLACED_PER_STEP) {
+    await slicer.maybePause();
+    for (const p of problems.slice(i, i + PLACED_PER_STEP)) findings.push(configFinding(p.message, index.range(p.start, p.end)));
+  }
+  return findings;
 }
 
 function configFinding(message: string, range: Finding['range']): Finding {

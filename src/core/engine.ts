@@ -1,9 +1,9 @@
 import { AudienceCatalog } from './audience';
 import { resolveConfig } from './config';
 import { checkConfigText } from './config-check';
-import { discoverConfig, glossaryFindings, loadConfigText, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
+import { discoverConfig, glossaryFindings, glossaryFindingsAsync, loadConfigText, type DiscoverOptions, type LoadedConfig, type ReadFile } from './config-discovery';
 import type { RuleMeta } from './document';
-import type { SliceOptions } from './glossary-compile';
+import { Slicer, type SliceOptions } from './glossary-compile';
 import { createLinter, createLinterAsync, type EngineParts, type Linter } from './linter';
 import type { CrosswalkConfig, Finding, LintOptions, LintResult } from './types';
 
@@ -39,6 +39,11 @@ export interface Engine {
    * count). For glossaries named outside `.crosswalk.yaml`, such as the `crosswalk.glossaries` setting.
    */
   checkGlossary(name: string, text: string, config?: CrosswalkConfig): Finding[];
+  /**
+   * `checkGlossary` in slices with turns of the event loop between them (src/core/glossary-check.ts):
+   * the same findings, without holding up the language server for a 100,000-term glossary.
+   */
+  checkGlossaryAsync(name: string, text: string, config?: CrosswalkConfig, slicing?: SliceOptions): Promise<Finding[]>;
 }
 
 /** Builds an engine from rules and data; nothing in src/core names a rule. */
@@ -58,6 +63,7 @@ export function createEngine(parts: EngineParts): Engine {
     discoverConfig: (startDir, read, explicitPath, options) => discoverConfig(parts.rules, builtIn, startDir, read, explicitPath, { knownTerm, ...options }),
     loadConfigText: (path, text, read, options) => loadConfigText(parts.rules, builtIn, path, text, read, { knownTerm, ...options }),
     checkGlossary: (name, text, config) => glossaryFindings(name, text, config ? resolveConfig(config, builtIn).audiences : builtIn, knownTerm),
+    checkGlossaryAsync: (name, text, config, slicing = {}) => glossaryFindingsAsync(name, text, new Slicer(slicing), config ? resolveConfig(config, builtIn).audiences : builtIn, knownTerm),
     // Config passed here is already validated (checkConfig, discoverConfig): only its team audiences are read.
     audiences: (config) => (config ? resolveConfig(config, builtIn).audiences : builtIn),
   };

@@ -1,4 +1,5 @@
 import { entriesFromData, Glossary, type GlossaryEntry, type GlossaryFileProblem } from './glossary';
+import type { Steps } from './steps';
 import { parseYaml } from './yaml-problems';
 
 /**
@@ -43,6 +44,15 @@ export class Slicer {
     await this.pause();
   }
 
+  /** Runs steps (src/core/steps.ts) to their end, with a chance to pause at each yield. */
+  async run<T>(steps: Steps<T>): Promise<T> {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      await this.maybePause();
+    }
+  }
+
   async pause(): Promise<void> {
     await this.pauseFn();
     if (this.options.signal?.aborted) throw Object.assign(new Error('Glossary compile cancelled'), { name: 'AbortError' });
@@ -83,12 +93,16 @@ export async function parseGlossaryText(text: string, slicer: Slicer): Promise<R
  * Cuts a glossary text into the lines outside its `terms:` list (the skeleton, with `terms:`
  * standing alone) and the text of each list item, or says it cannot (undefined) when the text
  * is not plainly a block list under a top-level `terms:`. Walks the lines with `indexOf`, pausing
- * between slices: a 100,000-term file has a million lines.
+ * between slices: a 100,000-term file has a million lines. Also where each item starts in the
+ * text and where the list ends (the start of the line after it, or the text's end): the format
+ * check (src/core/glossary-check.ts) parses the file's own text between them, so that the
+ * ranges it finds are the file's.
  */
-export async function splitTermItems(text: string, slicer: Slicer = new Slicer({ sliceMs: Infinity })): Promise<{ skeleton: string; items: string[] } | undefined> {
+export async function splitTermItems(text: string, slicer: Slicer = new Slicer({ sliceMs: Infinity })): Promise<{ skeleton: string; items: string[]; itemStarts: number[]; listEnd: number } | undefined> {
   // Cheap refusals first: tabs in indentation, directives and document markers.
   if (/^[ ]*\t|^(?:%|---|\.\.\.)/m.test(text)) return undefined;
   const lines: string[] = [];
+  const lineStarts: number[] = [];
   // The next CR is searched for again only once passed (most files have none: a search per line
   // would read the rest of the file each time).
   let cr = text.indexOf('\r');
@@ -98,11 +112,15 @@ export async function splitTermItems(text: string, slicer: Slicer = new Slicer({
     const lf = text.indexOf('\n', from);
     const brk = lf === -1 ? (cr === -1 ? text.length : cr) : cr === -1 || lf < cr ? lf : cr;
     lines.push(text.slice(from, brk));
+    lineStarts.push(from);
     if (brk === text.length) break;
     from = brk + (text.charCodeAt(brk) === 13 && text.charCodeAt(brk + 1) === 10 ? 2 : 1);
   }
-  const at = lines.findIndex((line) => /^terms:[ ]*(?:#.*)?$/.test(line));
-  if (at === -1) return undefined;
+  let at = 0;
+  while (at < lines.length && !/^terms:[ ]*(?:#.*)?$/.test(lines[at])) {
+    if (++at % 4096 === 0) await slicer.maybePause();
+  }
+  if (at === lines.length) return undefined;
   const blankOrComment = (line: string) => /^[ ]*(?:#.*)?$/.test(line);
   let first = at + 1;
   while (first < lines.length && blankOrComment(lines[first])) first++;
@@ -111,6 +129,7 @@ export async function splitTermItems(text: string, slicer: Slicer = new Slicer({
   const indent = head[1].length;
   const itemStart = new RegExp(`^[ ]{${indent}}-(?:[ ]|$)`);
   const items: string[] = [];
+  const itemStarts: number[] = [];
   let current: string[] | undefined;
   let end = first;
   for (; end < lines.length; end++) {
@@ -118,6 +137,7 @@ export async function splitTermItems(text: string, slicer: Slicer = new Slicer({
     const line = lines[end];
     if (itemStart.test(line)) {
       if (current) items.push(current.join('\n'));
+      itemStarts.push(lineStarts[end]);
       current = [line];
       continue;
     }
@@ -138,7 +158,7 @@ export async function splitTermItems(text: string, slicer: Slicer = new Slicer({
   if (current) items.push(current.join('\n'));
   // Comments and blank lines that trail the list belong to the skeleton, where they do no harm.
   const skeleton = [...lines.slice(0, at + 1), ...lines.slice(end)].join('\n');
-  return { skeleton, items };
+  return { skeleton, items, itemStarts, listEnd: end < lines.length ? lineStarts[end] : text.length };
 }
 
 /**

@@ -101,19 +101,36 @@ function fieldProblem(kind: FieldKind, value: unknown): string | undefined {
   }
 }
 
+/** Where a path of the glossary file is, as `rangeOfPath` answers: the whole file's document, or one part of it (src/core/glossary-check.ts). */
+export type Locate = (path: (string | number)[], which: 'key' | 'value') => [number, number] | undefined;
+
+/** A problem at a path's key or value, else at its value, else at the top of the file. */
+function place(locate: Locate, origin: string, path: (string | number)[], which: 'key' | 'value', message: string): GlossaryFileProblem {
+  const [start, end] = locate(path, which) ?? (which === 'key' ? locate(path, 'value') : undefined) ?? [0, 0];
+  return { origin, message: `${origin}: ${message}`, start, end };
+}
+
 /**
  * Problems of a parsed team glossary against the format, each at its line: unknown keys (with a
  * did-you-mean), values of the wrong kind, a weak term with no context words, a new term missing
  * fields a finding needs. `isBuiltIn` says whether a term is one of the built-in glossary's (its
  * fields may then be changed with `override: true`). The entries are still read as far as they
  * can be (src/core/glossary.ts entriesFromData): a wrong field is left out, the rest is used.
+ * The file's own keys (`glossaryHeadProblems`), then each term (`termFormatProblems`): the
+ * sliced check (src/core/glossary-check.ts) calls the two parts on parts of the file.
  */
 export function glossaryFormatProblems(data: unknown, doc: YAML.Document.Parsed | undefined, origin: string, isBuiltIn: (term: string) => boolean = () => false): GlossaryFileProblem[] {
+  const locate: Locate = (path, which) => rangeOfPath(doc, path, which);
+  const problems = glossaryHeadProblems(data, locate, origin);
+  const terms = isMap(data) ? data.terms : undefined;
+  if (Array.isArray(terms)) terms.forEach((raw: unknown, i) => termFormatProblems(raw, i, locate, origin, isBuiltIn, problems));
+  return problems;
+}
+
+/** The problems of a glossary's own keys (`version`, `sources`, `terms` and unknown ones), not of its terms. */
+export function glossaryHeadProblems(data: unknown, locate: Locate, origin: string): GlossaryFileProblem[] {
   const problems: GlossaryFileProblem[] = [];
-  const at = (path: (string | number)[], which: 'key' | 'value', message: string) => {
-    const [start, end] = rangeOfPath(doc, path, which) ?? (which === 'key' ? rangeOfPath(doc, path, 'value') : undefined) ?? [0, 0];
-    problems.push({ origin, message: `${origin}: ${message}`, start, end });
-  };
+  const at = (path: (string | number)[], which: 'key' | 'value', message: string) => problems.push(place(locate, origin, path, which, message));
   if (!isMap(data)) {
     problems.push({ origin, message: `${origin} has no "terms:" list; see data/glossary/FORMAT.md.`, start: 0, end: 0 });
     return problems;
@@ -139,48 +156,50 @@ export function glossaryFormatProblems(data: unknown, doc: YAML.Document.Parsed 
   if (!Array.isArray(terms)) {
     if (terms === undefined || terms === null) problems.push({ origin, message: `${origin} has no "terms:" list; see data/glossary/FORMAT.md.`, start: 0, end: 0 });
     else at(['terms'], 'value', `"terms" must be a list of terms (- term: ...); see data/glossary/FORMAT.md.`);
-    return problems;
   }
-  terms.forEach((raw: unknown, i) => {
-    if (!isMap(raw)) {
-      at(['terms', i], 'value', `Item ${i + 1} of "terms" is not a term: write "- term: ..." with its fields (data/glossary/FORMAT.md). It is left out.`);
-      return;
-    }
-    const named = typeof raw.term === 'string' && raw.term.trim() ? raw.term : undefined;
-    const label = named ? `"${named}"` : `term ${i + 1}`;
-    if (!named) {
-      at(['terms', i], 'value', `Term ${i + 1} has no "term:" (the word or phrase as drafts write it). It is left out.`);
-      return;
-    }
-    for (const [key, value] of Object.entries(raw)) {
-      const kind = TERM_FIELDS[key];
-      if (!kind) {
-        const guess = closest(key, Object.keys(TERM_FIELDS));
-        at(['terms', i, key], 'key', `Unknown field "${key}" in ${label}${guess ? `; did you mean "${guess}"?` : '.'} It is ignored (fields: data/glossary/FORMAT.md).`);
-        continue;
-      }
-      if (value === null || value === undefined) continue;
-      const why = fieldProblem(kind, value);
-      if (!why) continue;
-      const hint = why === 'bad' ? '' : `: ${why}`;
-      // The loader reads a lone word as a list of one ("familiar_to: clinical"), and any domain name.
-      const listOfOne = typeof value === 'string' && (kind === 'forms' || kind === 'strings' || kind === 'audiences' || kind === 'sources');
-      const used = listOfOne ? ` Write [${value}]; it is read as that.` : kind === 'domain' && typeof value === 'string' ? ' It is shown as written.' : key === 'term' ? '' : ' This value is not used.';
-      at(['terms', i, key], 'value', `"${key}" of ${label} must be ${EXPECTED[kind]}${hint}.${used}`);
-    }
-    const verbs = Array.isArray(raw.verbs) && raw.verbs.length > 0;
-    const weak = raw.weak === true || (Array.isArray(raw.weak_aliases) && raw.weak_aliases.length > 0) || verbs;
-    if (weak && !(Array.isArray(raw.context) && raw.context.length > 0)) {
-      const key = raw.weak === true ? 'weak' : Array.isArray(raw.weak_aliases) && raw.weak_aliases.length > 0 ? 'weak_aliases' : 'verbs';
-      at(['terms', i, key], 'key', `${label} has weak forms but no "context:": list the words near which they count (a weak form never matches without one).`);
-    }
-    if (raw.override === true || raw.banned === true) return;
-    const missing = NEW_TERM_FIELDS.filter((f) => raw[f] === undefined || raw[f] === null);
-    if (!missing.length) return;
-    const message = isBuiltIn(named)
-      ? `${label} is a built-in term: add "override: true" to change only the fields listed here (it lacks ${missing.join(', ')} as a term of its own).`
-      : `${label} lacks ${missing.join(', ')}: a new term needs every field a finding shows (data/glossary/FORMAT.md); to change a built-in term's fields only, add "override: true". It is used with what it has.`;
-    at(['terms', i, 'term'], 'value', message);
-  });
   return problems;
+}
+
+/** The problems of item `i` of `terms:` (`raw`), added to `problems`; `locate` answers for paths `['terms', i, ...]`. */
+export function termFormatProblems(raw: unknown, i: number, locate: Locate, origin: string, isBuiltIn: (term: string) => boolean, problems: GlossaryFileProblem[]): void {
+  const at = (path: (string | number)[], which: 'key' | 'value', message: string) => problems.push(place(locate, origin, path, which, message));
+  if (!isMap(raw)) {
+    at(['terms', i], 'value', `Item ${i + 1} of "terms" is not a term: write "- term: ..." with its fields (data/glossary/FORMAT.md). It is left out.`);
+    return;
+  }
+  const named = typeof raw.term === 'string' && raw.term.trim() ? raw.term : undefined;
+  const label = named ? `"${named}"` : `term ${i + 1}`;
+  if (!named) {
+    at(['terms', i], 'value', `Term ${i + 1} has no "term:" (the word or phrase as drafts write it). It is left out.`);
+    return;
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    const kind = TERM_FIELDS[key];
+    if (!kind) {
+      const guess = closest(key, Object.keys(TERM_FIELDS));
+      at(['terms', i, key], 'key', `Unknown field "${key}" in ${label}${guess ? `; did you mean "${guess}"?` : '.'} It is ignored (fields: data/glossary/FORMAT.md).`);
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const why = fieldProblem(kind, value);
+    if (!why) continue;
+    const hint = why === 'bad' ? '' : `: ${why}`;
+    // The loader reads a lone word as a list of one ("familiar_to: clinical"), and any domain name.
+    const listOfOne = typeof value === 'string' && (kind === 'forms' || kind === 'strings' || kind === 'audiences' || kind === 'sources');
+    const used = listOfOne ? ` Write [${value}]; it is read as that.` : kind === 'domain' && typeof value === 'string' ? ' It is shown as written.' : key === 'term' ? '' : ' This value is not used.';
+    at(['terms', i, key], 'value', `"${key}" of ${label} must be ${EXPECTED[kind]}${hint}.${used}`);
+  }
+  const verbs = Array.isArray(raw.verbs) && raw.verbs.length > 0;
+  const weak = raw.weak === true || (Array.isArray(raw.weak_aliases) && raw.weak_aliases.length > 0) || verbs;
+  if (weak && !(Array.isArray(raw.context) && raw.context.length > 0)) {
+    const key = raw.weak === true ? 'weak' : Array.isArray(raw.weak_aliases) && raw.weak_aliases.length > 0 ? 'weak_aliases' : 'verbs';
+    at(['terms', i, key], 'key', `${label} has weak forms but no "context:": list the words near which they count (a weak form never matches without one).`);
+  }
+  if (raw.override === true || raw.banned === true) return;
+  const missing = NEW_TERM_FIELDS.filter((f) => raw[f] === undefined || raw[f] === null);
+  if (!missing.length) return;
+  const message = isBuiltIn(named)
+    ? `${label} is a built-in term: add "override: true" to change only the fields listed here (it lacks ${missing.join(', ')} as a term of its own).`
+    : `${label} lacks ${missing.join(', ')}: a new term needs every field a finding shows (data/glossary/FORMAT.md); to change a built-in term's fields only, add "override: true". It is used with what it has.`;
+  at(['terms', i, 'term'], 'value', message);
 }

@@ -6,7 +6,7 @@ import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
 import { verbFormsOf } from './verb-forms';
 import { closest, parseYaml, rangeOfPath } from './yaml-problems';
-import { glossaryFormatProblems } from './glossary-schema';
+import { glossaryFormatProblems, type Locate } from './glossary-schema';
 
 /** One glossary term, merged from the built-in glossary and any team glossaries. */
 export interface GlossaryEntry {
@@ -529,28 +529,36 @@ function audienceProblems(data: unknown, doc: YAML.Document.Parsed | undefined, 
   const problems: GlossaryFileProblem[] = [];
   const terms = data && typeof data === 'object' ? (data as { terms?: unknown }).terms : undefined;
   if (!Array.isArray(terms)) return problems;
+  const locate: Locate = (path, which) => rangeOfPath(doc, path, which);
+  terms.forEach((raw: unknown, i) => termAudienceProblems(raw, i, locate, origin, audiences, problems));
+  return problems;
+}
+
+/**
+ * The unknown audience ids of item `i` of `terms:` (`raw`), added to `problems`; `locate` answers
+ * for paths `['terms', i, ...]` (the sliced check, src/core/glossary-check.ts, calls it per item).
+ */
+export function termAudienceProblems(raw: unknown, i: number, locate: Locate, origin: string, audiences: AudienceCatalog, problems: GlossaryFileProblem[]): void {
+  if (!raw || typeof raw !== 'object') return;
+  const item = raw as RawTerm;
   const report = (written: string, term: string, field: string, path: (string | number)[], which: 'key' | 'value') => {
-    const [start, end] = rangeOfPath(doc, path, which) ?? [0, 0];
+    const [start, end] = locate(path, which) ?? [0, 0];
     problems.push({ origin, message: `${origin}: ${unknownAudienceMessage(written, term, field, audiences)}`, start, end });
   };
-  terms.forEach((raw: RawTerm, i) => {
-    if (!raw || typeof raw !== 'object') return;
-    const term = typeof raw.term === 'string' ? raw.term : `term ${i + 1}`;
-    for (const field of ['familiar_to', 'not_familiar_to'] as const) {
-      const familiar = raw[field];
-      if (typeof familiar === 'string') {
-        if (!catalogId(familiar, audiences)) report(familiar, term, field, ['terms', i, field], 'value');
-      } else if (Array.isArray(familiar)) {
-        familiar.forEach((id, j) => {
-          if (typeof id === 'string' && !catalogId(id, audiences)) report(id, term, field, ['terms', i, field, j], 'value');
-        });
-      }
+  const term = typeof item.term === 'string' ? item.term : `term ${i + 1}`;
+  for (const field of ['familiar_to', 'not_familiar_to'] as const) {
+    const familiar = item[field];
+    if (typeof familiar === 'string') {
+      if (!catalogId(familiar, audiences)) report(familiar, term, field, ['terms', i, field], 'value');
+    } else if (Array.isArray(familiar)) {
+      familiar.forEach((id, j) => {
+        if (typeof id === 'string' && !catalogId(id, audiences)) report(id, term, field, ['terms', i, field, j], 'value');
+      });
     }
-    if (raw.replace && typeof raw.replace === 'object' && !Array.isArray(raw.replace)) {
-      for (const id of Object.keys(raw.replace)) if (!catalogId(id, audiences)) report(id, term, 'replace', ['terms', i, 'replace', id], 'key');
-    }
-  });
-  return problems;
+  }
+  if (item.replace && typeof item.replace === 'object' && !Array.isArray(item.replace)) {
+    for (const id of Object.keys(item.replace)) if (!catalogId(id, audiences)) report(id, term, 'replace', ['terms', i, 'replace', id], 'key');
+  }
 }
 
 function unknownAudienceMessage(written: string, term: string, field: string, audiences: AudienceCatalog): string {

@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  audiences, checkConfig, checkGlossary, createLinterAsync, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath, settingRange,
+  audiences, checkConfig, checkGlossaryAsync, createLinterAsync, discoverConfig, hoverAt, isInside as isInsidePath, markdownToPlainText, mergeConfig, resolvePath, settingRange,
   unseenLinkMessage,
   type Finding, type Linter, type LintOptions, type LintResult, type LoadedConfig,
 } from '../index';
@@ -289,11 +289,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
         let loaded: LoadedConfig = { config: {}, problems: [], glossaries: [] };
         const stop = folder ? splitUri(folder)?.path.replace(/\/+$/, '') : undefined;
         if (dir !== undefined) {
+          // Team glossaries are checked in slices (src/core/glossary-check.ts): a 100,000-term one does not hold up the server.
           loaded = await discoverConfig(dir, (path) => {
             // Search no higher than the workspace folder: a config elsewhere on disk is not this project's.
             if (stop !== undefined && stop !== '' && !isInsidePath(path, stop)) return Promise.resolve(undefined);
             return readText(joinUri(base, path));
-          }, undefined, { ...(stop ? { root: stop } : {}), ...(realPathOf ? { realPath: (path: string) => realPathOf(joinUri(base, path)) } : {}), ...(host.linkOnPath ? { linkOnPath: (path: string) => unseenLink(joinUri(base, path)) } : {}) });
+          }, undefined, { slicing: {}, ...(stop ? { root: stop } : {}), ...(realPathOf ? { realPath: (path: string) => realPathOf(joinUri(base, path)) } : {}), ...(host.linkOnPath ? { linkOnPath: (path: string) => unseenLink(joinUri(base, path)) } : {}) });
         }
         const glossaries = [...loaded.glossaries];
         const refused: { name: string; message: string; key?: string }[] = [];
@@ -329,7 +330,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
             const glossaryPath = splitUri(glossaryUri)?.path ?? name;
             glossaries.push({ name: glossaryPath, text });
             // Checked as a glossary .crosswalk.yaml names is (src/core/config-discovery.ts): each bad entry at its line, the rest loads.
-            const findings = checkGlossary(glossaryPath, text, mergeConfig(settings.config, loaded.config));
+            const findings = await checkGlossaryAsync(glossaryPath, text, mergeConfig(settings.config, loaded.config));
             if (findings.length) loaded = { ...loaded, problems: [...loaded.problems, { path: glossaryPath, findings }] };
           } else log('warn', `The glossary ${name} named in the crosswalk.glossaries setting could not be read (${path}).`);
         }

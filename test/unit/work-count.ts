@@ -56,6 +56,16 @@ export async function workOf(fn: () => unknown): Promise<number> {
   return total(result as Parameters<typeof total>[0]);
 }
 
+/**
+ * The work done since the last call (or since counting began), counting afresh from here: for
+ * work done in steps with awaits between them, each step's work taken where it ends.
+ */
+export async function workSinceLast(): Promise<number> {
+  const s = await coverage();
+  const { result } = await s.post('Profiler.takePreciseCoverage');
+  return total(result as Parameters<typeof total>[0]);
+}
+
 /** Stops counting (coverage slows the code it counts). */
 export async function stopCounting(): Promise<void> {
   if (!session) return;
