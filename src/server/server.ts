@@ -358,8 +358,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
         if (loaded.path) log('info', `Config for ${where}: ${loaded.path}`);
         else log('info', `Config for ${where}: no .crosswalk.yaml found in the workspace folder; settings and defaults apply.`);
         for (const glossary of glossaries) log('info', `Glossary loaded: ${glossary.name}`);
+        // As many lines a file as it gets diagnostics: a 100,000-term glossary may have a problem a term.
         for (const problem of loaded.problems) {
-          for (const finding of problem.findings) log('warn', `${problem.path}:${finding.range.start.line}: ${finding.message}`);
+          const shown = problem.findings.slice(0, settings.maxNumberOfProblems);
+          for (const finding of shown) log('warn', `${problem.path}:${finding.range.start.line}: ${finding.message}`);
+          if (problem.findings.length > shown.length) log('warn', `${problem.path}: ${problem.findings.length - shown.length} more problems (crosswalk.maxNumberOfProblems).`);
         }
         return { loaded, glossaries, settingsFiles: filePatterns.usable };
       })();
@@ -535,12 +538,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     connection.sendNotification('crosswalk/didCheck', notice).catch(() => undefined);
   }
 
-  function limitDiagnostics(findings: Finding[], max: number): Diagnostic[] {
+  function limitDiagnostics(findings: Finding[], max: number, where = 'this draft'): Diagnostic[] {
     const diagnostics = findings.slice(0, max).map(toDiagnostic);
     if (findings.length > max) {
       diagnostics.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'crosswalk',
-        message: `Crosswalk shows the first ${max} of ${findings.length} problems in this draft (setting crosswalk.maxNumberOfProblems).`,
+        message: `Crosswalk shows the first ${max} of ${findings.length} problems in ${where} (setting crosswalk.maxNumberOfProblems).`,
       });
     }
     return diagnostics;
@@ -556,7 +559,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     for (const uri of configProblemFiles.get(configUri) ?? []) {
       if (!now.includes(uri)) publish({ uri, diagnostics: [] });
     }
-    for (const problem of loaded.problems) publish({ uri: joinUri(base, problem.path), diagnostics: problem.findings.map(toDiagnostic) });
+    // Limited as a draft's are: a glossary with a problem in each of 100,000 terms sent them all at each check.
+    for (const problem of loaded.problems) publish({ uri: joinUri(base, problem.path), diagnostics: limitDiagnostics(problem.findings, config.settings.maxNumberOfProblems, 'this file') });
     configProblemFiles.set(configUri, now);
   }
 

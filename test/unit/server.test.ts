@@ -667,6 +667,23 @@ test('a crosswalk.glossaries setting naming a file outside the folder is refused
   }
 });
 
+test('a team glossary with more problems than crosswalk.maxNumberOfProblems gets that many diagnostics and a notice, as a draft does', async () => {
+  const glossaryUri = 'file:///work/project/team.yaml';
+  // 300 new terms that each lack the fields a finding needs: a problem each.
+  const glossary = `version: 1\nterms:\n${Array.from({ length: 300 }, (_, i) => `  - term: Widget${i} frame\n    definition: The frame ${i}.\n`).join('')}`;
+  const s = await session({ 'file:///work/project/.crosswalk.yaml': 'glossaries: [team.yaml]\n', [glossaryUri]: glossary });
+  try {
+    const problems = s.next(glossaryUri, (p) => p.diagnostics.length > 0);
+    s.open(DRAFT_URI, DRAFT);
+    const { diagnostics } = await problems;
+    assert.equal(diagnostics.length, 101, 'the first 100 (the default limit) and the notice');
+    assert.ok(diagnostics.slice(0, 100).every((d) => /lacks/.test(d.message)) && diagnostics[0].range.start.line === 2, diagnostics[0].message);
+    assert.match(diagnostics[100].message, /the first 100 of 300 problems in this file \(setting crosswalk.maxNumberOfProblems\)/);
+  } finally {
+    s.close();
+  }
+});
+
 test('a team glossary named by the crosswalk.glossaries setting is checked against the glossary format: a bad entry is a finding at its line in the glossary, and the rest loads', async () => {
   const glossaryUri = 'file:///work/project/team.yaml';
   const glossary = 'version: 1\nterms:\n  - term: UAT\n    override: true\n    familiar_to: [clinical, admin, it]\n  - term: tele box\n    familar_to: [clinical]\n';
