@@ -3,7 +3,10 @@
  * comments and audience markers, inline HTML, lists, quotes, tables, front matter, CRLF and lone
  * CR, emoji, glossary terms and acronyms. CROSSWALK_PROPERTY_RUNS multiplies the runs (e.g. 10
  * for a long soak); the default, 10,000 cases in all, keeps `npm test` to well under a minute of
- * one core on an idle machine.
+ * one core on an idle machine. Each run is randomly seeded; on a failure fast-check prints the
+ * seed and path. CROSSWALK_PROPERTY_SEED=<seed> passes that seed to every property here, so the
+ * same runs come again (with the same CROSSWALK_PROPERTY_RUNS), and CROSSWALK_PROPERTY_PATH=<path>
+ * (with the seed, and `--test-name-pattern` naming the failing property) replays just that case.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +14,14 @@ import fc from 'fast-check';
 import { applyFixes, createLinter, fixAllFixes, lint, MAX_FIX_PASSES, settleFixes, type Finding, type LintResult } from '../../src/index';
 
 const SCALE = Math.max(1, Number(process.env.CROSSWALK_PROPERTY_RUNS ?? 1));
-const runs = (n: number) => Math.round(n * SCALE);
+const SEED = process.env.CROSSWALK_PROPERTY_SEED;
+const PATH = process.env.CROSSWALK_PROPERTY_PATH;
+if (SEED !== undefined && !Number.isInteger(Number(SEED))) throw new Error(`CROSSWALK_PROPERTY_SEED must be an integer, not ${JSON.stringify(SEED)}`);
+/** fast-check's options for a property of `n` runs (times the scale), with the seed and path when given. */
+const runs = (n: number): fc.Parameters<unknown> => ({
+  numRuns: Math.round(n * SCALE),
+  ...(SEED !== undefined ? { seed: Number(SEED), ...(PATH ? { path: PATH } : {}) } : {}),
+});
 
 const WORDS = ['the', 'feed', 'stops', 'nurses', 'at', 'noon', 'and', 'call', 'us', 'today', 'we', 'will', 'test', 'it', 'was', 'completed', 'for', 'patients'];
 const TERMS = ['HL7 feed', 'HL7', 'CPOE', 'NPO', 'STAT', 'EHR', 'go-live', 'cutover', 'in order to', 'utilize', 'MAR', 'PACS', 'downtime', 'interface engine', 'ADT', 'immediately'];
@@ -115,7 +125,7 @@ test('every input: no exception, ranges inside the text with the right line and 
       checkRanges(text, result);
       for (const f of result.findings) checkFixKeepsMarkup(text, f);
     }),
-    { numRuns: runs(8000) },
+    runs(8000),
   );
 });
 
@@ -152,7 +162,7 @@ test('fix-all converges within three passes (it settles in one: on its own outpu
       const back = lint(fixed).findings.filter((f) => same(f) && f.range.start.offset >= at && f.range.start.offset < Math.max(to, at + 1));
       assert.deepEqual(back.map((f) => f.message), [], `"${fix.title}" on ${JSON.stringify(text)}`);
     }),
-    { numRuns: runs(1200) },
+    runs(1200),
   );
 });
 
@@ -171,6 +181,6 @@ test('an incremental linter after random edits gives what a fresh lint gives', (
         assert.equal(shape(incremental), shape(lint(current)), `incremental differs from fresh on ${JSON.stringify(current)}`);
       }
     }),
-    { numRuns: runs(800) },
+    runs(800),
   );
 });
