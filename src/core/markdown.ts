@@ -273,7 +273,7 @@ function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk):
     end = Math.max(end, stop);
     switch (node.type) {
       case 'text':
-        placeText(node, start, stop, source, chars, starts, ends);
+        placeText(node, start, stop, source, chars, starts, ends, markup);
         continue;
       case 'break':
         chars.push('\n');
@@ -317,15 +317,22 @@ function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk):
 /**
  * The source of each character of a text node, from the spans recorded while it was built. A
  * span as long as the characters it gave maps them one to one (words, line endings); any other
- * (an entity, an escape) gives each of its characters the whole span. Should the spans not add
- * up to the value (a tokenizer we do not know), every character gets the node's whole source,
- * so that no fix is offered inside it rather than one that lands in the wrong place.
+ * (an entity, an escape) gives each of its characters the whole span. A task list item's first
+ * text lost the space after its checkbox once its spans were recorded (mdast-util-gfm-task-list-item
+ * slices it off and moves the node's start past it): those characters are skipped. Should the
+ * spans still not add up to the value (a tokenizer we do not know), every character gets the
+ * node's whole source and counts as markup, so that no fix is offered inside it rather than one
+ * that replaces the whole node or lands in the wrong place.
  */
-function placeText(node: Text, start: number, stop: number, source: string, chars: string[], starts: number[], ends: number[]): void {
+function placeText(node: Text, start: number, stop: number, source: string, chars: string[], starts: number[], ends: number[], markup: number[]): void {
   const value = node.value;
   const spans = textSources.get(node);
-  if (!spans || spans[spans.length - 3] !== value.length) {
+  const recorded = spans ? spans[spans.length - 3] : 0;
+  // Characters written as themselves at the node's old start, that the node no longer holds.
+  const skip = spans && recorded > value.length && spans[2] - spans[1] === spans[0] && spans[1] + (recorded - value.length) === start && spans[0] >= recorded - value.length ? recorded - value.length : 0;
+  if (!spans || recorded - skip !== value.length) {
     for (let i = 0; i < value.length; i++) {
+      markup.push(chars.length);
       chars.push(value[i]);
       starts.push(start);
       ends.push(stop);
@@ -338,9 +345,9 @@ function placeText(node: Text, start: number, stop: number, source: string, char
     const a = spans[k + 1];
     const b = spans[k + 2];
     const exact = b - a === to - from;
-    for (let i = from; i < to; i++) {
+    for (let i = Math.max(from, skip); i < to; i++) {
       // Written as itself: the draft's own character (the parser read a tamed copy, see `tame`).
-      chars.push(exact ? source[a + (i - from)] : value[i]);
+      chars.push(exact ? source[a + (i - from)] : value[i - skip]);
       starts.push(exact ? a + (i - from) : a);
       ends.push(exact ? a + (i - from) + 1 : b);
     }

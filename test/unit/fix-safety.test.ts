@@ -107,6 +107,22 @@ function blockOf(text: string): ProseMap {
   return new ProseMap([{ analysis: block, chunkStart: 0, audience: ['clinical'] }], []);
 }
 
+test("a task list item's text is placed character by character: its fixes edit the term, not the whole item", () => {
+  // Shrunk from the widened property suite: remark takes the space after "[ ]" off the item's
+  // first text once its characters were placed, and every character then stood for the whole
+  // text, so "Replace with data feed" replaced "HL7 feed HL7 feed" and "add a.m." went before "at".
+  const text = '- [ ] HL7 feed HL7 feed\n- [x] at 7:30 the call\n';
+  const result = lint(text, { audience: 'clinical' });
+  const jargon = result.findings.find((f) => f.ruleId === 'jargon');
+  const clock = result.findings.find((f) => f.ruleId === 'date-check');
+  assert.ok(jargon && clock, 'a jargon and a clock finding');
+  assert.equal(slice(text, jargon.range), 'HL7 feed');
+  assert.equal(jargon.range.start.offset, 6);
+  assert.equal(applyFixes(text, [jargon.fixes[0]]), '- [ ] Data feed HL7 feed\n- [x] at 7:30 the call\n');
+  assert.equal(slice(text, clock.range), '7:30');
+  assert.equal(applyFixes(text, [clock.fixes[0]]), '- [ ] HL7 feed HL7 feed\n- [x] at 7:30 a.m. the call\n');
+});
+
 test('an edit across markup is narrowed to the prose it changes, or refused', () => {
   const text = 'A [data](https://example.org) breach today.';
   const prose = blockOf(text);
