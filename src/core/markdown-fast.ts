@@ -24,7 +24,8 @@ export function fastParse(text: string): ParsedChunk | undefined {
   if (heading) {
     if (lines.length > 1 || /#\s*$/.test(lines[0])) return undefined;
     const block = prose([{ offset: heading[0].length, text: lines[0].slice(heading[0].length) }], 'heading', heading[1].length, 0);
-    return block && { blocks: visible([block]), comments: [] };
+    // One line, no closing #s: the heading ends where its line does, trailing spaces included.
+    return block && { blocks: visible([{ ...block, end: lines[0].length }]), comments: [] };
   }
   if (ITEM.test(lines[0])) return list(lines);
   if (lines[0].startsWith('> ')) return quote(lines);

@@ -22,6 +22,11 @@ export interface ProseBlock {
   start: number;
   /** A heading's level. */
   depth?: number;
+  /**
+   * A heading's: chunk offset where its Markdown ends, a setext heading's `===` or `---` line
+   * and an ATX heading's closing `#`s included (what is inserted under a title goes after it).
+   */
+  end?: number;
 }
 
 /** An HTML comment that may carry a Crosswalk directive, with its chunk-relative range. */

@@ -193,8 +193,9 @@ function walk(tree: Root, source: string, out: ParsedChunk): void {
       case 'tableCell': {
         const block = proseOf(node.children, source, out);
         const start = node.position?.start.offset ?? 0;
-        if (block) out.blocks.push({ kind: node.type, ...block, start, ...(node.type === 'heading' ? { depth: node.depth } : {}) });
-        else if (node.type === 'heading') out.blocks.push({ kind: 'heading', text: '', map: new Int32Array([start]), ends: new Int32Array(0), markup: [], start, depth: node.depth });
+        const end = node.position?.end.offset ?? start;
+        if (block) out.blocks.push({ kind: node.type, ...block, start, ...(node.type === 'heading' ? { depth: node.depth, end } : {}) });
+        else if (node.type === 'heading') out.blocks.push({ kind: 'heading', text: '', map: new Int32Array([start]), ends: new Int32Array(0), markup: [], start, depth: node.depth, end });
         continue;
       }
       case 'html':

@@ -104,7 +104,8 @@ export function* unitsSteps(doc: PreparedDocument): Steps<DraftUnits> {
 function blockUnits(doc: PreparedDocument, block: PlacedBlock): Omit<Unit, 'headings' | 'opening'>[] {
   const a = block.analysis;
   const lineStart = lineStartOf(doc.text, block.chunkStart + a.start);
-  const blockEnd = block.chunkStart + a.map[a.text.length];
+  // A heading's own end takes in a setext underline: a blank added under the title goes below it.
+  const blockEnd = block.chunkStart + (a.end ?? a.map[a.text.length]);
   const make = (from: number, to: number, kind: Unit['kind']) => {
     const { start, end } = docRange(block, from, to);
     return { text: a.text.slice(from, to).trim(), raw: doc.text.slice(start, end), start, end, lineStart, blockEnd, kind, depth: a.depth, audience: block.audience };

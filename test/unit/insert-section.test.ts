@@ -146,3 +146,16 @@ test('an opening blank added past the first lines (a marker block first, for ano
   assert.equal(once.split('[WHAT THIS MEANS FOR PATIENT CARE]').length - 1, 1, once);
   assert.equal(fixAll(once), once);
 });
+
+test('a setext title: the opening blank goes under its underline, never between the title and its "===" (which made the blank the heading)', () => {
+  // Shrunk from the widened property suite: "The HL7\n===" took the blank between its two lines.
+  const draft = '---\ntype: downtime\naudience: clinical\n---\n\nThe EHR downtime\n===\n\nThe EHR is down on Saturday, June 6, from 1 a.m. to 3 a.m.\n';
+  const fix = lint(draft).findings.flatMap((f) => f.fixes).find((x) => x.title.endsWith('under the title'));
+  assert.ok(fix, 'the opening blank is offered under the title');
+  assert.equal(applyFixes(draft, [fix]), '---\ntype: downtime\naudience: clinical\n---\n\nThe EHR downtime\n===\n\n[WHAT THIS MEANS FOR PATIENT CARE]\n\nThe EHR is down on Saturday, June 6, from 1 a.m. to 3 a.m.\n');
+  // A title over two lines with a "---" underline, in CRLF, and nothing after it.
+  const crlf = '---\r\ntype: downtime\r\naudience: clinical\r\n---\r\n\r\nThe EHR\r\ndowntime\r\n---  \r\n';
+  const under = lint(crlf).findings.flatMap((f) => f.fixes).find((x) => x.title.endsWith('under the title'));
+  assert.ok(under);
+  assert.equal(applyFixes(crlf, [under]), '---\r\ntype: downtime\r\naudience: clinical\r\n---\r\n\r\nThe EHR\r\ndowntime\r\n---  \r\n\r\n[WHAT THIS MEANS FOR PATIENT CARE]\r\n');
+});

@@ -132,7 +132,7 @@ test('the fast path gives exactly what remark gives, or stands aside', () => {
     if (!quick) continue;
     fast++;
     const slow = parseWithRemark(text);
-    const shape = (p: typeof slow) => p.blocks.map((b) => ({ kind: b.kind, text: b.text, map: [...b.map], ends: [...b.ends], markup: b.markup, start: b.start, depth: b.depth }));
+    const shape = (p: typeof slow) => p.blocks.map((b) => ({ kind: b.kind, text: b.text, map: [...b.map], ends: [...b.ends], markup: b.markup, start: b.start, depth: b.depth, end: b.end }));
     assert.deepEqual(shape(quick), shape(slow), `fast path differs from remark on ${JSON.stringify(text)}`);
     assert.deepEqual(quick.comments, slow.comments);
     assert.deepEqual(quick.tables ?? [], slow.tables ?? [], `tables differ on ${JSON.stringify(text)}`);
