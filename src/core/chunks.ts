@@ -3,8 +3,10 @@
  * chunk can be parsed and analysed on its own and cached by its text. Parsing a whole document
  * with remark on every keystroke is what makes incremental checking impossible.
  *
- * A chunk boundary is a blank line, except inside front matter, fenced code, HTML comments, and
- * before an indented line (which continues the previous list item or block). This runs on every
+ * A chunk boundary is a blank line, except inside front matter, fenced code, HTML comments, the
+ * HTML blocks that only their end tag closes (`<pre>`, `<script>`, `<style>`, `<textarea>`:
+ * CommonMark's HTML block 1, which blank lines do not end), and before an indented line (which
+ * continues the previous list item or block). This runs on every
  * keystroke over the whole draft, so it walks line offsets and slices only the chunks.
  */
 export interface Chunk {
@@ -16,6 +18,9 @@ export interface Chunk {
 
 const FENCE_OPEN = / {0,3}(`{3,}|~{3,})/y;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/** CommonMark's HTML block start condition 1, at a line's start; the block ends on the line holding any of the end tags. */
+const RAW_HTML_OPEN = / {0,3}<(?:pre|script|style|textarea)(?=[ \t>\r\n]|$)/iy;
+const RAW_HTML_CLOSE = /<\/(?:pre|script|style|textarea)>/gi;
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*$/;
 const FRONT_MATTER_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
@@ -87,6 +92,21 @@ export function splitChunks(text: string): Chunk[] {
       let j = i + 1;
       while (j < count && !closesFence(line(j), marker)) j++;
       const last = Math.min(j, count - 1);
+      chunkEnd = ends[last];
+      i = last + 1;
+      continue;
+    }
+    RAW_HTML_OPEN.lastIndex = starts[i];
+    if (RAW_HTML_OPEN.test(text)) {
+      // Up to the line that holds an end tag, this one included, or the end of the draft. One
+      // search from here: the block takes every line it passes, so no line is searched twice.
+      RAW_HTML_CLOSE.lastIndex = starts[i];
+      const close = RAW_HTML_CLOSE.exec(text);
+      let last = count - 1;
+      if (close) {
+        last = i;
+        while (last < count - 1 && ends[last] < close.index + close[0].length) last++;
+      }
       chunkEnd = ends[last];
       i = last + 1;
       continue;

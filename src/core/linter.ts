@@ -610,21 +610,33 @@ interface SlotRecorder {
 }
 
 /**
- * True when a chunk ends inside an HTML comment or a fenced code block it opened (so it runs to
- * the end of the draft): text inserted at its end would be hidden in the comment or the code.
+ * True when a chunk ends inside an HTML comment, a fenced code block or a `<pre>`, `<script>`,
+ * `<style>` or `<textarea>` block it opened (so it runs to the end of the draft, see
+ * src/core/chunks.ts): text inserted at its end would be hidden in the comment, the code or the HTML.
  */
 function leavesOpen(chunk: string): boolean {
   if (chunk.lastIndexOf('<!--') > chunk.lastIndexOf('-->')) return true;
   let fence: { char: string; length: number } | undefined;
+  let html = false;
   for (const line of chunk.split(/\r\n|\r|\n/)) {
+    if (html) {
+      html = !RAW_HTML_CLOSE.test(line);
+      continue;
+    }
     const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!m) continue;
+    if (!m) {
+      if (!fence && RAW_HTML_OPEN.test(line)) html = !RAW_HTML_CLOSE.test(line);
+      continue;
+    }
     if (!fence) {
       if (m[1][0] === '~' || !m[2].includes('`')) fence = { char: m[1][0], length: m[1].length };
     } else if (m[1][0] === fence.char && m[1].length >= fence.length && /^[ \t]*$/.test(m[2])) fence = undefined;
   }
-  return fence !== undefined;
+  return fence !== undefined || html;
 }
+
+const RAW_HTML_OPEN = /^ {0,3}<(?:pre|script|style|textarea)(?=[ \t>]|$)/i;
+const RAW_HTML_CLOSE = /<\/(?:pre|script|style|textarea)>/i;
 
 function* statsOf(blocks: PlacedBlock[], findings: Finding[]): Steps<LintResult['stats']> {
   let words = 0;

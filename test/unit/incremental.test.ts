@@ -259,3 +259,14 @@ test('a fenced code block with blank lines inside stays one chunk, and its code 
     assert.deepEqual(lint(text).findings.filter((f) => f.range.start.line >= 3 && f.range.start.line <= 7).map((f) => f.message), []);
   }
 });
+
+test('a <pre>, <script>, <style> or <textarea> block with blank lines inside stays one chunk up to its end tag, and its text is not checked', () => {
+  // CommonMark's HTML block 1 is ended by its end tag only, blank lines included: what follows a
+  // blank line inside a <pre> is still the <pre>, not prose.
+  const text = 'Intro line.\n\n<pre>\nUAT eMAR log\n\nCPOE HL7 cutover\n</pre>\n\nDone.\n';
+  assert.deepEqual(splitChunks(text).map((c) => c.text), ['Intro line.', '<pre>\nUAT eMAR log\n\nCPOE HL7 cutover\n</pre>', 'Done.']);
+  assert.deepEqual(lint(text).findings.filter((f) => f.range.start.line >= 3 && f.range.start.line <= 7).map((f) => f.message), []);
+  // Any of the four end tags ends it, on its start line too; with none, it runs to the end.
+  assert.deepEqual(splitChunks('<SCRIPT type="x">\n\n</style> after\n\nNext.\n\n<textarea>\n\nto the end\n').map((c) => c.text), ['<SCRIPT type="x">\n\n</style> after', 'Next.', '<textarea>\n\nto the end\n']);
+  assert.deepEqual(splitChunks('<pre>one line</pre>\n\nNext.\n').map((c) => c.text), ['<pre>one line</pre>', 'Next.']);
+});

@@ -159,3 +159,12 @@ test('a setext title: the opening blank goes under its underline, never between 
   assert.ok(under);
   assert.equal(applyFixes(crlf, [under]), '---\r\ntype: downtime\r\naudience: clinical\r\n---\r\n\r\nThe EHR\r\ndowntime\r\n---  \r\n\r\n[WHAT THIS MEANS FOR PATIENT CARE]\r\n');
 });
+
+test('a draft that ends inside an unclosed <pre>: the sections go before it, never into it', () => {
+  // Blank lines do not end a <pre> (CommonMark's HTML block 1): a section added at the draft's end
+  // would be shown as preformatted text, not as a section.
+  const draft = ['---', 'type: downtime', 'audience: it', '---', '', '# EHR downtime', '', 'The EHR is down on Saturday, June 6, from 1 a.m. to 3 a.m.', '', '<pre>', 'the log', '', 'more log', ''];
+  const fixed = fixSections(draft.join('\n'));
+  assert.equal(fixed, [...draft.slice(0, 8), ...DOWNTIME_ADDED, '<pre>', 'the log', '', 'more log', ''].join('\n'));
+  assert.equal(fixSections(fixed), fixed, 'fix-all has nothing left to add');
+});
