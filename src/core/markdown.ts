@@ -306,7 +306,15 @@ function proseOf(children: PhrasingContent[], source: string, out: ParsedChunk):
   if (chars.length === 0) return undefined;
   let text = chars.join('');
   if (text.includes('www.') || text.includes('://') || text.includes('@')) {
-    text = text.replace(BARE_LINK, (link) => ' '.repeat(link.length));
+    // A bare URL or email is markup too, blanked character by character: a fix across it ("in
+    // order https://… to" to "to") would delete the link, so its blanks are listed with the rest.
+    let linked = false;
+    text = text.replace(BARE_LINK, (link: string, at: number) => {
+      for (let k = 0; k < link.length; k++) markup.push(at + k);
+      linked = true;
+      return ' '.repeat(link.length);
+    });
+    if (linked) markup.sort((a, b) => a - b);
   }
   if (text.trim() === '') return undefined;
   const map = new Int32Array(starts.length + 1);

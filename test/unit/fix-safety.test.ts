@@ -123,6 +123,20 @@ test("a task list item's text is placed character by character: its fixes edit t
   assert.equal(applyFixes(text, [clock.fixes[0]]), '- [ ] HL7 feed HL7 feed\n- [x] at 7:30 a.m. the call\n');
 });
 
+test('a bare URL or email is markup: a fix across it keeps it, word for word, or is not offered', () => {
+  // Found by the widened property suite: the parser blanked a bare link in the prose but did not
+  // list it as markup, so "in order https://… to" became "to" and the link was gone.
+  const wordy = 'We call in order https://wiki.example/page to test.\n';
+  const finding = lint(wordy, { audience: 'clinical' }).findings.find((f) => f.ruleId === 'simpler-word');
+  assert.ok(finding, 'the wordy phrase is still flagged');
+  assert.deepEqual(finding.fixes, []);
+  const hub = 'The interface www.example.org engine stops.\n';
+  const jargon = lint(hub, { audience: 'clinical' }).findings.find((f) => f.ruleId === 'jargon');
+  assert.equal(jargon && applyFixes(hub, [jargon.fixes[0]]), 'The data www.example.org hub stops.\n');
+  const mail = 'The HL7 help@example.org feed stops.\n';
+  assert.equal(fixAll(mail), 'The data help@example.org feed stops.\n');
+});
+
 test('an edit across markup is narrowed to the prose it changes, or refused', () => {
   const text = 'A [data](https://example.org) breach today.';
   const prose = blockOf(text);

@@ -82,6 +82,7 @@ function expectedPosition(text: string, offset: number): { line: number; column:
 
 /** Markup a fix may never take away: what is left of the edited text once escapes are read. */
 const MARKUP = /<!--|-->|[*_[\]<>`|#~]|\]\(/;
+const LINK = /:\/\/|www\.|\w@\w/;
 
 function checkRanges(text: string, result: LintResult): void {
   for (const f of result.findings) {
@@ -104,6 +105,8 @@ function checkFixKeepsMarkup(text: string, finding: Finding): void {
       // Escapes and entities are prose: a fix may replace them whole.
       const old = text.slice(e.range.start.offset, e.range.end.offset).replace(/\\[!-/:-@[-`{-~]|&#?[A-Za-z0-9]+;/g, '');
       assert.ok(!MARKUP.test(old), `"${fix.title}" (${finding.ruleId}) edits markup: ${JSON.stringify(text.slice(e.range.start.offset, e.range.end.offset))}`);
+      // Nor a bare URL or email, which is text to the parser but a link to the reader.
+      assert.ok(!LINK.test(text.slice(e.range.start.offset, e.range.end.offset)), `"${fix.title}" (${finding.ruleId}) edits a link: ${JSON.stringify(text.slice(e.range.start.offset, e.range.end.offset))}`);
     }
   }
 }
