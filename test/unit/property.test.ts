@@ -1,7 +1,10 @@
 /**
  * Property-based tests over generated Markdown (fast-check): entities, escapes, links, bold, HTML
  * comments and audience markers, inline HTML, lists, quotes, tables, front matter, CRLF and lone
- * CR, emoji, glossary terms and acronyms. CROSSWALK_PROPERTY_RUNS multiplies the runs (e.g. 10
+ * CR, emoji, glossary terms and acronyms; and what else writers write (see `inline` and `block`):
+ * nested emphasis, links with titles, autolinks and bare URLs, task lists, closed ATX and setext
+ * headings, escaped pipes, loose lists, HTML blocks, footnotes, dates, times and template blanks,
+ * since each fix must keep these too. CROSSWALK_PROPERTY_RUNS multiplies the runs (e.g. 10
  * for a long soak); the default, 10,000 cases in all, keeps `npm test` to well under a minute of
  * one core on an idle machine. Each run is randomly seeded; on a failure fast-check prints the
  * seed and path. CROSSWALK_PROPERTY_SEED=<seed> passes that seed to every property here, so the
@@ -27,10 +30,14 @@ const WORDS = ['the', 'feed', 'stops', 'nurses', 'at', 'noon', 'and', 'call', 'u
 const TERMS = ['HL7 feed', 'HL7', 'CPOE', 'NPO', 'STAT', 'EHR', 'go-live', 'cutover', 'in order to', 'utilize', 'MAR', 'PACS', 'downtime', 'interface engine', 'ADT', 'immediately'];
 const ODD = ['&mdash;', '&amp;', '&nbsp;', '&#x41;', '&copy;', '\\*', '\\[', '\\_', '😀', '👩‍⚕️', '—', 'é', '5%', 'ext. 4471', '(see below)', ',', '.', ';', ':'];
 
+// What other rules with fixes look for: dates and times, alarmist words, "breach", redundant acronyms, template blanks.
+const CUES = ['Monday, March 3, 2026', 'Tue, March 3, 2026', 'at 7:30', 'at 14:00', '3 p.m.', 'catastrophic', 'chaos', 'breach', 'data breach', 'PIN number', 'EHR record', 'TBD', '[DATE]', '[WHAT IT COSTS OR SAVES]'];
+
 const word = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...WORDS) },
   { weight: 3, arbitrary: fc.constantFrom(...TERMS) },
   { weight: 1, arbitrary: fc.constantFrom(...ODD) },
+  { weight: 1, arbitrary: fc.constantFrom(...CUES) },
 );
 const phrase = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const inline = fc.oneof(
@@ -40,6 +47,28 @@ const inline = fc.oneof(
   { weight: 1, arbitrary: phrase.map((p) => `[${p}](https://wiki.example/${p.length})`) },
   { weight: 1, arbitrary: fc.constantFrom('`HL7 feed`', '`npm test`') },
   { weight: 1, arbitrary: fc.constantFrom('<!-- note: the HL7 feed -->', '<!-- audience: it -->', '<!-- audience: clinical -->', '<b>HL7</b>', '<br>') },
+  // More of what writers write: nested and underscore emphasis, strikethrough, links with titles,
+  // reference links, images, autolinks and bare URLs, footnote references, inline HTML around words, hard breaks.
+  {
+    weight: 2,
+    arbitrary: fc.oneof(
+      phrase.map((p) => `***${p}***`),
+      fc.tuple(phrase, phrase, phrase).map(([a, b, c]) => `**${a} *${b}* ${c}**`),
+      fc.tuple(phrase, phrase).map(([a, b]) => `*${a} **${b}***`),
+      phrase.map((p) => `_${p}_`),
+      phrase.map((p) => `__${p}__`),
+      phrase.map((p) => `~~${p}~~`),
+      fc.tuple(phrase, phrase).map(([a, b]) => `[${a}](https://wiki.example/x "${b}")`),
+      fc.tuple(phrase, phrase).map(([a, b]) => `[**${a}** ${b}](https://wiki.example/y)`),
+      phrase.map((p) => `[${p}][ref]`),
+      phrase.map((p) => `![${p}](img.png)`),
+      fc.constantFrom('<https://wiki.example/a>', '<help@example.org>', 'https://wiki.example/page', 'www.example.org', 'help@example.org'),
+      phrase.map((p) => `${p}[^1]`),
+      phrase.map((p) => `<span>${p}</span>`),
+      fc.tuple(phrase, phrase).map(([a, b]) => `${a}  \n${b}`),
+      fc.tuple(phrase, phrase).map(([a, b]) => `${a}\\\n${b}`),
+    ),
+  },
 );
 const line = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(' '));
 const sentence = line.map((l) => `${l[0].toUpperCase()}${l.slice(1)}.`);
@@ -53,6 +82,32 @@ const block = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(phrase, phrase, phrase, phrase).map(([a, b, c, d]) => `| ${a} | ${b} |\n| --- | --- |\n| ${c} | ${d} |`) },
   { weight: 1, arbitrary: sentence.map((s) => `<!-- draft notes:\n${s}\n-->`) },
   { weight: 1, arbitrary: fc.constantFrom('<!-- audience: admin -->', '<!-- crosswalk-disable-next-line jargon -->', '```\nHL7 feed\n```') },
+  // More block shapes: closed ATX and setext headings, escaped pipes and markup in tables, loose
+  // and nested lists, task lists, items with a second paragraph, HTML blocks, footnote and link
+  // definitions, indented and tilde code, thematic breaks, quotes holding lists or two paragraphs.
+  {
+    weight: 3,
+    arbitrary: fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 3 }), line, fc.integer({ min: 1, max: 3 })).map(([d, l, k]) => `${'#'.repeat(d)} ${l} ${'#'.repeat(k)}`),
+      fc.tuple(line, fc.constantFrom('===', '---')).map(([l, u]) => `${l}\n${u}`),
+      fc.tuple(phrase, phrase, phrase, phrase).map(([a, b, c, d]) => `| ${a} \\| ${b} | ${c} |\n| :-- | --: |\n| ${d} | x \\| ${a} |`),
+      fc.tuple(line, line, line, line).map(([a, b, c, d]) => `${a} | ${b}\n--- | ---\n${c} | ${d}`),
+      fc.array(line, { minLength: 2, maxLength: 3 }).map((items) => items.map((i) => `- ${i}`).join('\n\n')),
+      fc.tuple(line, line).map(([a, b]) => `- ${a}\n  - ${b}`),
+      fc.tuple(line, line).map(([a, b]) => `- [ ] ${a}\n- [x] ${b}`),
+      fc.tuple(line, sentence).map(([a, b]) => `1. ${a}\n\n   ${b}`),
+      sentence.map((x) => `<div>\n${x}\n</div>`),
+      fc.tuple(line, sentence).map(([a, b]) => `<details>\n<summary>${a}</summary>\n\n${b}\n\n</details>`),
+      sentence.map((x) => `[^1]: ${x}`),
+      fc.constant('[ref]: https://wiki.example/ref "The HL7 feed"'),
+      line.map((l) => `    ${l}`),
+      line.map((l) => `~~~\n${l}\n~~~`),
+      fc.constantFrom('---', '***', '* * *'),
+      fc.tuple(line, line).map(([a, b]) => `> - ${a}\n> - ${b}`),
+      fc.tuple(sentence, sentence).map(([a, b]) => `> ${a}\n>\n> ${b}`),
+      fc.tuple(line, line).map(([a, b]) => `<pre>\n${a}\n\n${b}\n</pre>`),
+    ),
+  },
 );
 // Message types (message-parts, interests) for one audience and for several, so that sections are added under markers too.
 const frontMatter = fc.option(
@@ -170,7 +225,7 @@ test('fix-all converges within three passes (it settles in one: on its own outpu
 });
 
 test('an incremental linter after random edits gives what a fresh lint gives', () => {
-  const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.oneof(block, inline, fc.constantFrom('', '\n\n', ' ', '<!--', '-->', '**', '\r\n', '\r')));
+  const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.oneof(block, inline, fc.constantFrom('', '\n\n', ' ', '<!--', '-->', '**', '\r\n', '\r', '<pre>\n', '</pre>', '```\n', '- [ ] ', '\n===', '](https://x.example)', 'www.example.org')));
   fc.assert(
     fc.property(draft, fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
       const linter = createLinter();
