@@ -94,11 +94,20 @@ const NOTICE_WORDS = new Set([
   'exactly', 'still', 'again', 'private', 'public', 'expired', 'complete', 'completed', 'pending', 'approved', 'denied',
 ]);
 
-function isEverydayWord(word: string): boolean {
+/** A word and the stems its endings may hide; endings are taken off longer words only: "SIRS" is no plural of "sir", "ERAS" none of "era". */
+function stemsOf(word: string): string[] {
   const w = word.toLowerCase();
-  // Endings are taken off longer words only: "SIRS" is no plural of "sir", "ERAS" none of "era".
   const stems = w.length < 5 ? [w] : [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')];
-  return stems.some((x) => x.length > 1 && (NOTICE_WORDS.has(x) || COMMON_WORDS.has(x)));
+  return stems.filter((x) => x.length > 1);
+}
+
+function isEverydayWord(word: string): boolean {
+  return stemsOf(word).some((x) => NOTICE_WORDS.has(x) || COMMON_WORDS.has(x));
+}
+
+/** "COSTS", "SAVES", "THE": an everyday English word (Dale–Chall), endings allowed; the glossary's capitals check uses it too. */
+export function isCommonWord(word: string): boolean {
+  return stemsOf(word).some((x) => COMMON_WORDS.has(x));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AudienceCatalog } from './audience';
 import type { AudienceId } from './types';
-import { daleChall } from 'dale-chall';
 import type YAML from 'yaml';
+import { isCommonWord } from './acronyms';
 import { inOwnSetting, knownAcronyms } from './known-acronyms';
 import { baseForms, isCaseSensitiveForm, tokenize, type Token } from './tokens';
 import { verbFormsOf } from './verb-forms';
@@ -305,14 +305,8 @@ const WEAK_WINDOW = 6;
  */
 const VERB_WINDOW = 25;
 
-const COMMON_WORDS = new Set(daleChall);
 const SUFFIXED_ACRONYM = /^[A-Z][A-Za-z0-9]*[A-Z0-9]-(?:based|enabled|compliant|driven|capable|ready|aware|powered|integrated|connected|native|hosted|facing|related|specific|only|like|style|type|wide)$/;
 const isCapitalWord = (t: Token | undefined) => t !== undefined && /^[A-Z]{2,}$/.test(t.text);
-/** "COSTS", "SAVES", "THE": an everyday word, or one with a plural or possessive ending, in capitals. */
-const isEverydayCapitals = (t: Token) => {
-  const lower = t.text.toLowerCase();
-  return COMMON_WORDS.has(lower) || baseForms(lower).some((f) => COMMON_WORDS.has(f));
-};
 /** How far to look for a template blank's brackets around a word: blanks are short. */
 const BLANK_REACH = 80;
 const BLANK_INSIDE = /^[A-Z0-9 ,.'’/&:;()-]*$/;
@@ -338,7 +332,7 @@ function inTemplateBlank(text: string, start: number, end: number): boolean {
 function notAnAbbreviation(form: string, text: string, tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + 1];
-  if (isCapitalWord(before) && isCapitalWord(after) && (isEverydayCapitals(before) || isEverydayCapitals(after))) return true;
+  if (isCapitalWord(before) && isCapitalWord(after) && (isCommonWord(before.text) || isCommonWord(after.text))) return true;
   if (inTemplateBlank(text, tokens[i].start, tokens[i].end)) return true;
   return inOwnSetting(knownAcronyms(), form, text, tokens[i].start);
 }

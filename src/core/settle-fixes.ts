@@ -52,10 +52,10 @@ export function* settleFixSteps(text: string, first: LintResult, options: Settle
     const findings = options.select ? result.findings.filter(options.select) : result.findings;
     const fixes = fixAllPlan(findings, options).fixes;
     if (fixes.length === 0) break;
-    const next = applyFixes(current, fixes);
+    const sorted = sortedEdits(current, fixes);
+    const next = applyFixes(current, sorted);
     if (next === current) break;
-    const edits = sortedEdits(current, fixes).map((e) => ({ start: e.range.start.offset, end: e.range.end.offset, text: e.newText }));
-    splices = composeSplices(current, splices, edits);
+    splices = composeSplices(current, splices, sorted.map((e) => ({ start: e.range.start.offset, end: e.range.end.offset, text: e.newText })));
     applied += fixes.reduce((n, f) => n + partsOf(f), 0);
     passes++;
     current = next;

@@ -11,23 +11,19 @@ import { startServer } from './server';
 // typings of this project (tsconfig lib) have no DedicatedWorkerGlobalScope.
 const scope = self as unknown as Worker;
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
+/** A string the client answers for a file, or undefined when it has none or cannot answer. */
+async function askClient(method: string, uri: string): Promise<string | undefined> {
+  try {
+    const answer = await connection.sendRequest<string | null>(method, { uri });
+    return typeof answer === 'string' ? answer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 startServer(connection, {
-  async readFile(uri) {
-    try {
-      const text = await connection.sendRequest<string | null>('crosswalk/readFile', { uri });
-      return typeof text === 'string' ? text : undefined;
-    } catch {
-      return undefined;
-    }
-  },
+  readFile: (uri) => askClient('crosswalk/readFile', uri),
   // No real paths in a worker: the client says which symbolic link, if any, is on a file's path
   // (vscode.workspace.fs.stat, src/extension/symbolic-links.ts), and such files are refused.
-  async linkOnPath(uri) {
-    try {
-      const link = await connection.sendRequest<string | null>('crosswalk/linkOnPath', { uri });
-      return typeof link === 'string' ? link : undefined;
-    } catch {
-      return undefined;
-    }
-  },
+  linkOnPath: (uri) => askClient('crosswalk/linkOnPath', uri),
 });

@@ -672,11 +672,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
     ...(realPathOf ? { realPath: realPathOf } : {}),
     ...(host.linkOnPath ? { linkOnPath: unseenLink } : {}),
     check: async (uri, text) => {
+      // A draft with a result to fix has its linter: the one that made that result.
       const s = states.get(uri);
-      const linter = s?.linter ?? (s?.config && (await createLinterAsync(s.config.options)));
-      if (!linter) throw new Error(`${relative(uri)} has not been checked yet; try again in a moment.`);
+      const linter = s?.linter;
+      if (!s || !linter) throw new Error(`${relative(uri)} has not been checked yet; try again in a moment.`);
       const result = text.length > SLICED_CHECK_CHARS ? await linter.lintAsync(text) : linter.lint(text);
-      if (s?.linter === linter) s.foreseen = { text, configKey: s.configKey, result };
+      if (s.linter === linter) s.foreseen = { text, configKey: s.configKey, result };
       return result;
     },
   });
